@@ -1,0 +1,51 @@
+/**
+ * One logger: progress and warnings on stderr, results on stdout. Colour follows chalk's
+ * detection (NO_COLOR, FORCE_COLOR, TTY); progress shows in a terminal or with --verbose.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export type LogLevel = 'quiet' | 'normal' | 'verbose';
+
+export interface Logger {
+  /** Step-by-step progress: shown in a terminal, or always with --verbose. */
+  progress(message: string): void;
+  /** Detail only for --verbose. */
+  debug(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  /** The result (a file path): stdout. */
+  result(message: string): void;
+  color: ChalkInstance;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  color?: boolean;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const level = options.level ?? 'normal';
+  const useColor = options.color ?? (stderr.isTTY === true && !process.env.NO_COLOR);
+  const color = new Chalk({ level: useColor ? 1 : 0 });
+  const showProgress = level === 'verbose' || (level === 'normal' && stderr.isTTY === true);
+  return {
+    color,
+    progress: (m) => showProgress && void stderr.write(`${color.dim('›')} ${m}\n`),
+    debug: (m) => level === 'verbose' && void stderr.write(`${color.dim(m)}\n`),
+    warn: (m) => level !== 'quiet' && void stderr.write(`${m}\n`),
+    error: (m) => void stderr.write(`${m}\n`),
+    result: (m) => void stdout.write(`${m}\n`),
+  };
+}
+
+/** A logger that records everything: for tests and library callers. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const color = new Chalk({ level: 0 });
+  const push = (prefix: string) => (m: string) => void lines.push(`${prefix}${m}`);
+  return { color, lines, progress: push('progress: '), debug: push('debug: '), warn: push('warn: '), error: push('error: '), result: push('') };
+}

@@ -1,0 +1,12 @@
+/** bantin as a library: the same functions the command line calls. */
+export { build, buildWith, type BuildOptions, type BuildResult } from './commands/build.js';
+export { check, type CheckResult } from './commands/check.js';
+export { loadIssue, loadIssueText, type LoadResult } from './issue/load.js';
+export { issueSchema, type IssueInput } from './issue/schema.js';
+export type { Issue, Article, Part } from './issue/model.js';
+export { UserError, type Diagnostic } from './issue/diagnostics.js';
+export { renderIssueHtml } from './render/html.js';
+export { findBrowser, withBrowser } from './pdf/browser.js';
+export { readDestinations } from './pdf/destinations.js';
+export { createLogger, memoryLogger, type Logger } from './cli/logger.js';
+export { formatDiagnostic } from './cli/report.js';

@@ -1,0 +1,88 @@
+/**
+ * Local files an issue refers to (logo, images). Only files inside the issue's own folder
+ * are allowed: no `..`, no absolute paths, no symlinks that lead out.
+ */
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import type { Diagnostic, PathSegment } from './diagnostics.js';
+import { formatPath } from './diagnostics.js';
+import type { Issue } from './model.js';
+import { lineText, locate, type IssueSource } from './source.js';
+
+export interface ImageAsset {
+  /** The path as written in the YAML, relative to the issue folder. */
+  src: string;
+  /** Absolute real path. */
+  file: string;
+  width?: number;
+  height?: number;
+  type: string;
+}
+
+export type AssetMap = Map<string, ImageAsset>;
+
+interface ImageRef {
+  src: string;
+  path: PathSegment[];
+}
+
+function imageRefs(issue: Issue): ImageRef[] {
+  const refs: ImageRef[] = [];
+  if (issue.series.logo) refs.push({ src: issue.series.logo, path: ['series', 'logo'] });
+  if (issue.cover.image) refs.push({ src: issue.cover.image.src, path: ['cover', 'image', 'src'] });
+  for (const a of issue.articles) if (a.image) refs.push({ src: a.image.src, path: [...a.path, 'image', 'src'] });
+  return refs;
+}
+
+/** The issue folder, as a real path (symlinks resolved). */
+export async function issueRoot(issueFile: string): Promise<string> {
+  return realpath(path.dirname(path.resolve(issueFile)));
+}
+
+export async function resolveAssets(source: IssueSource, issue: Issue): Promise<{ assets: AssetMap; diagnostics: Diagnostic[] }> {
+  const root = await issueRoot(source.file);
+  const assets: AssetMap = new Map();
+  const diagnostics: Diagnostic[] = [];
+  for (const ref of imageRefs(issue)) {
+    const problem = await checkImage(root, ref.src, assets);
+    if (problem) {
+      const { line, col } = locate(source, ref.path);
+      diagnostics.push({ severity: 'error', file: source.file, line, col, path: formatPath(ref.path), message: problem, sourceLine: lineText(source, line), code: 'image' });
+    }
+  }
+  return { assets, diagnostics };
+}
+
+async function checkImage(root: string, src: string, assets: AssetMap): Promise<string | undefined> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) {
+    return `"${src}" is a URL: images must be files inside the issue's folder (bantin never downloads)`;
+  }
+  if (path.isAbsolute(src)) return `"${src}" is an absolute path: write it relative to the issue file, inside its folder`;
+  const wanted = path.resolve(root, src);
+  if (!isInside(root, wanted)) return `"${src}" is outside the issue's folder: copy the image next to the issue file`;
+  let real: string;
+  try {
+    real = await realpath(wanted);
+  } catch {
+    return `image not found: ${src} (looked for ${wanted})`;
+  }
+  if (!isInside(root, real)) return `"${src}" is a link to a file outside the issue's folder: copy the image next to the issue file`;
+  try {
+    const bytes = await readFile(real);
+    const size = imageSize(bytes);
+    if (!size.type || !['png', 'jpg', 'webp', 'gif', 'svg'].includes(size.type)) {
+      return `"${src}" is a ${size.type ?? 'unknown'} image: use PNG, JPEG, WebP, GIF or SVG`;
+    }
+    assets.set(src, { src, file: real, width: size.width, height: size.height, type: size.type });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return `"${src}" is a folder, not an image`;
+    return `"${src}" is not an image (expected PNG, JPEG, WebP, GIF or SVG)`;
+  }
+  return undefined;
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

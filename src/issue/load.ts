@@ -1,0 +1,36 @@
+/**
+ * issue.yaml → Issue model, collecting every problem with its position.
+ */
+import type { Diagnostic } from './diagnostics.js';
+import { resolveAssets, type AssetMap } from './assets.js';
+import { buildIssue, type Issue } from './model.js';
+import { parseIssueSource, readIssueText } from './source.js';
+import { validateIssue } from './validate.js';
+
+export interface LoadResult {
+  issue?: Issue;
+  assets: AssetMap;
+  diagnostics: Diagnostic[];
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+
+/** Loads and validates an issue file. Throws UserError only when the file cannot be read at all. */
+export async function loadIssue(file: string): Promise<LoadResult> {
+  const text = await readIssueText(file);
+  return loadIssueText(file, text);
+}
+
+export async function loadIssueText(file: string, text: string): Promise<LoadResult> {
+  const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
+  const empty: AssetMap = new Map();
+  if (hasErrors(diagnostics)) return { assets: empty, diagnostics };
+  const validated = validateIssue(source, source.doc.toJS({ maxAliasCount: 100 }));
+  diagnostics.push(...validated.diagnostics);
+  if (!validated.issue) return { assets: empty, diagnostics };
+  const built = buildIssue(source, validated.issue);
+  diagnostics.push(...built.diagnostics);
+  const resolved = await resolveAssets(source, built.issue);
+  diagnostics.push(...resolved.diagnostics);
+  return hasErrors(diagnostics) ? { assets: resolved.assets, diagnostics } : { issue: built.issue, assets: resolved.assets, diagnostics };
+}

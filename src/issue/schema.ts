@@ -1,0 +1,195 @@
+/**
+ * The issue format: one zod schema is the source of truth for validation, for the
+ * TypeScript types (`IssueInput`) and for the JSON Schema shipped to editors
+ * (`schema/issue.schema.json`, written by scripts/write-schema.js).
+ */
+import { z } from 'zod';
+
+const text = (what: string) =>
+  z.string({ error: `expected ${what} (text)` }).trim().min(1, { error: `expected ${what}, got an empty text` });
+
+/** Only http(s): `javascript:`, `file:` and `data:` links never reach a QR code or a PDF link. */
+export const httpUrl = z
+  .string({ error: 'expected a web address starting with https:// or http://' })
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected a web address starting with https:// or http:// (e.g. https://mst.gov.vn/bai-viet)' },
+  )
+  .meta({ format: 'uri', description: 'An http(s) address; printed as a link and a QR code.' });
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A calendar date written the ISO way; printed the Vietnamese way (25/5). */
+export const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2026-05-25' })
+  .trim()
+  .refine(
+    (value) => {
+      const match = ISO_DATE.exec(value);
+      if (!match) return false;
+      const [, y, m, d] = match.map(Number) as [number, number, number, number];
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { error: 'expected a real date written YYYY-MM-DD, e.g. 2026-05-25' },
+  )
+  .meta({ format: 'date' });
+
+export const articleId = z
+  .string({ error: 'expected an id (text)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'expected an id made of lowercase letters, digits and single hyphens, e.g. kinh-te-so-30-gdp',
+  });
+
+const markdown = (what: string) => text(what).meta({ description: `${what}, in Markdown (raw HTML is not allowed).` });
+
+export const imageSchema = z
+  .strictObject({
+    src: text('an image path relative to the issue file').meta({
+      description: 'Path of a PNG, JPEG, WebP, GIF or SVG file, relative to the issue file and inside its folder.',
+    }),
+    caption: text('a caption').optional(),
+    credit: text('a credit line').optional(),
+  })
+  .meta({ description: 'An image with an optional caption and credit.' });
+
+const quoteBlock = z.strictObject({
+  type: z.literal('quote'),
+  text: text('the quoted words'),
+  speaker: text("the speaker's name"),
+  role: text("the speaker's role").optional(),
+});
+
+const figuresBlock = z.strictObject({
+  type: z.literal('figures'),
+  title: text('a title').optional(),
+  items: z
+    .array(z.strictObject({ value: text('a figure such as 30 %'), label: text('what the figure measures') }))
+    .min(1, { error: 'expected at least one figure' }),
+});
+
+const boxBlock = z.strictObject({
+  type: z.literal('box'),
+  title: text('a box title'),
+  subtitle: text('a subtitle').optional(),
+  body: markdown('The box text'),
+  url: httpUrl.optional(),
+  urlLabel: text('a label for the QR code').optional(),
+});
+
+export const blockSchema = z
+  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock], {
+    error: 'expected a block with type: quote, figures or box',
+  })
+  .meta({ description: 'An extra block printed after the article body.' });
+
+const sourceSchema = z
+  .strictObject({
+    name: text('the source name, e.g. Bộ KH-CN'),
+    url: httpUrl,
+  })
+  .meta({ description: 'Where the item comes from: printed as "Chi tiết: <name>" with a QR code to the URL.' });
+
+const podcastSchema = z
+  .strictObject({ url: httpUrl, label: text('a label').optional() })
+  .meta({ description: 'A podcast episode: printed as a QR box ("Quét QR để nghe podcast").' });
+
+const articleFields = {
+  id: articleId.optional().meta({ description: 'Stable id for links and page references; derived from the title when absent.' }),
+  title: text('a title'),
+  source: sourceSchema.optional(),
+  lead: markdown('A lead paragraph printed in bold').optional(),
+  body: markdown('The article text'),
+  image: imageSchema.optional(),
+  podcast: podcastSchema.optional(),
+  blocks: z.array(blockSchema).optional(),
+};
+
+export const newsArticleSchema = z
+  .strictObject({ date: isoDate, ...articleFields })
+  .meta({ description: 'A dated news item.' });
+
+export const spotlightArticleSchema = z
+  .strictObject({ date: isoDate.optional(), ...articleFields })
+  .meta({ description: 'A spotlight story, printed on a page of its own.' });
+
+const sectionSchema = z.strictObject({
+  title: text('a section title'),
+  body: markdown('The section text'),
+});
+
+const partBase = {
+  id: articleId.optional().meta({ description: 'Stable id of the part; derived from the title when absent.' }),
+  title: text('a part title'),
+};
+
+const summaryPart = z
+  .strictObject({
+    kind: z.literal('summary'),
+    ...partBase,
+    heading: text('the summary headline').optional().meta({
+      description: 'Headline of the summary page and its TOC entry; defaults to the part title and the week.',
+    }),
+    intro: markdown('The opening paragraph').optional(),
+    sections: z.array(sectionSchema).min(1, { error: 'expected at least one section' }),
+    closing: markdown('A closing paragraph').optional(),
+  })
+  .meta({ description: 'The trend summary: one TOC entry, sections with headings.' });
+
+const newsPart = z
+  .strictObject({ kind: z.literal('news'), ...partBase, articles: z.array(newsArticleSchema) })
+  .meta({ description: 'A list of dated news items.' });
+
+const spotlightPart = z
+  .strictObject({ kind: z.literal('spotlight'), ...partBase, articles: z.array(spotlightArticleSchema) })
+  .meta({ description: 'Spotlight stories, each starting on a new page.' });
+
+export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, spotlightPart], {
+  error: 'expected a part with kind: summary, news or spotlight',
+});
+
+export const issueSchema = z
+  .strictObject({
+    series: z.strictObject({
+      title: text('the bulletin title, e.g. Điểm tin Khoa học Công nghệ'),
+      publisher: z
+        .array(text('a publisher line'))
+        .min(1, { error: 'expected at least one publisher line' })
+        .meta({ description: 'Publisher lines, parent body first.' }),
+      website: httpUrl.optional(),
+      social: z.array(z.strictObject({ label: text('a label, e.g. Facebook'), url: httpUrl })).optional(),
+      logo: text('a logo path relative to the issue file').optional(),
+    }),
+    issue: z.strictObject({
+      number: z
+        .string({ error: 'expected the issue number as number/year, e.g. 20/2026' })
+        .regex(/^[1-9]\d{0,2}\/\d{4}$/, { error: 'expected the issue number as number/year, e.g. 20/2026' }),
+      week: z.strictObject({ start: isoDate, end: isoDate }),
+    }),
+    cover: z
+      .strictObject({
+        highlights: z
+          .array(articleId)
+          .max(6, { error: 'expected at most 6 cover highlights' })
+          .optional()
+          .meta({ description: 'Ids of articles to feature on the cover, each with its page number.' }),
+        image: imageSchema.optional(),
+      })
+      .optional(),
+    parts: z.array(partSchema).min(1, { error: 'expected at least one part' }),
+  })
+  .meta({ title: 'bantin issue', description: 'One issue of a news bulletin, built into a PDF by bantin.' });
+
+export type IssueInput = z.output<typeof issueSchema>;
+export type PartInput = z.output<typeof partSchema>;
+export type NewsArticleInput = z.output<typeof newsArticleSchema>;
+export type SpotlightArticleInput = z.output<typeof spotlightArticleSchema>;
+export type BlockInput = z.output<typeof blockSchema>;
+export type ImageInput = z.output<typeof imageSchema>;

@@ -1,0 +1,88 @@
+/**
+ * Schema validation: every zod issue becomes a Diagnostic at the YAML node it concerns.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { issueSchema, type IssueInput } from './schema.js';
+import { lineText, locate, type IssueSource } from './source.js';
+
+export function validateIssue(source: IssueSource, data: unknown): { issue?: IssueInput; diagnostics: Diagnostic[] } {
+  if (data === null || data === undefined) {
+    return { diagnostics: [at(source, [], 'the file is empty: expected an issue with series, issue and parts', 'empty')] };
+  }
+  const result = issueSchema.safeParse(data);
+  if (result.success) return { issue: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((problem) => toDiagnostics(source, data, problem));
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { diagnostics };
+}
+
+function toDiagnostics(source: IssueSource, data: unknown, problem: z.core.$ZodIssue): Diagnostic[] {
+  const path = problem.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  if (problem.code === 'unrecognized_keys') {
+    const known = knownKeys(issueSchema, data, path);
+    return problem.keys.map((key) => {
+      const suggestion = known.length ? closest(key, known) : undefined;
+      const near = suggestion !== undefined && distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3));
+      const hint = near ? `did you mean "${suggestion}"?` : known.length ? `expected one of: ${known.join(', ')}` : '';
+      return at(source, [...path, key], `unknown field "${key}"${hint ? `: ${hint}` : ''}`, 'unknown-key', { key: true });
+    });
+  }
+  const value = valueAt(data, path);
+  if (value === undefined && path.length > 0) {
+    const field = path[path.length - 1]!;
+    return [at(source, path, `missing required field "${field}": ${problem.message}`, 'missing')];
+  }
+  if (problem.code === 'invalid_union' && 'discriminator' in problem) {
+    return [at(source, path, problem.message, 'schema')];
+  }
+  return [at(source, path, problem.message, 'schema')];
+}
+
+function at(
+  source: IssueSource,
+  path: readonly PathSegment[],
+  message: string,
+  code: string,
+  opts: { key?: boolean } = {},
+): Diagnostic {
+  const { line, col } = locate(source, path, opts);
+  return { severity: 'error', file: source.file, line, col, path: formatPath(path), message, sourceLine: lineText(source, line), code };
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value: unknown = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The field names the schema allows at `path`, used for "did you mean". */
+function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  let value: unknown = data;
+  const resolve = (s: z.ZodType, v: unknown): z.ZodType => {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) return resolve(s.unwrap() as z.ZodType, v);
+    if (s instanceof z.ZodDiscriminatedUnion) {
+      const discriminator = (s as unknown as { _zod: { def: { discriminator: string } } })._zod.def.discriminator;
+      const tag = v && typeof v === 'object' ? (v as Record<string, unknown>)[discriminator] : undefined;
+      const options = s.options as z.ZodType[];
+      const match = options.find((o) => o instanceof z.ZodObject && (o.shape as Record<string, z.ZodType>)[discriminator] instanceof z.ZodLiteral && ((o.shape as Record<string, z.ZodLiteral>)[discriminator]!.value === tag));
+      return match ?? options[0]!;
+    }
+    return s;
+  };
+  for (const segment of path) {
+    current = resolve(current, value);
+    if (current instanceof z.ZodObject && typeof segment === 'string') current = (current.shape as Record<string, z.ZodType>)[segment];
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+    if (!current) return [];
+    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+  }
+  current = resolve(current, value);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}

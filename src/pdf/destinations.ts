@@ -1,0 +1,61 @@
+/**
+ * Where each internal link target landed in a printed PDF. Chromium writes every
+ * `href="#id"` target as a named destination; its page is the page the element starts on.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+
+export interface Destination {
+  /** 1-based page number, as printed in the footer. */
+  page: number;
+  /** Distance of the target from the top of its page, in PDF points. */
+  top: number;
+}
+
+export type DestinationMap = Map<string, Destination>;
+
+/** Every named destination of the document as its explicit [page /XYZ left top zoom] array. */
+export function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
+  const out = new Map<string, PDFArray>();
+  const add = (name: string, value: PDFObject | undefined) => {
+    let target = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (target instanceof PDFDict) target = target.lookup(PDFName.of('D'));
+    if (target instanceof PDFArray) out.set(name, target);
+  };
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (tree) walkNameTree(tree, add);
+  const legacy = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  legacy?.entries().forEach(([key, value]) => add(key.decodeText(), value));
+  return out;
+}
+
+export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{ destinations: DestinationMap; pageCount: number }> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = doc.getPages();
+  const pageIndex = new Map<string, number>(pages.map((p, i) => [p.ref.toString(), i]));
+  const destinations: DestinationMap = new Map();
+  for (const [name, target] of namedDestinations(doc)) {
+    const ref = target.get(0);
+    const index = ref instanceof PDFRef ? pageIndex.get(ref.toString()) : undefined;
+    if (index === undefined) continue;
+    const y = target.get(3);
+    const top = y instanceof PDFNumber ? pages[index]!.getHeight() - y.asNumber() : 0;
+    destinations.set(name, { page: index + 1, top });
+  }
+  return { destinations, pageCount: pages.length };
+}
+
+function walkNameTree(node: PDFDict, add: (name: string, value: PDFObject | undefined) => void): void {
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  if (kids) {
+    for (let i = 0; i < kids.size(); i++) walkNameTree(kids.lookup(i, PDFDict), add);
+  }
+  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+  if (names) {
+    for (let i = 0; i + 1 < names.size(); i += 2) {
+      const key = names.lookup(i);
+      const name = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : key instanceof PDFName ? key.decodeText() : undefined;
+      if (name !== undefined) add(name, names.get(i + 1));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The page's only source of bytes. Every request is checked: the page document, bantin's
+ * own styles and fonts, and the images the issue declared; anything else is refused and
+ * reported. Nothing reaches the network or reads files the issue did not name.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { AssetMap } from '../issue/assets.js';
+import { isInside } from '../issue/assets.js';
+import { FONT_PACKAGES, fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
+import { ASSET_PREFIX, ISSUE_PREFIX, PAGE_URL } from '../render/html.js';
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+};
+
+/** No script may run in the page, whatever the content; bantin's own evaluate() is not a page script. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline' https://bantin.invalid; font-src https://bantin.invalid; img-src https://bantin.invalid; script-src 'none'";
+
+export interface PageContent {
+  html: string;
+  assets: AssetMap;
+}
+
+export interface RequestLog {
+  blocked: string[];
+  failed: string[];
+}
+
+/** Maps an asset URL to a file of bantin's, or undefined when it is not one. */
+export function bantinFile(url: string): string | undefined {
+  if (!url.startsWith(ASSET_PREFIX)) return undefined;
+  const rest = decodeURIComponent(url.slice(ASSET_PREFIX.length).split(/[?#]/)[0]!);
+  const [kind, ...parts] = rest.split('/');
+  const relative = parts.join('/');
+  if (kind === 'styles') {
+    const file = path.resolve(stylesDir, relative);
+    return isInside(stylesDir, file) ? file : undefined;
+  }
+  if (kind === 'fonts') {
+    const [pkg, ...inner] = parts;
+    if (!FONT_PACKAGES.includes(pkg as FontPackage)) return undefined;
+    const root = fontPackageDir(pkg as FontPackage);
+    const file = path.resolve(root, inner.join('/'));
+    return isInside(root, file) && /\.(css|woff2?)$/.test(file) ? file : undefined;
+  }
+  return undefined;
+}
+
+export async function servePage(page: Page, content: () => PageContent, log: RequestLog): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    void answer(request, content(), log).catch((error: unknown) => {
+      log.failed.push(`${request.url()}: ${(error as Error).message}`);
+      if (!request.isInterceptResolutionHandled()) void request.abort('failed').catch(() => undefined);
+    });
+  });
+}
+
+async function answer(request: HTTPRequest, content: PageContent, log: RequestLog): Promise<void> {
+  const url = request.url();
+  if (url === PAGE_URL) {
+    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: content.html });
+  }
+  const own = bantinFile(url);
+  if (own) return respondFile(request, own);
+  if (url.startsWith(ISSUE_PREFIX)) {
+    const src = url.slice(ISSUE_PREFIX.length).split('/').map(decodeURIComponent).join('/');
+    const asset = content.assets.get(src);
+    if (asset) return respondFile(request, asset.file);
+  }
+  if (url.startsWith('data:')) return request.continue();
+  log.blocked.push(url);
+  return request.abort('blockedbyclient');
+}
+
+async function respondFile(request: HTTPRequest, file: string): Promise<void> {
+  const body = await readFile(file);
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return request.respond({ status: 200, contentType: type, body, headers: { 'Access-Control-Allow-Origin': '*' } });
+}

@@ -1,0 +1,32 @@
+/**
+ * Markdown for article bodies: raw HTML off, no images, links only to http(s).
+ * Headings inside a body are demoted below the article title (### → h4).
+ */
+import MarkdownIt from 'markdown-it';
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+md.disable(['image']);
+md.validateLink = (url: string) => /^https?:\/\//i.test(url.trim());
+
+const renderToken = md.renderer.renderToken.bind(md.renderer);
+md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const level = Number(token.tag.slice(1));
+  token.tag = `h${Math.min(6, Math.max(4, level + 1))}`;
+  token.attrJoin('class', 'md-heading');
+  return renderToken(tokens, idx, options);
+};
+md.renderer.rules.heading_close = (tokens, idx, options) => {
+  const token = tokens[idx]!;
+  const level = Number(token.tag.slice(1));
+  token.tag = `h${Math.min(6, Math.max(4, level + 1))}`;
+  return renderToken(tokens, idx, options);
+};
+
+export function renderMarkdown(text: string): string {
+  return md.render(text);
+}
+
+export function renderMarkdownInline(text: string): string {
+  return md.renderInline(text);
+}
