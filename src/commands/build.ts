@@ -93,5 +93,5 @@ function standaloneHtml(html: string, issueDir: string, pages: Map<string, numbe
     .replaceAll(`${ASSET_PREFIX}styles/`, pathToFileURL(stylesDir).href + '/')
     .replaceAll(ISSUE_PREFIX, pathToFileURL(issueDir).href + '/');
   for (const pkg of FONT_PACKAGES) out = out.replaceAll(`${ASSET_PREFIX}fonts/${pkg}/`, pathToFileURL(fontPackageDir(pkg)).href + '/');
-  return out.replace(/(<a class="pageref" href="#([^"]+)" data-pageref="[^"]+">)0+(<\/a>)/g, (_m, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
+  return out.replace(/(<span class="pageref" data-pageref="([^"]+)">)0+(<\/span>)/g, (_m, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
 }

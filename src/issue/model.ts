@@ -48,6 +48,8 @@ export interface Part {
   title: string;
   /** Summary parts: the headline and TOC entry. */
   heading?: string;
+  /** Summary parts: the headline printed under the part title (the TOC has the full heading). */
+  pageHeading?: string;
   intro?: string;
   sections: Section[];
   closing?: string;
@@ -57,6 +59,8 @@ export interface Part {
 export interface Issue {
   file: string;
   series: IssueInput['series'];
+  /** The cover title, line by line. */
+  masthead: string[];
   /** "20/2026" */
   number: string;
   /** "Điểm tin Khoa học Công nghệ số 20/2026" */
@@ -128,7 +132,8 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     if (part.kind === 'summary') {
       return {
         ...base,
-        heading: part.heading ?? `${part.title} (tuần từ ${weekLabel})`,
+        heading: part.heading ?? `${part.title} tuần từ ${weekLabel}`,
+        pageHeading: part.heading ?? `Tuần từ ${weekLabel}`,
         intro: part.intro,
         sections: part.sections,
         closing: part.closing,
@@ -165,6 +170,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
   const issue: Issue = {
     file: source.file,
     series: input.series,
+    masthead: input.series.masthead ?? [input.series.title],
     number: input.issue.number,
     title: `${input.series.title} số ${input.issue.number}`,
     week: { start, end, label: weekLabel },

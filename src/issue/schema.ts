@@ -165,6 +165,12 @@ export const issueSchema = z
         .meta({ description: 'Publisher lines, parent body first.' }),
       website: httpUrl.optional(),
       social: z.array(z.strictObject({ label: text('a label, e.g. Facebook'), url: httpUrl })).optional(),
+      masthead: z
+        .array(text('a line of the cover title'))
+        .min(1)
+        .max(3, { error: 'expected at most 3 lines' })
+        .optional()
+        .meta({ description: 'The title as set on the cover, line by line (default: the title on one block).' }),
       logo: text('a logo path relative to the issue file').optional(),
     }),
     issue: z.strictObject({

@@ -17,13 +17,24 @@ export function issueLinks(issue: Issue): string[] {
   return [...urls];
 }
 
+/** The printed symbol (without its quiet zone) is at least this wide: small codes fail phone cameras. */
+export const QR_SYMBOL_MM = 20.5;
+const QUIET_ZONE = 4;
+
+/** Sizes the SVG so the symbol itself is QR_SYMBOL_MM wide, whatever its version. */
+function sized(svg: string): string {
+  const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
+  const total = ((QR_SYMBOL_MM * modules) / (modules - 2 * QUIET_ZONE)).toFixed(2);
+  return svg.replace('<svg ', `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" `);
+}
+
 export async function makeQrCodes(urls: readonly string[]): Promise<QrMap> {
   const entries = await Promise.all(
     urls.map(async (url) => {
       // Medium error correction survives print smudges without making the code dense;
       // margin 4 is the quiet zone the QR standard asks for.
-      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
-      return [url, svg.replace('<svg ', '<svg class="qr-code" role="img" ')] as const;
+      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
+      return [url, sized(svg)] as const;
     }),
   );
   return new Map(entries);

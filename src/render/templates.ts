@@ -40,17 +40,19 @@ function environment(dir: string): typeof Handlebars {
   env.registerHelper('pageref', (id: unknown) => {
     if (typeof id !== 'string' || !ctx().targets.has(id)) throw new Error(`pageref: no article or part has the id "${String(id)}"`);
     const safe = env.escapeExpression(id);
-    return new env.SafeString(`<a class="pageref" href="#${safe}" data-pageref="${safe}">${ctx().placeholder}</a>`);
+    return new env.SafeString(`<span class="pageref" data-pageref="${safe}">${ctx().placeholder}</span>`);
   });
   env.registerHelper('image', (src: unknown) => (typeof src === 'string' ? ctx().imageUrl(src) : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('inc', (n: unknown) => Number(n) + 1);
   /** A CSS string literal for @page margin boxes (content: "…"). */
   env.registerHelper('cssString', (text: unknown) => new env.SafeString(JSON.stringify(String(text ?? '')).replace(/</g, '\\3C ')));
-  env.registerHelper('hostname', (url: unknown) => {
+  /** "https://www.facebook.com/TinKHCN/" → "facebook.com/TinKHCN"; with `host=true` only the domain. */
+  env.registerHelper('shortUrl', (url: unknown, options: { hash?: { host?: boolean } }) => {
     try {
       const u = new URL(String(url));
-      return (u.hostname + u.pathname).replace(/^www\./, '').replace(/\/$/, '');
+      const host = u.hostname.replace(/^www\./, '');
+      return options.hash?.host ? host : (host + u.pathname).replace(/\/$/, '');
     } catch {
       return String(url);
     }
