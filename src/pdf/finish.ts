@@ -16,7 +16,6 @@ export interface OutlineItem {
 
 export function issueOutline(issue: Issue): OutlineItem[] {
   return [
-    { title: 'Mục lục', id: 'muc-luc', children: [] },
     ...issue.parts.map((part) => ({
       title: `Phần ${part.roman}. ${part.title}`,
       id: part.id,

@@ -1,0 +1,136 @@
+/**
+ * Builds both example issues and reads the PDFs back: every number the PDF prints must be
+ * the page its target starts on.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/commands/build.js';
+import { memoryLogger } from '../../src/cli/logger.js';
+import { loadIssue } from '../../src/issue/load.js';
+import type { Issue } from '../../src/issue/model.js';
+import { issueLinks } from '../../src/render/qr.js';
+import { catalogLang, collapse, decodeQrCodes, fonts, footerText, pageTexts, pdfInfo, readOutline, repoRoot } from './pdf-tools.js';
+
+const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-e2e-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+interface Built {
+  issue: Issue;
+  result: BuildResult;
+  texts: string[];
+  /** Index of the first page after the TOC (0-based), i.e. where part I starts. */
+  tocEnd: number;
+}
+
+async function buildExample(name: string): Promise<Built> {
+  const input = path.join(repoRoot, 'examples', `${name}.yaml`);
+  const { issue } = await loadIssue(input);
+  if (!issue) throw new Error(`${name} does not load`);
+  const result = await build({ input, output: path.join(out, `${name}.pdf`), logger: memoryLogger() });
+  const texts = pageTexts(result.output);
+  return { issue, result, texts, tocEnd: texts.findIndex((t) => t.startsWith('PHẦN I ')) };
+}
+
+/** Text without spaces and hyphens: pdftotext drops a hyphen where a line breaks after it. */
+const loose = (text: string) => text.replace(/[\s\-‐]/g, '');
+
+/** The first page from index `from` on whose text contains `title`. */
+function pageOf(texts: string[], title: string, from: number): number {
+  const wanted = loose(title);
+  for (let i = from; i < texts.length; i++) if (loose(texts[i]!).includes(wanted)) return i + 1;
+  return -1;
+}
+
+/** The number printed after an entry's title in the TOC pages. */
+function tocNumber(tocText: string, entry: string): number {
+  const escaped = collapse(entry).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped} (\\d+)`).exec(tocText);
+  return match ? Number(match[1]) : -1;
+}
+
+describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildExample(name);
+  });
+
+  it('prints A4 pages with the page number in the footer of every page but the cover', () => {
+    const info = pdfInfo(built.result.output);
+    expect(info['Page size']).toMatch(/^594\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(built.result.pageCount).toBeGreaterThan(10);
+    expect(footerText(built.result.output, 1)).not.toMatch(/\d/);
+    for (let page = 2; page <= built.result.pageCount; page++) {
+      expect(footerText(built.result.output, page)).toMatch(new RegExp(`(^| )${page}$`));
+    }
+  });
+
+  it('gives every TOC entry the page on which its heading appears', () => {
+    const { issue, texts, tocEnd } = built;
+    expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
+    const tocText = texts.slice(1, tocEnd).join(' ');
+    let checked = 0;
+    for (const part of issue.parts) {
+      if (part.kind === 'summary') {
+        const printed = tocNumber(tocText, part.heading!);
+        expect(printed, `TOC number of ${part.heading}`).toBe(pageOf(texts, part.pageHeading!, tocEnd));
+        checked++;
+      }
+      for (const article of part.articles) {
+        const entry = article.date ? `${article.number}. ${article.date.short}: ${article.title}` : `${article.number}. ${article.title}`;
+        const printed = tocNumber(tocText, entry);
+        const actual = pageOf(texts, article.title, tocEnd);
+        expect(actual, `"${article.title}" is printed somewhere`).toBeGreaterThan(tocEnd);
+        expect(printed, `TOC number of "${article.title}"`).toBe(actual);
+        expect(built.result.pages.get(article.id)).toBe(actual);
+        checked++;
+      }
+    }
+    expect(checked).toBe(issue.articles.length + issue.parts.filter((p) => p.kind === 'summary').length);
+  });
+
+  it('prints the real page number next to each cover highlight', () => {
+    const cover = built.texts[0]!;
+    for (const article of built.issue.cover.highlights) {
+      const match = new RegExp(`${collapse(article.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} tr\\. (\\d+)`).exec(cover);
+      expect(match, `cover lists ${article.title}`).not.toBeNull();
+      expect(Number(match![1])).toBe(pageOf(built.texts, article.title, built.tocEnd));
+    }
+  });
+
+  it('embeds only the bundled fonts', () => {
+    const rows = fonts(built.result.output);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) {
+      expect(row.embedded, `${row.name} embedded`).toBe(true);
+      expect(row.name).toMatch(/^[A-Z]{6}\+(BeVietnamPro|NotoSerif)-/);
+    }
+  });
+
+  it('has metadata and an outline of parts → articles', async () => {
+    const { issue, result } = built;
+    const info = pdfInfo(result.output);
+    expect(info.Title).toBe(`Điểm tin Khoa học Công nghệ số ${issue.number}`);
+    expect(info.Author).toContain('Sở Khoa học và Công nghệ');
+    expect(info.Subject).toContain(issue.week.label);
+    expect(info.Keywords).toContain('chuyển đổi số');
+    expect(await catalogLang(result.output)).toBe('vi');
+    const outline = await readOutline(result.output);
+    expect(outline.map((o) => o.title)).toEqual(issue.parts.map((p) => `Phần ${p.roman}. ${p.title}`));
+    issue.parts.forEach((part, i) => expect(outline[i]!.children).toHaveLength(part.articles.length));
+    expect(outline[1]!.children[0]!.title).toBe(`${issue.parts[1]!.articles[0]!.date!.short}: ${issue.parts[1]!.articles[0]!.title}`);
+  });
+
+  it('prints a QR code that scans to every link of the issue', () => {
+    const decoded = new Set([...decodeQrCodes(built.result.output).values()].flat());
+    const expected = issueLinks(built.issue);
+    expect(expected.length).toBeGreaterThan(20);
+    for (const url of expected) expect(decoded, `QR for ${url}`).toContain(url);
+    expect([...decoded].every((url) => expected.includes(url))).toBe(true);
+  });
+
+  it('made no request outside the issue and bantin', () => {
+    expect(built.result.blockedRequests).toEqual([]);
+  });
+});
