@@ -39,7 +39,10 @@ export async function printPaginated(browser: Browser, input: PrintInput): Promi
     page.setDefaultTimeout(input.timeoutMs ?? 60_000);
     await servePage(page, () => ({ html: input.html, assets: input.assets }), requests);
     page.on('console', (message) => {
-      if (message.type() === 'error') input.log?.(`page: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      const refused = refusedUrl(message.text());
+      if (refused) requests.blocked.push(refused);
+      else input.log?.(`page: ${message.text()}`);
     });
     await page.goto(PAGE_URL, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -61,6 +64,18 @@ export async function printPaginated(browser: Browser, input: PrintInput): Promi
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * Chromium refuses some loads before they become requests: the page's Content-Security-Policy
+ * (foreign origins) and its rule against file: URLs. It says so on the console.
+ */
+export function refusedUrl(text: string): string | undefined {
+  return (
+    /^(?:Loading|Refused to load) the [\w -]+ '([^']+)' violates the following Content Security Policy/.exec(text)?.[1] ??
+    /^Refused to (?:connect to|frame|load) '([^']+)'/.exec(text)?.[1] ??
+    /^Not allowed to load local resource: (\S+)/.exec(text)?.[1]
+  );
 }
 
 function print(page: Page, timeoutMs = 60_000): Promise<Uint8Array> {

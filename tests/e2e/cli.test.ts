@@ -1,0 +1,127 @@
+/**
+ * The command line as a user meets it: exit codes, where output goes, what is left behind.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumPids, pageCount, repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const example = path.join(repoRoot, 'examples/so-20-2026.yaml');
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+function freshDir(name: string): string {
+  const dir = path.join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  return mkdtempSync(`${dir}-`);
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('bantin command line', () => {
+  it('answers --version and --help', async () => {
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(version);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('build');
+    expect(help.stdout).toContain('check');
+  });
+
+  it('exits 2 on bad usage', async () => {
+    for (const args of [['bild', 'x.yaml'], ['build'], ['build', 'x.yaml', '--frobnicate'], ['build', 'x.yaml', '--timeout', 'soon']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      noStack(run.stderr);
+    }
+    expect((await runCli(['bild'])).stderr).toContain('build');
+  });
+
+  it('builds next to the YAML by default and prints only the path on stdout', async () => {
+    const dir = freshDir('default');
+    const input = path.join(dir, 'issue-20.yaml');
+    copyFileSync(example, input);
+    const before = chromiumPids();
+    const run = await runCli(['build', input, '--html']);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = path.join(dir, 'issue-20.pdf');
+    expect(run.stdout).toBe(`${path.join(dir, 'issue-20.html')}\n${pdf}\n`);
+    expect(pageCount(pdf)).toBeGreaterThan(10);
+    expect(readFileSync(path.join(dir, 'issue-20.html'), 'utf8')).toContain('<html lang="vi">');
+    expect(readdirSync(dir).sort()).toEqual(['issue-20.html', 'issue-20.pdf', 'issue-20.yaml']);
+    const left = [...chromiumPids()].filter((pid) => !before.has(pid));
+    expect(left, 'no Chromium outlives bantin').toEqual([]);
+  });
+
+  it('reports every problem with file:line:col, writes nothing and keeps an earlier PDF', async () => {
+    const dir = freshDir('broken');
+    const input = path.join(dir, 'issue.yaml');
+    const text = readFileSync(example, 'utf8')
+      .replace('url: https://mst.gov.vn/', 'url: javascript:alert(1)//')
+      .replace('  number: 20/2026', '  number: 20-2026')
+      .replace('  publisher:', '  publsher:');
+    writeFileSync(input, text);
+    const earlier = path.join(dir, 'issue.pdf');
+    writeFileSync(earlier, 'an earlier build');
+    const run = await runCli(['build', input]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    noStack(run.stderr);
+    const lines = text.split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    expect(run.stderr).toContain(`issue.yaml:${lineOf('publsher:')}:3 error series.publsher: unknown field "publsher": did you mean "publisher"?`);
+    expect(run.stderr).toContain(`issue.yaml:${lineOf('number: 20-2026')}:11 error issue.number: expected the issue number as number/year, e.g. 20/2026`);
+    expect(run.stderr).toMatch(new RegExp(`issue\\.yaml:${lineOf('javascript:')}:\\d+ error parts\\[\\d+\\]\\.articles\\[\\d+\\]\\.source\\.url: expected a web address`));
+    expect(run.stderr).toContain('^');
+    expect(run.stderr).toMatch(/no PDF was written/);
+    expect(readFileSync(earlier, 'utf8')).toBe('an earlier build');
+    expect(readdirSync(dir).sort()).toEqual(['issue.pdf', 'issue.yaml']);
+  });
+
+  it('says clearly when the file is missing', async () => {
+    const run = await runCli(['build', path.join(work, 'nope.yaml')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nope.yaml: no such file');
+    noStack(run.stderr);
+  });
+
+  it('says how to get a browser when none is found', async () => {
+    const run = await runCli(['build', example, '-o', path.join(work, 'x.pdf')], {
+      env: { PATH: '/nonexistent', HOME: work, NO_COLOR: '1' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no Chromium browser found');
+    expect(run.stderr).toContain('apt-get install chromium-headless-shell');
+    noStack(run.stderr);
+    expect(existsSync(path.join(work, 'x.pdf'))).toBe(false);
+    const explicit = await runCli(['build', example, '--browser', '/nonexistent/chrome', '-o', path.join(work, 'x.pdf')]);
+    expect(explicit.code).toBe(1);
+    expect(explicit.stderr).toContain('/nonexistent/chrome does not exist');
+  });
+
+  it('leaves nothing behind when interrupted with Ctrl-C', async () => {
+    const dir = freshDir('interrupt');
+    const output = path.join(dir, 'out.pdf');
+    const before = chromiumPids();
+    let sent = false;
+    const run = await runCli(['build', example, '-o', output, '--verbose'], {
+      onStderr: (text, child) => {
+        if (!sent && text.includes('printing with Chromium')) {
+          sent = true;
+          setTimeout(() => child.kill('SIGINT'), 150);
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+    // Give the OS a moment to reap the killed browser before looking.
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...chromiumPids()].filter((pid) => !before.has(pid))).toEqual([]);
+  });
+});

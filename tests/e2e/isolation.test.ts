@@ -1,0 +1,40 @@
+/**
+ * Rendering never reaches the network or the file system beyond what the issue names:
+ * a server on loopback stands in for the outside world and must see no request.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { withBrowser } from '../../src/pdf/browser.js';
+import { printPaginated } from '../../src/pdf/paginate.js';
+
+let server: http.Server;
+let hits: string[] = [];
+let base = '';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.end('x');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+it('refuses and reports every request that is not bantin’s or the issue’s', async () => {
+  hits = [];
+  const html = `<!doctype html><html><head>
+    <link rel="stylesheet" href="${base}/style.css">
+    <style>@import url("${base}/import.css"); body { background: url("${base}/bg.png"); }</style>
+    </head><body>
+    <h1 id="a"><a href="#a">A</a></h1>
+    <img src="${base}/image.png"><img src="file:///etc/passwd"><iframe src="${base}/frame"></iframe>
+    <script src="${base}/script.js"></script><script>fetch("${base}/fetch")</script>
+  </body></html>`;
+  const result = await withBrowser({}, (browser) => printPaginated(browser, { html, assets: new Map(), targets: new Set(['a']) }));
+  expect(result.pageCount).toBe(1);
+  expect(hits, 'the loopback server saw no request').toEqual([]);
+  expect(result.requests.blocked).toEqual(expect.arrayContaining([`${base}/style.css`, `${base}/image.png`, 'file:///etc/passwd']));
+  expect(result.requests.blocked.some((u) => u.includes('/fetch'))).toBe(false);
+});
