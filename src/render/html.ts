@@ -36,6 +36,8 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       fontCss: FONT_CSS.map((f) => `${ASSET_PREFIX}fonts/${f}`),
       stylesheet: `${ASSET_PREFIX}styles/bulletin.css`,
       digits,
+      // The TOC's entry-number column fits the longest number ("100.").
+      tocDigits: String(Math.max(1, ...issue.parts.map((p) => p.articles.length))).length,
       footerLeft: `${issue.series.title} · Số ${issue.number}`,
     },
     {

@@ -12,6 +12,7 @@ import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import { issueLinks } from '../../src/render/qr.js';
 import { catalogLang, collapse, decodeQrCodes, fonts, footerText, pageTexts, pdfInfo, readOutline, repoRoot } from './pdf-tools.js';
+import { firstPartPage, pageOf, tocEntries } from './toc-check.js';
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-e2e-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -30,24 +31,7 @@ async function buildExample(name: string): Promise<Built> {
   if (!issue) throw new Error(`${name} does not load`);
   const result = await build({ input, output: path.join(out, `${name}.pdf`), logger: memoryLogger() });
   const texts = pageTexts(result.output);
-  return { issue, result, texts, tocEnd: texts.findIndex((t) => t.startsWith('PHẦN I ')) };
-}
-
-/** Text without spaces and hyphens: pdftotext drops a hyphen where a line breaks after it. */
-const loose = (text: string) => text.replace(/[\s\-‐]/g, '');
-
-/** The first page from index `from` on whose text contains `title`. */
-function pageOf(texts: string[], title: string, from: number): number {
-  const wanted = loose(title);
-  for (let i = from; i < texts.length; i++) if (loose(texts[i]!).includes(wanted)) return i + 1;
-  return -1;
-}
-
-/** The number printed after an entry's title in the TOC pages. */
-function tocNumber(tocText: string, entry: string): number {
-  const escaped = collapse(entry).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped} (\\d+)`).exec(tocText);
-  return match ? Number(match[1]) : -1;
+  return { issue, result, texts, tocEnd: firstPartPage(texts) };
 }
 
 describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
@@ -67,27 +51,15 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
   });
 
   it('gives every TOC entry the page on which its heading appears', () => {
-    const { issue, texts, tocEnd } = built;
+    const { issue, texts, tocEnd, result } = built;
     expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
-    const tocText = texts.slice(1, tocEnd).join(' ');
-    let checked = 0;
-    for (const part of issue.parts) {
-      if (part.kind === 'summary') {
-        const printed = tocNumber(tocText, part.heading!);
-        expect(printed, `TOC number of ${part.heading}`).toBe(pageOf(texts, part.pageHeading!, tocEnd));
-        checked++;
-      }
-      for (const article of part.articles) {
-        const entry = article.date ? `${article.number}. ${article.date.short}: ${article.title}` : `${article.number}. ${article.title}`;
-        const printed = tocNumber(tocText, entry);
-        const actual = pageOf(texts, article.title, tocEnd);
-        expect(actual, `"${article.title}" is printed somewhere`).toBeGreaterThan(tocEnd);
-        expect(printed, `TOC number of "${article.title}"`).toBe(actual);
-        expect(built.result.pages.get(article.id)).toBe(actual);
-        checked++;
-      }
+    const rows = tocEntries(issue, texts);
+    expect(rows).toHaveLength(issue.articles.length + issue.parts.filter((p) => p.kind === 'summary').length);
+    for (const row of rows) {
+      expect(row.actual, `"${row.title}" is printed after the TOC`).toBeGreaterThan(tocEnd);
+      expect(row.printed, `TOC number of "${row.title}"`).toBe(row.actual);
     }
-    expect(checked).toBe(issue.articles.length + issue.parts.filter((p) => p.kind === 'summary').length);
+    for (const article of issue.articles) expect(result.pages.get(article.id)).toBe(pageOf(texts, article.title, tocEnd));
   });
 
   it('prints the real page number next to each cover highlight', () => {

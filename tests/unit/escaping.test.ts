@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssueText } from '../../src/issue/load.js';
 import { ISSUE_PREFIX, renderIssueHtml } from '../../src/render/html.js';
-import { parseDocument, TINY_PNG } from './helpers.js';
+import { parseDocument } from './dom.js';
+import { TINY_PNG } from './helpers.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const ATTR = '"><img src=x onerror=alert(1)>';

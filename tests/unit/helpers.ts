@@ -4,7 +4,6 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { Diagnostic } from '../../src/issue/diagnostics.js';
 import { loadIssueText, type LoadResult } from '../../src/issue/load.js';
 
@@ -58,6 +57,3 @@ export const TINY_PNG = Buffer.from(
   'base64',
 );
 
-export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}

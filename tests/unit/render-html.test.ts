@@ -5,7 +5,7 @@ import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import { renderIssueHtml } from '../../src/render/html.js';
 import { issueLinks } from '../../src/render/qr.js';
-import { parseDocument } from './helpers.js';
+import { parseDocument } from './dom.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/so-20-2026.yaml', import.meta.url));
 
