@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The installed entry point: the compiled CLI in dist/ (built by `npm install` through `prepare`).
-import { main } from '../dist/cli/main.js';
+// The installed entry point: the bundled CLI in dist/ (built by `npm install` through `prepare`).
+import { main } from '../dist/cli-bundle/bantin.js';
 
 await main(process.argv);

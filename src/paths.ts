@@ -1,13 +1,26 @@
 /** Where bantin's own files live, from src/ (tests) and dist/ (installed) alike. */
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+/** The folder of bantin's package.json, whether this code runs from src/, dist/ or the bundle. */
+function findPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'bantin') return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('bantin: cannot find its own package.json');
+    dir = parent;
+  }
+}
+
+export const packageRoot = findPackageRoot();
 export const templatesDir = path.join(packageRoot, 'templates');
 export const stylesDir = path.join(packageRoot, 'styles');
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(packageRoot, 'package.json'));
 
 /** Font packages bantin bundles; the only fonts a page may use. */
 export const FONT_PACKAGES = ['be-vietnam-pro', 'noto-serif'] as const;

@@ -25,6 +25,9 @@ export interface LoggerOptions {
   color?: boolean;
 }
 
+/** Seconds since the process started: --verbose shows where the time goes. */
+const stamp = () => `[${(performance.now() / 1000).toFixed(2)}s]`;
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -34,8 +37,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const showProgress = level === 'verbose' || (level === 'normal' && stderr.isTTY === true);
   return {
     color,
-    progress: (m) => showProgress && void stderr.write(`${color.dim('›')} ${m}\n`),
-    debug: (m) => level === 'verbose' && void stderr.write(`${color.dim(m)}\n`),
+    progress: (m) => showProgress && void stderr.write(`${color.dim(level === 'verbose' ? stamp() : '›')} ${m}\n`),
+    debug: (m) => level === 'verbose' && void stderr.write(`${color.dim(`${stamp()} ${m}`)}\n`),
     warn: (m) => level !== 'quiet' && void stderr.write(`${m}\n`),
     error: (m) => void stderr.write(`${m}\n`),
     result: (m) => void stdout.write(`${m}\n`),

@@ -3,15 +3,17 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import type { Logger } from '../cli/logger.js';
+import type { AssetMap } from '../issue/assets.js';
 import { UserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../issue/load.js';
-import type { Logger } from '../cli/logger.js';
+import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
-import { withBrowser } from '../pdf/browser.js';
+import { openBrowser } from '../pdf/browser.js';
 import { finishPdf } from '../pdf/finish.js';
 import { printPaginated } from '../pdf/paginate.js';
-import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml } from '../render/html.js';
+import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml, type RenderedIssue } from '../render/html.js';
 import { defaultOutput, writeAtomic } from './output.js';
 
 export interface BuildOptions {
@@ -38,37 +40,79 @@ export interface BuildResult {
   seconds: number;
 }
 
+interface Prepared {
+  input: string;
+  output: string;
+  issue: Issue;
+  assets: AssetMap;
+  warnings: Diagnostic[];
+  started: number;
+}
+
+/** Builds one issue with a browser of its own, launched once the issue is known to be valid. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  return withBrowser({ browserPath: options.browserPath, log: options.logger.debug }, (browser) => buildWith(browser, options));
+  const prepared = await prepare(options);
+  // Chromium starts, and opens the page, in its own processes while this one renders the HTML.
+  const opening = openBrowser({ browserPath: options.browserPath, log: options.logger.debug });
+  opening.catch(() => undefined);
+  const paging = opening.then((owned) => owned.browser.newPage());
+  paging.catch(() => undefined);
+  let rendered: RenderedIssue;
+  try {
+    rendered = await render(prepared, options.logger);
+  } catch (error) {
+    await opening.then((owned) => owned.close(), () => undefined);
+    throw error;
+  }
+  const owned = await opening;
+  options.logger.debug(`browser ready: ${owned.info.executablePath} (${owned.info.origin})`);
+  try {
+    return await printAndWrite(await paging, prepared, rendered, options);
+  } finally {
+    await owned.close();
+  }
 }
 
 /** One issue with a browser the caller owns (batch builds share one). */
 export async function buildWith(browser: Browser, options: BuildOptions): Promise<BuildResult> {
+  const prepared = await prepare(options);
+  const rendered = await render(prepared, options.logger);
+  return printAndWrite(browser, prepared, rendered, options);
+}
+
+async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
-  const { logger } = options;
   const input = path.resolve(options.input);
   const output = path.resolve(options.output ?? defaultOutput(options.input));
-  logger.progress(`checking ${options.input}`);
+  options.logger.progress(`checking ${options.input}`);
   const loaded = await loadIssue(input);
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
     throw new UserError(`${options.input} has errors; no PDF was written`, loaded.diagnostics);
   }
-  const issue = loaded.issue;
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  return { input, output, issue: loaded.issue, assets: loaded.assets, warnings, started };
+}
 
-  logger.progress(`rendering ${issue.title}`);
-  const rendered = await renderIssueHtml(issue);
+function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
+  logger.progress(`rendering ${prepared.issue.title}`);
+  return renderIssueHtml(prepared.issue);
+}
+
+async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+  const { logger } = options;
+  const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
   const printed = await printPaginated(browser, {
     html: rendered.html,
-    assets: loaded.assets,
+    assets: prepared.assets,
     targets: rendered.targets,
     timeoutMs: options.timeoutMs,
     log: logger.debug,
   });
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
-  const pdf = await finishPdf(printed.pdf, issue);
+  const pdf = await finishPdf(printed.pdf, issue, printed.doc);
   await writeAtomic(output, pdf);
+  logger.debug(`wrote ${output}`);
   let htmlOutput: string | undefined;
   if (options.html) {
     htmlOutput = defaultOutput(output, '.html');
@@ -80,10 +124,10 @@ export async function buildWith(browser: Browser, options: BuildOptions): Promis
     htmlOutput,
     pageCount: printed.pageCount,
     pages: printed.pages,
-    warnings,
+    warnings: prepared.warnings,
     passes: printed.passes,
     blockedRequests: printed.requests.blocked,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (performance.now() - prepared.started) / 1000,
   };
 }
 

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser as BrowserKind, computeExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../issue/diagnostics.js';
 
@@ -50,6 +49,8 @@ async function fromPuppeteerCache(): Promise<string | undefined> {
   const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
   try {
+    // Loaded only when a cache exists: it costs ~80 ms of start-up.
+    const { Browser: BrowserKind, computeExecutablePath, getInstalledBrowsers } = await import('@puppeteer/browsers');
     const installed = await getInstalledBrowsers({ cacheDir });
     const order = [BrowserKind.CHROMEHEADLESSSHELL, BrowserKind.CHROME, BrowserKind.CHROMIUM];
     installed.sort((a, b) => order.indexOf(a.browser) - order.indexOf(b.browser) || b.buildId.localeCompare(a.buildId, 'en', { numeric: true }));
@@ -103,11 +104,18 @@ export interface BrowserOptions {
   log?: (message: string) => void;
 }
 
+export interface OwnedBrowser {
+  browser: Browser;
+  info: BrowserInfo;
+  /** Closes the browser (idempotent); also registered to run on Ctrl-C. */
+  close(): Promise<void>;
+}
+
 /**
- * Launches one browser, hands it to `fn` and always closes it: on success, on error and on
- * Ctrl-C (the caller's signal handler calls the returned abort, see cli/signals.ts).
+ * Launches one browser and returns it with its close(). Prefer withBrowser(); this is for
+ * callers that overlap the launch with other work and close in their own finally.
  */
-export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Browser, info: BrowserInfo) => Promise<T>): Promise<T> {
+export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser> {
   const info = await findBrowser(options.browserPath);
   let browser: Browser;
   try {
@@ -125,12 +133,23 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Brow
   } catch (error) {
     throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
-  const release = registerCleanup(() => closeQuietly(browser));
-  try {
-    return await fn(browser, info);
-  } finally {
+  let closing: Promise<void> | undefined;
+  const release = registerCleanup(() => close());
+  const close = () => {
     release();
-    await closeQuietly(browser);
+    closing ??= closeQuietly(browser);
+    return closing;
+  };
+  return { browser, info, close };
+}
+
+/** Launches one browser, hands it to `fn` and always closes it: on success, on error and on Ctrl-C. */
+export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Browser, info: BrowserInfo) => Promise<T>): Promise<T> {
+  const owned = await openBrowser(options);
+  try {
+    return await fn(owned.browser, owned.info);
+  } finally {
+    await owned.close();
   }
 }
 

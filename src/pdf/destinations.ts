@@ -29,7 +29,7 @@ export function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
   return out;
 }
 
-export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{ destinations: DestinationMap; pageCount: number }> {
+export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{ destinations: DestinationMap; pageCount: number; doc: PDFDocument }> {
   const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   const pages = doc.getPages();
   const pageIndex = new Map<string, number>(pages.map((p, i) => [p.ref.toString(), i]));
@@ -42,7 +42,7 @@ export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{
     const top = y instanceof PDFNumber ? pages[index]!.getHeight() - y.asNumber() : 0;
     destinations.set(name, { page: index + 1, top });
   }
-  return { destinations, pageCount: pages.length };
+  return { destinations, pageCount: pages.length, doc };
 }
 
 function walkNameTree(node: PDFDict, add: (name: string, value: PDFObject | undefined) => void): void {

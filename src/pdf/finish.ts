@@ -31,8 +31,9 @@ export function documentDate(issue: Issue, env: NodeJS.ProcessEnv = process.env)
   return new Date(Date.UTC(issue.week.end.year, issue.week.end.month - 1, issue.week.end.day, 0, 0, 0));
 }
 
-export async function finishPdf(pdf: Uint8Array, issue: Issue): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+/** `parsed` is the same PDF already loaded by pdf-lib, to save parsing it again. */
+export async function finishPdf(pdf: Uint8Array, issue: Issue, parsed?: PDFDocument): Promise<Uint8Array> {
+  const doc = parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false }));
   const date = documentDate(issue);
   doc.setTitle(issue.title, { showInWindowTitleBar: true });
   doc.setAuthor(issue.series.publisher.join(' – '));

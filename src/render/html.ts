@@ -2,7 +2,10 @@
  * Issue model → one HTML document. Asset URLs live under a virtual origin that only
  * bantin's request handler answers (see pdf/assets-server.ts).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Issue } from '../issue/model.js';
+import { fontPackageDir, type FontPackage } from '../paths.js';
 import { issueLinks, makeQrCodes } from './qr.js';
 import { renderTemplate } from './templates.js';
 
@@ -15,6 +18,20 @@ const FONT_CSS = [
   'be-vietnam-pro/400.css', 'be-vietnam-pro/500.css', 'be-vietnam-pro/600.css', 'be-vietnam-pro/700.css', 'be-vietnam-pro/800.css',
   'noto-serif/400.css', 'noto-serif/400-italic.css', 'noto-serif/700.css', 'noto-serif/700-italic.css',
 ];
+
+/**
+ * The woff2 files the font CSS refers to. Preloading them lets Chromium fetch fonts while it
+ * parses, instead of after a first layout finds which ones it needs (~0.1 s).
+ */
+let fontFiles: string[] | undefined;
+function fontPreloads(): string[] {
+  fontFiles ??= FONT_CSS.flatMap((css) => {
+    const [pkg, file] = css.split('/') as [FontPackage, string];
+    const text = readFileSync(path.join(fontPackageDir(pkg), file), 'utf8');
+    return [...text.matchAll(/url\(\.\/(files\/[^)]+\.woff2)\)/g)].map((m) => `${ASSET_PREFIX}fonts/${pkg}/${m[1]}`);
+  });
+  return fontFiles;
+}
 
 export interface RenderedIssue {
   html: string;
@@ -34,6 +51,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
     {
       issue,
       fontCss: FONT_CSS.map((f) => `${ASSET_PREFIX}fonts/${f}`),
+      fontPreloads: fontPreloads(),
       stylesheet: `${ASSET_PREFIX}styles/bulletin.css`,
       digits,
       // The TOC's entry-number column fits the longest number ("100.").
