@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../issue/diagnostics.js';
 
 export function formatDiagnostic(d: Diagnostic, color: ChalkInstance, cwd = process.cwd()): string {
-  const file = path.isAbsolute(d.file) ? path.relative(cwd, d.file) || d.file : d.file;
+  const relative = path.isAbsolute(d.file) ? path.relative(cwd, d.file) : d.file;
+  const file = relative && !relative.startsWith('..') ? relative : d.file;
   const where = color.bold(`${file}:${d.line}:${d.col}`);
   const severity = d.severity === 'error' ? color.red('error') : color.yellow('warning');
   const field = d.path ? ` ${color.cyan(d.path)}:` : '';

@@ -5,8 +5,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import type { Diagnostic, PathSegment } from './diagnostics.js';
-import { formatPath } from './diagnostics.js';
+import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Issue } from './model.js';
 import { lineText, locate, type IssueSource } from './source.js';
 
@@ -41,10 +40,17 @@ export async function issueRoot(issueFile: string): Promise<string> {
 }
 
 export async function resolveAssets(source: IssueSource, issue: Issue): Promise<{ assets: AssetMap; diagnostics: Diagnostic[] }> {
-  const root = await issueRoot(source.file);
   const assets: AssetMap = new Map();
   const diagnostics: Diagnostic[] = [];
-  for (const ref of imageRefs(issue)) {
+  const refs = imageRefs(issue);
+  if (refs.length === 0) return { assets, diagnostics };
+  let root: string;
+  try {
+    root = await issueRoot(source.file);
+  } catch {
+    throw new UserError(`cannot open the folder of ${source.file}`);
+  }
+  for (const ref of refs) {
     const problem = await checkImage(root, ref.src, assets);
     if (problem) {
       const { line, col } = locate(source, ref.path);
@@ -84,5 +90,5 @@ async function checkImage(root: string, src: string, assets: AssetMap): Promise<
 
 export function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

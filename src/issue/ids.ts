@@ -5,5 +5,7 @@ export function deriveId(title: string): string {
   // slugify spells symbols out ("%" → "percent"); a title's symbols carry no meaning in an id.
   const words = title.normalize('NFC').replace(/[^\p{L}\p{N}\s-]/gu, ' ');
   const id = slugify(words, { lower: true, strict: true, locale: 'vi', trim: true });
-  return id.slice(0, 80).replace(/-+$/, '') || 'muc';
+  // Long titles make long ids: keep whole words up to 80 characters.
+  const cut = id.length <= 80 ? id : id.slice(0, 81).replace(/-[^-]*$/, '');
+  return cut.replace(/-+$/, '') || 'muc';
 }

@@ -22,6 +22,26 @@ export async function loadIssue(file: string): Promise<LoadResult> {
 }
 
 export async function loadIssueText(file: string, text: string): Promise<LoadResult> {
+  const result = await loadUnsorted(file, text);
+  return { ...result, diagnostics: tidy(result.diagnostics) };
+}
+
+/**
+ * In file order. yaml reports a syntax error's cause first; further syntax errors on the same
+ * or the next line follow from it and only add noise.
+ */
+function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
+  const syntaxLines = new Set<number>();
+  const kept = diagnostics.filter((d) => {
+    if (d.code !== 'yaml') return true;
+    const near = [d.line - 1, d.line, d.line + 1].some((line) => syntaxLines.has(line));
+    syntaxLines.add(d.line);
+    return !near;
+  });
+  return kept.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
   const empty: AssetMap = new Map();
   if (hasErrors(diagnostics)) return { assets: empty, diagnostics };

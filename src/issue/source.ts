@@ -58,7 +58,9 @@ export function parseIssueSource(file: string, text: string): { source: IssueSou
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const source: IssueSource = { file, text, doc, lines };
   const diagnostics = [...doc.errors, ...doc.warnings].map((problem) => {
-    const { line, col } = lines.linePos(problem.pos[0]);
+    // yaml reports an unclosed quote where the file ends; the user needs where it opens.
+    const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : undefined;
+    const { line, col } = lines.linePos(opened ?? problem.pos[0]);
     return {
       severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
       file,
@@ -73,6 +75,24 @@ export function parseIssueSource(file: string, text: string): { source: IssueSou
   return { source, diagnostics };
 }
 
+/** Offset of the last quote before `end` that opens a value and is not closed on its line. */
+function openingQuote(text: string, end: number, message: string): number | undefined {
+  const quote = message.includes(`'quote`) ? "'" : '"';
+  const valueStart = new RegExp(`^(\\s*(?:-\\s+)?(?:[^:#"']+:\\s+)?)\\${quote}`);
+  let found: number | undefined;
+  let offset = 0;
+  for (const line of text.slice(0, end).split('\n')) {
+    const match = valueStart.exec(line);
+    if (match) {
+      const rest = line.slice(match[1]!.length + 1);
+      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+      if (!closed) found = offset + match[1]!.length;
+    }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
@@ -81,6 +101,8 @@ function yamlMessage(code: string, message: string): string {
     case 'TAB_AS_INDENT':
       return 'tab used for indentation: YAML indents with spaces only';
     case 'MISSING_CHAR':
+      if (first.startsWith('Missing closing')) return `this quote is never closed: add the closing ${first.includes(`'quote`) ? "'" : '"'} (or remove the opening one)`;
+      return `YAML syntax: ${first} (check the indentation and closing quotes)`;
     case 'BAD_INDENT':
       return `YAML syntax: ${first} (check the indentation and closing quotes)`;
     default:

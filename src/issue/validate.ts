@@ -14,7 +14,6 @@ export function validateIssue(source: IssueSource, data: unknown): { issue?: Iss
   const result = issueSchema.safeParse(data);
   if (result.success) return { issue: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((problem) => toDiagnostics(source, data, problem));
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
   return { diagnostics };
 }
 
@@ -34,10 +33,18 @@ function toDiagnostics(source: IssueSource, data: unknown, problem: z.core.$ZodI
     const field = path[path.length - 1]!;
     return [at(source, path, `missing required field "${field}": ${problem.message}`, 'missing')];
   }
-  if (problem.code === 'invalid_union' && 'discriminator' in problem) {
-    return [at(source, path, problem.message, 'schema')];
+  if (problem.code === 'invalid_type' && problem.message.startsWith('Invalid input')) {
+    return [at(source, path, `expected ${problem.expected === 'object' ? 'a block of fields (key: value)' : problem.expected === 'array' ? 'a list (- item)' : problem.expected}, got ${describe(value)}`, 'schema')];
   }
   return [at(source, path, problem.message, 'schema')];
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'object') return 'a block of fields';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
 }
 
 function at(

@@ -119,3 +119,29 @@ describe('isInside', () => {
     expect(isInside(root_, candidate)).toBe(inside);
   });
 });
+
+describe('regressions', () => {
+  it('accepts a file whose name starts with two dots: it is still inside the folder', async () => {
+    const issueDir = path.dirname(issueFile);
+    await writeFile(path.join(issueDir, '..kinh-te-so.png'), TINY_PNG);
+    const { issue, diagnostics } = await load(withImage('..kinh-te-so.png'), issueFile);
+    expect(diagnostics).toEqual([]);
+    expect(issue).toBeDefined();
+    expect(isInside(issueDir, path.join(issueDir, '..kinh-te-so.png'))).toBe(true);
+    expect(isInside(issueDir, path.join(issueDir, '..', 'x.png'))).toBe(false);
+  });
+
+  it('loads an issue without images even when its folder does not exist', async () => {
+    const { issue, diagnostics } = await load(MINIMAL_ISSUE, '/khong-co-thu-muc/so.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(issue).toBeDefined();
+  });
+
+  it('reports problems of every stage in file order', async () => {
+    const text = edit(withImage('images/khong-co.png'), 'issue:\n  number: 20/2026', 'issue:\n  number: 20/2026')
+      .replace('    end: 2026-05-31', '    end: 2026-05-20');
+    const { diagnostics } = await load(text, issueFile);
+    expect(diagnostics.map((d) => d.line)).toEqual([...diagnostics.map((d) => d.line)].sort((a, b) => a - b));
+    expect(diagnostics.map((d) => d.code)).toEqual(['week', 'image']);
+  });
+});

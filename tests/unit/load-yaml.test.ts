@@ -36,12 +36,18 @@ describe('loadIssueText: YAML problems', () => {
     expect(diagnostics.every((d) => d.code === 'yaml' && d.severity === 'error')).toBe(true);
   });
 
-  it('reports an unclosed quote as a YAML syntax error that names the quote', async () => {
+  it('reports an unclosed quote where it opens, not where the file ends', async () => {
     const { issue, diagnostics } = await load(edit(MINIMAL_ISSUE, 'title: Tin trong nước', 'title: "Tin trong nước'));
     expect(issue).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml', path: '' });
-    expect(diagnostics[0]?.message).toBe('YAML syntax: Missing closing "quote (check the indentation and closing quotes)');
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml', path: '', line: 12, col: 12, sourceLine: '    title: "Tin trong nước' });
+    expect(diagnostics[0]?.message).toBe('this quote is never closed: add the closing " (or remove the opening one)');
+  });
+
+  it("finds an unclosed single quote too", async () => {
+    const { diagnostics } = await load(edit(MINIMAL_ISSUE, 'title: Tin trong nước', "title: 'Tin trong nước"));
+    expect(diagnostics[0]).toMatchObject({ line: 12, col: 12 });
+    expect(diagnostics[0]?.message).toContain("closing '");
   });
 
   it('reports a key indented less than its siblings on that line', async () => {
@@ -77,7 +83,7 @@ describe('loadIssueText: YAML problems', () => {
     const { diagnostics } = await load('- series\n- parts\n');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ line: 1, col: 1, path: '', code: 'schema' });
-    expect(diagnostics[0]?.message).toMatch(/expected object, received array/);
+    expect(diagnostics[0]?.message).toBe('expected a block of fields (key: value), got a list');
   });
 
   it('reads a file pasted in NFD as NFC', async () => {

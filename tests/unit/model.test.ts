@@ -30,6 +30,8 @@ describe('deriveId', () => {
     expect(id.length).toBeLessThanOrEqual(80);
     expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(id.startsWith('viet-nam-australia-thuc-day-hop-tac-kinh-te-so')).toBe(true);
+    // Whole words only: the full slug continues "…-sang-tao-trong-giai-doan-moi".
+    expect(id).toBe('viet-nam-australia-thuc-day-hop-tac-kinh-te-so-cong-nghe-chien-luoc-va-doi-moi');
   });
 });
 
