@@ -62,6 +62,15 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     for (const article of issue.articles) expect(result.pages.get(article.id)).toBe(pageOf(texts, article.title, tocEnd));
   });
 
+  it('never strands a heading: each article starts its text on its title’s page', () => {
+    const { issue, texts, tocEnd } = built;
+    for (const article of issue.articles) {
+      const firstWords = (article.lead ?? article.body).replace(/[*_#>`]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+      const titlePage = pageOf(texts, article.title, tocEnd);
+      expect(pageOf(texts, firstWords, titlePage - 1), `"${article.title}" starts with "${firstWords}"`).toBe(titlePage);
+    }
+  });
+
   it('prints the real page number next to each cover highlight', () => {
     const cover = built.texts[0]!;
     for (const article of built.issue.cover.highlights) {
