@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { registerCleanup } from '../pdf/browser.js';
+import { registerCleanup } from '../pdf/cleanup.js';
 import { UserError } from '../issue/diagnostics.js';
 
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {

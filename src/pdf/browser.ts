@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../issue/diagnostics.js';
+import { registerCleanup } from './cleanup.js';
 
 export interface BrowserInfo {
   executablePath: string;
@@ -160,20 +161,4 @@ async function closeQuietly(browser: Browser): Promise<void> {
     // A crashed browser cannot be closed politely; make sure its process is gone.
     browser.process()?.kill('SIGKILL');
   }
-}
-
-type Cleanup = () => Promise<void> | void;
-const cleanups = new Set<Cleanup>();
-
-/** Registers work that must run if the process is interrupted; returns the unregister function. */
-export function registerCleanup(fn: Cleanup): () => void {
-  cleanups.add(fn);
-  return () => cleanups.delete(fn);
-}
-
-/** Runs every registered cleanup (browser close, temp file removal); used by signal handlers. */
-export async function runCleanups(): Promise<void> {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.allSettled(pending.map((fn) => fn()));
 }
