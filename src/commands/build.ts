@@ -40,7 +40,7 @@ export interface BuildResult {
   seconds: number;
 }
 
-interface Prepared {
+export interface Prepared {
   input: string;
   output: string;
   issue: Issue;
@@ -80,7 +80,7 @@ export async function buildWith(browser: Browser, options: BuildOptions): Promis
   return printAndWrite(browser, prepared, rendered, options);
 }
 
-async function prepare(options: BuildOptions): Promise<Prepared> {
+export async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
   const input = path.resolve(options.input);
   const output = path.resolve(options.output ?? defaultOutput(options.input));
@@ -93,12 +93,12 @@ async function prepare(options: BuildOptions): Promise<Prepared> {
   return { input, output, issue: loaded.issue, assets: loaded.assets, warnings, started };
 }
 
-function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
+export function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
   return renderIssueHtml(prepared.issue);
 }
 
-async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
@@ -110,7 +110,7 @@ async function printAndWrite(browser: Browser | Page, prepared: Prepared, render
     log: logger.debug,
   });
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
-  const pdf = await finishPdf(printed.pdf, issue, printed.doc);
+  const pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html });
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
   let htmlOutput: string | undefined;

@@ -31,9 +31,16 @@ export function documentDate(issue: Issue, env: NodeJS.ProcessEnv = process.env)
   return new Date(Date.UTC(issue.week.end.year, issue.week.end.month - 1, issue.week.end.day, 0, 0, 0));
 }
 
-/** `parsed` is the same PDF already loaded by pdf-lib, to save parsing it again. */
-export async function finishPdf(pdf: Uint8Array, issue: Issue, parsed?: PDFDocument): Promise<Uint8Array> {
-  const doc = parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false }));
+export interface FinishOptions {
+  /** The same PDF already loaded by pdf-lib, to save parsing it again. */
+  parsed?: PDFDocument;
+  /** What the document is made from (the rendered HTML): its hash is the PDF's document ID. */
+  source: string;
+}
+
+/** Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness. */
+export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOptions): Promise<Uint8Array> {
+  const doc = options.parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false }));
   const date = documentDate(issue);
   doc.setTitle(issue.title, { showInWindowTitleBar: true });
   doc.setAuthor(issue.series.publisher.join(' – '));
@@ -45,8 +52,8 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, parsed?: PDFDocum
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   addOutline(doc, issueOutline(issue));
-  // A document id derived from the content, so the same input gives the same bytes.
-  const digest = createHash('md5').update(pdf).digest('hex');
+  // The document ID comes from the content (Chromium's own bytes carry its print date).
+  const digest = createHash('sha256').update(`bantin ${version}\n`).update(options.source).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }

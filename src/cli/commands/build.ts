@@ -1,30 +1,87 @@
-/** `bantin build`: argv → BuildOptions → commands/build. */
+/** `bantin build`: argv → options → commands/build (one issue) or commands/build-many (several). */
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loggerFor } from '../context.js';
-import { formatDiagnostic } from '../report.js';
+import { isUserError } from '../../issue/diagnostics.js';
+import { EXIT, loggerFor } from '../context.js';
+import type { Logger } from '../logger.js';
+import { formatDiagnostic, summarize } from '../report.js';
 
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds, e.g. 60');
-  return n;
+function positive(what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected ${what}`);
+    return n;
+  };
+}
+
+interface BuildFlags {
+  output?: string;
+  outDir?: string;
+  jobs?: number;
+  html?: boolean;
+  browser?: string;
+  timeout: number;
 }
 
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('validate an issue and print it to PDF')
-    .argument('<file>', 'the issue file (YAML)')
-    .option('-o, --output <file>', 'where to write the PDF (default: beside the YAML, same name)')
-    .option('--html', 'also write the rendered HTML beside the PDF')
+    .description('validate issues and print them to PDF (files or quoted globs: bantin build "issues/*.yaml")')
+    .argument('<files...>', 'issue files (YAML) or glob patterns')
+    .option('-o, --output <file>', 'where to write the PDF of a single issue (default: beside the YAML, same name)')
+    .option('-d, --out-dir <dir>', 'write every PDF into this folder')
+    .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
+    .option('--html', 'also write the rendered HTML beside each PDF')
     .option('--browser <path>', 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)')
-    .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(seconds).default(60))
-    .action(async (file: string, opts: { output?: string; html?: boolean; browser?: string; timeout: number }) => {
+    .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(positive('a number of seconds, e.g. 60')).default(60))
+    .action(async (files: string[], opts: BuildFlags, command: Command) => {
       const logger = loggerFor(program);
-      const { build } = await import('../../commands/build.js');
-      const result = await build({ input: file, output: opts.output, html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger });
-      for (const w of result.warnings) logger.warn(formatDiagnostic(w, logger.color));
-      logger.progress(`${result.pageCount} pages in ${result.seconds.toFixed(2)} s`);
-      if (result.htmlOutput) logger.result(result.htmlOutput);
-      logger.result(result.output);
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger };
+      const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
+      if (single) {
+        const { build } = await import('../../commands/build.js');
+        const result = await build({ ...common, input: files[0]!, output: opts.output });
+        for (const w of result.warnings) logger.warn(formatDiagnostic(w, logger.color));
+        logger.progress(`${result.pageCount} pages in ${result.seconds.toFixed(2)} s`);
+        if (result.htmlOutput) logger.result(result.htmlOutput);
+        logger.result(result.output);
+        return;
+      }
+      if (opts.output) command.error('error: -o/--output names one PDF; with several issues use --out-dir', { exitCode: EXIT.usage });
+      const { buildMany } = await import('../../commands/build-many.js');
+      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs });
+      process.exitCode = report(batch.items, batch.seconds, logger);
     });
+}
+
+type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];
+
+/** Problems per issue, then a summary table on stderr; the PDFs' paths on stdout. */
+function report(items: Items, seconds: number, logger: Logger): number {
+  let code: number = EXIT.ok;
+  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  for (const item of items) {
+    if (item.result) {
+      for (const w of item.result.warnings) logger.warn(formatDiagnostic(w, logger.color));
+      logger.result(item.result.output);
+    } else if (isUserError(item.error)) {
+      for (const d of item.error.diagnostics) logger.error(formatDiagnostic(d, logger.color));
+      logger.error(`${logger.color.red('bantin:')} ${item.error.message}`);
+      code = Math.max(code, EXIT.userError);
+    } else {
+      logger.error(`${logger.color.red('bantin: internal error')} building ${rel(item.input)} — this is a bug in bantin, please report it:`);
+      logger.error(item.error instanceof Error ? (item.error.stack ?? item.error.message) : String(item.error));
+      code = EXIT.bug;
+    }
+  }
+  const width = Math.max(4, ...items.map((i) => rel(i.input).length));
+  logger.warn(`\n${'issue'.padEnd(width)}  pages  seconds  result`);
+  for (const item of items) {
+    const r = item.result;
+    const status = r ? (r.warnings.length ? logger.color.yellow(summarize(r.warnings)) : logger.color.green('ok')) : logger.color.red(isUserError(item.error) && item.error.diagnostics.length ? `failed (${summarize(item.error.diagnostics)})` : 'failed');
+    logger.warn(`${rel(item.input).padEnd(width)}  ${String(r?.pageCount ?? '–').padStart(5)}  ${(r ? r.seconds.toFixed(2) : '–').padStart(7)}  ${status}`);
+  }
+  const built = items.filter((i) => i.result).length;
+  logger.warn(`${built} of ${items.length} built in ${seconds.toFixed(2)} s`);
+  return code;
 }

@@ -1,0 +1,64 @@
+/**
+ * Several issues in one run with one browser; the same input gives the same bytes.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumPids, pdfInfo, repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-batch-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const examples = path.join(repoRoot, 'examples');
+
+describe('bantin build with several issues', () => {
+  it('builds a glob into --out-dir, keeps going past a bad issue and exits 1', async () => {
+    const src = mkdtempSync(path.join(work, 'src-'));
+    copyFileSync(path.join(examples, 'so-20-2026.yaml'), path.join(src, 'so-20-2026.yaml'));
+    copyFileSync(path.join(examples, 'so-15-2026.yaml'), path.join(src, 'so-15-2026.yaml'));
+    writeFileSync(path.join(src, 'so-99-2026.yaml'), 'series:\n  title: x\n');
+    const out = path.join(work, 'out');
+    const before = chromiumPids();
+    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', out, '--jobs', '2'], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([path.join(out, 'so-15-2026.pdf'), path.join(out, 'so-20-2026.pdf')]);
+    expect(run.stderr).toMatch(/so-99-2026\.yaml:1:1 error /);
+    expect(run.stderr).toMatch(/so-15-2026\.yaml\s+\d+\s+[\d.]+\s+ok/);
+    expect(run.stderr).toMatch(/so-99-2026\.yaml\s+–\s+–\s+failed/);
+    expect(run.stderr).toContain('2 of 3 built');
+    expect(Number(pdfInfo(path.join(out, 'so-20-2026.pdf')).Pages)).toBeGreaterThan(10);
+    expect([...chromiumPids()].filter((p) => !before.has(p))).toEqual([]);
+  });
+
+  it('refuses -o with several issues and says why (usage, exit 2)', async () => {
+    const run = await runCli(['build', path.join(examples, 'so-20-2026.yaml'), path.join(examples, 'so-15-2026.yaml'), '-o', path.join(work, 'x.pdf')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out-dir');
+  });
+
+  it('reports a pattern that matches nothing', async () => {
+    const run = await runCli(['build', path.join(work, 'none-*.yaml'), '--out-dir', path.join(work, 'none')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no file matches');
+  });
+});
+
+describe('reproducible output', () => {
+  it('gives byte-identical PDFs for the same input, dated from the issue or SOURCE_DATE_EPOCH', async () => {
+    const input = path.join(examples, 'so-20-2026.yaml');
+    const build = async (name: string, env: NodeJS.ProcessEnv = {}) => {
+      const out = path.join(work, name);
+      const run = await runCli(['build', input, '-o', out], { env: { ...process.env, ...env } });
+      expect(run.code, run.stderr).toBe(0);
+      return out;
+    };
+    const [a, b] = [await build('a.pdf'), await build('b.pdf')];
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    expect(pdfInfo(a).CreationDate).toMatch(/^2026-05-31T00:00:00/);
+    const epoch = await build('c.pdf', { SOURCE_DATE_EPOCH: '1780000000' });
+    expect(pdfInfo(epoch).CreationDate).toMatch(/^2026-05-28T/);
+    expect(readFileSync(epoch).equals(readFileSync(a))).toBe(false);
+    expect(readFileSync(await build('d.pdf', { SOURCE_DATE_EPOCH: '1780000000' })).equals(readFileSync(epoch))).toBe(true);
+  });
+});
