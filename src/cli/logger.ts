@@ -11,6 +11,8 @@ export interface Logger {
   progress(message: string): void;
   /** Detail only for --verbose. */
   debug(message: string): void;
+  /** Status worth seeing even outside a terminal (watch mode's rebuilds): stderr unless --quiet. */
+  info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
   /** The result (a file path): stdout. */
@@ -39,6 +41,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     color,
     progress: (m) => showProgress && void stderr.write(`${color.dim(level === 'verbose' ? stamp() : '›')} ${m}\n`),
     debug: (m) => level === 'verbose' && void stderr.write(`${color.dim(`${stamp()} ${m}`)}\n`),
+    info: (m) => level !== 'quiet' && void stderr.write(`${m}\n`),
     warn: (m) => level !== 'quiet' && void stderr.write(`${m}\n`),
     error: (m) => void stderr.write(`${m}\n`),
     result: (m) => void stdout.write(`${m}\n`),
@@ -50,5 +53,5 @@ export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const color = new Chalk({ level: 0 });
   const push = (prefix: string) => (m: string) => void lines.push(`${prefix}${m}`);
-  return { color, lines, progress: push('progress: '), debug: push('debug: '), warn: push('warn: '), error: push('error: '), result: push('') };
+  return { color, lines, progress: push('progress: '), debug: push('debug: '), info: push('info: '), warn: push('warn: '), error: push('error: '), result: push('') };
 }

@@ -8,11 +8,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/html.js';
 import { readDestinations, type DestinationMap } from './destinations.js';
-import { servePage, type RequestLog } from './requests.js';
+import { servePage, type PageContent, type RequestLog } from './requests.js';
 
 export interface PrintInput {
   html: string;
   assets: AssetMap;
+  /** The page numbers of the previous build of this issue, if any (watch mode). */
+  guess?: Map<string, number>;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
   timeoutMs?: number;
@@ -31,52 +33,121 @@ export interface PrintResult {
   requests: RequestLog;
 }
 
-const MAX_PASSES = 5;
+const MAX_PASSES = 6;
 
 export class LayoutError extends Error {}
 
+export interface SessionOptions {
+  timeoutMs?: number;
+  log?: (message: string) => void;
+}
+
 /**
- * `browser` may be a page opened ahead of time (build() opens it while rendering the HTML);
- * the page is closed at the end either way.
+ * One page that prints issues again and again (watch mode keeps it warm). A new document
+ * whose <head> is unchanged only swaps the <body>: fonts and styles stay loaded.
  */
-export async function printPaginated(target: Browser | Page, input: PrintInput): Promise<PrintResult> {
-  const page = 'newPage' in target ? await target.newPage() : target;
-  const requests: RequestLog = { blocked: [], failed: [] };
-  try {
-    page.setDefaultTimeout(input.timeoutMs ?? 60_000);
-    await servePage(page, () => ({ html: input.html, assets: input.assets }), requests);
+export class PrintSession {
+  private content: PageContent = { html: '', assets: new Map() };
+  private loadedHead: string | undefined;
+  readonly requests: RequestLog = { blocked: [], failed: [] };
+
+  private constructor(
+    readonly page: Page,
+    private readonly options: SessionOptions,
+  ) {}
+
+  /** `target` may be a page opened ahead of time (build() opens it while rendering the HTML). */
+  static async open(target: Browser | Page, options: SessionOptions = {}): Promise<PrintSession> {
+    const page = 'newPage' in target ? await target.newPage() : target;
+    const session = new PrintSession(page, options);
+    page.setDefaultTimeout(options.timeoutMs ?? 60_000);
+    await servePage(page, () => session.content, session.requests);
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const refused = refusedUrl(message.text());
-      if (refused) requests.blocked.push(refused);
-      else input.log?.(`page: ${message.text()}`);
+      if (refused) session.requests.blocked.push(refused);
+      else options.log?.(`page: ${message.text()}`);
     });
+    return session;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+
+  /** The next print loads the page afresh (a stylesheet changed on disk). */
+  reload(): void {
+    this.loadedHead = undefined;
+  }
+
+  /**
+   * Prints `input.html` with its page numbers settled. With `guess` (the numbers of the last
+   * build), an edit that moves nothing needs a single print.
+   */
+  async print(input: PrintInput): Promise<PrintResult> {
+    const { page } = this;
     const t0 = performance.now();
-    const lap = (what: string) => input.log?.(`${what}: ${Math.round(performance.now() - t0)} ms`);
-    await page.goto(PAGE_URL, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const lap = (what: string) => this.options.log?.(`${what}: ${Math.round(performance.now() - t0)} ms`);
+    this.requests.blocked.length = 0;
+    this.requests.failed.length = 0;
+    await this.load(input);
     lap('page loaded');
 
-    // Backgrounds do not move anything: the measuring print leaves them out (~15 % faster).
-    let pdf = await print(page, input.timeoutMs, { backgrounds: false });
-    let { destinations, pageCount } = await readDestinations(pdf);
-    lap('pass 1 printed');
+    let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
+    if (guess) await fillPageNumbers(page, guess, digitsFor(guess));
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pages = pageNumbers(destinations, input.targets);
-      await fillPageNumbers(page, pages, String(pageCount).length);
-      pdf = await print(page, input.timeoutMs);
-      const next = await readDestinations(pdf);
-      lap(`pass ${pass + 1} printed`);
-      const settled = next.pageCount === pageCount && sameTargets(pageNumbers(next.destinations, input.targets), pages);
-      destinations = next.destinations;
-      pageCount = next.pageCount;
-      if (settled) return { pdf, doc: next.doc, pageCount, pages, destinations, passes: pass + 1, requests };
-      input.log?.(`page numbers moved the layout; printing again (pass ${pass + 2})`);
+      // Backgrounds do not move anything: a measuring print leaves them out (~15 % faster).
+      const pdf = await print(page, this.options.timeoutMs, { backgrounds: guess !== undefined });
+      const read = await readDestinations(pdf);
+      const pages = pageNumbers(read.destinations, input.targets);
+      lap(`pass ${pass} printed`);
+      if (guess && sameTargets(pages, guess)) {
+        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests } };
+      }
+      if (guess) this.options.log?.('page numbers moved the layout; printing again');
+      guess = pages;
+      await fillPageNumbers(page, pages, String(read.pageCount).length);
     }
-    throw new LayoutError(`page numbers did not settle after ${MAX_PASSES + 1} prints`);
-  } finally {
-    await page.close().catch(() => undefined);
+    throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
   }
+
+  private async load(input: PrintInput): Promise<void> {
+    this.content = { html: input.html, assets: input.assets };
+    const parts = splitDocument(input.html);
+    if (parts && parts.head === this.loadedHead) {
+      await this.page.evaluate((body: string) => {
+        document.documentElement.removeAttribute('style');
+        document.body.innerHTML = body;
+      }, parts.body);
+    } else {
+      await this.page.goto(PAGE_URL, { waitUntil: 'load' });
+      this.loadedHead = parts?.head;
+    }
+    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }
+}
+
+/** Prints one document on a page of its own, closed at the end. */
+export async function printPaginated(target: Browser | Page, input: PrintInput): Promise<PrintResult> {
+  const session = await PrintSession.open(target, { timeoutMs: input.timeoutMs, log: input.log });
+  try {
+    return await session.print(input);
+  } finally {
+    await session.close();
+  }
+}
+
+function splitDocument(html: string): { head: string; body: string } | undefined {
+  const match = /^([\s\S]*?<body[^>]*>)([\s\S]*)<\/body>/.exec(html);
+  return match ? { head: match[1]!, body: match[2]! } : undefined;
+}
+
+function digitsFor(pages: Map<string, number>): number {
+  return String(Math.max(1, ...pages.values())).length;
+}
+
+function sameKeys(pages: Map<string, number>, targets: ReadonlySet<string>): boolean {
+  return pages.size === targets.size && [...targets].every((id) => pages.has(id));
 }
 
 /**

@@ -63,6 +63,12 @@ function environment(dir: string): typeof Handlebars {
   return env;
 }
 
+/** Forgets the compiled templates (watch mode, after a template changed). */
+export function resetTemplates(): void {
+  compiled = undefined;
+  hbs = undefined;
+}
+
 /** Renders templates/issue.hbs; templates are compiled once per process. */
 export function renderTemplate(data: unknown, ctx: RenderContext): string {
   if (!compiled || !hbs) {

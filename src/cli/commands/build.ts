@@ -15,6 +15,8 @@ function positive(what: string) {
 }
 
 interface BuildFlags {
+  watch?: boolean;
+  serve?: boolean | number;
   output?: string;
   outDir?: string;
   jobs?: number;
@@ -32,12 +34,20 @@ export function registerBuild(program: Command): void {
     .option('-d, --out-dir <dir>', 'write every PDF into this folder')
     .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
     .option('--html', 'also write the rendered HTML beside each PDF')
+    .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
+    .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
     .option('--browser <path>', 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)')
     .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(positive('a number of seconds, e.g. 60')).default(60))
     .action(async (files: string[], opts: BuildFlags, command: Command) => {
       const logger = loggerFor(program);
       const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger };
       const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
+      if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
+      if (opts.watch) {
+        if (!single) command.error('error: --watch follows one issue file', { exitCode: EXIT.usage });
+        await runWatch({ ...common, input: files[0]!, output: opts.output }, opts.serve);
+        return;
+      }
       if (single) {
         const { build } = await import('../../commands/build.js');
         const result = await build({ ...common, input: files[0]!, output: opts.output });
@@ -52,6 +62,12 @@ export function registerBuild(program: Command): void {
       const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs });
       process.exitCode = report(batch.items, batch.seconds, logger);
     });
+}
+
+/** Runs until Ctrl-C (the CLI's signal handler closes everything through the cleanups). */
+export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined): Promise<void> {
+  const { watch } = await import('../../commands/watch.js');
+  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve } });
 }
 
 type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];

@@ -1,0 +1,24 @@
+/** `bantin preview FILE`: build --watch with a live preview in the reader's browser. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { loggerFor } from '../context.js';
+import { runWatch } from './build.js';
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('rebuild on every change and show the PDF live on http://127.0.0.1 (loopback only)')
+    .argument('<file>', 'the issue file (YAML)')
+    .option('-o, --output <file>', 'where to write the PDF (default: beside the YAML)')
+    .addOption(
+      new Option('-p, --port <port>', 'port to serve on (default: a free one)').argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, e.g. 4300');
+        return n;
+      }),
+    )
+    .option('--browser <path>', 'the Chromium or Chrome to use')
+    .action(async (file: string, opts: { output?: string; port?: number; browser?: string }) => {
+      const logger = loggerFor(program);
+      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger }, opts.port ?? true);
+    });
+}

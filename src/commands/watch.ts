@@ -1,0 +1,132 @@
+/**
+ * bantin build --watch / bantin preview: rebuild when the issue, its images, a template or a
+ * style changes, with one warm browser page. Errors are shown and the watcher keeps running.
+ */
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { watch as watchFiles } from 'chokidar';
+import { formatDiagnostic } from '../cli/report.js';
+import { isUserError } from '../issue/diagnostics.js';
+import { stylesDir, templatesDir } from '../paths.js';
+import { openBrowser } from '../pdf/browser.js';
+import { registerCleanup } from '../pdf/cleanup.js';
+import { finishPdf } from '../pdf/finish.js';
+import { PrintSession } from '../pdf/paginate.js';
+import { resetTemplates } from '../render/templates.js';
+import { prepare, render, type BuildOptions } from './build.js';
+import { writeAtomic } from './output.js';
+import { startPreview, type PreviewServer } from './preview-server.js';
+
+export interface WatchOptions extends BuildOptions {
+  /** Serve a live preview on loopback (port 0: any free port). */
+  serve?: { port?: number };
+  /** Stops watching (the CLI aborts on Ctrl-C through its cleanups). */
+  signal?: AbortSignal;
+  /** Called after every rebuild, successful or not (tests, benchmark). */
+  onRebuild?: (outcome: { ok: boolean; seconds: number; passes?: number }) => void;
+  /** Called once the preview server listens. */
+  onServe?: (url: string) => void;
+}
+
+const noColor = new Chalk({ level: 0 });
+
+export async function watch(options: WatchOptions): Promise<void> {
+  const { logger } = options;
+  const owned = await openBrowser({ browserPath: options.browserPath, log: logger.debug });
+  const session = await PrintSession.open(owned.browser, { timeoutMs: options.timeoutMs, log: logger.debug });
+  let preview: PreviewServer | undefined;
+  let lastPages: Map<string, number> | undefined;
+  let version = 0;
+  let watchedFiles = new Set<string>();
+
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    preview?.publish({ kind: 'building' });
+    version++;
+    try {
+      const prepared = await prepare(options);
+      for (const w of prepared.warnings) logger.warn(formatDiagnostic(w, logger.color));
+      watchAssets(prepared.assets.values());
+      const rendered = await render(prepared, logger);
+      const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, guess: lastPages, timeoutMs: options.timeoutMs, log: logger.debug });
+      lastPages = printed.pages;
+      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: rendered.html });
+      await writeAtomic(prepared.output, pdf);
+      const seconds = (performance.now() - started) / 1000;
+      const summary = `${printed.pageCount} trang · ${seconds.toFixed(2)} s`;
+      logger.info(`${logger.color.green('built')} ${path.relative(process.cwd(), prepared.output)}: ${printed.pageCount} pages in ${seconds.toFixed(2)} s (${printed.passes} ${printed.passes === 1 ? 'print' : 'prints'})`);
+      preview?.publish({ kind: 'ok', pdf, version, summary });
+      options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      const lines = [...error.diagnostics.map((d) => formatDiagnostic(d, logger.color)), `${logger.color.red('bantin:')} ${error.message}`];
+      for (const line of lines) logger.error(line);
+      logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
+      const plain = [...error.diagnostics.map((d) => formatDiagnostic(d, noColor)), error.message];
+      preview?.publish({ kind: 'error', message: plain.join('\n'), version });
+      options.onRebuild?.({ ok: false, seconds: (performance.now() - started) / 1000 });
+    }
+  };
+
+  // Rebuilds run one at a time; changes during a rebuild schedule exactly one more.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild()
+      .catch((error: unknown) => logger.error(`bantin: internal error while rebuilding — ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
+
+  const input = path.resolve(options.input);
+  const watcher = watchFiles([input, templatesDir, stylesDir], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  const watchAssets = (assets: Iterable<{ file: string }>) => {
+    const next = new Set([...assets].map((a) => a.file));
+    for (const file of next) if (!watchedFiles.has(file)) watcher.add(file);
+    watchedFiles = next;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on('all', (_event, file) => {
+    if (file.startsWith(templatesDir)) resetTemplates();
+    if (file.startsWith(stylesDir)) session.reload();
+    logger.debug(`changed: ${file}`);
+    clearTimeout(timer);
+    timer = setTimeout(schedule, 25);
+  });
+
+  const stop = async () => {
+    clearTimeout(timer);
+    await watcher.close();
+    await preview?.close();
+    await session.close();
+    await owned.close();
+  };
+  const release = registerCleanup(stop);
+  try {
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (options.serve) {
+      preview = await startPreview({ title: path.basename(input), port: options.serve.port });
+      logger.info(`preview: ${preview.url}`);
+      options.onServe?.(preview.url);
+    }
+    schedule();
+    logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
+    await new Promise<void>((resolve) => {
+      if (options.signal?.aborted) resolve();
+      options.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await running;
+  } finally {
+    release();
+    await stop();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Watch mode and the live preview, as a spawned process with bounded waits.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { bin, chromiumPids, repoRoot } from './pdf-tools.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-watch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Resolves when `stream` has printed text matching `pattern` `count` times in all. */
+function waitFor(output: { text: string }, pattern: RegExp, count: number, ms = 30_000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const seen = output.text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+      if (seen >= count) return resolve();
+      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${pattern} ×${count}:\n${output.text}`));
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+function get(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+it('rebuilds on change, survives an error, serves a live preview on loopback and stops cleanly', async () => {
+  const input = path.join(dir, 'so-20-2026.yaml');
+  const pdf = path.join(dir, 'so-20-2026.pdf');
+  copyFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), input);
+  const before = chromiumPids();
+  const child = spawn(process.execPath, [bin, 'build', input, '--watch', '--serve'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const err = { text: '' };
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err.text += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  try {
+    await waitFor(err, /built .*so-20-2026\.pdf: \d+ pages/, 1);
+    const url = /preview: (http:\/\/[^\s]+)/.exec(err.text)?.[1];
+    expect(url, 'preview address').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await get(url!);
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('new EventSource');
+    const first = await get(`${url}issue.pdf`);
+    expect(first.type).toBe('application/pdf');
+    expect(first.body.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A one-word edit: rebuilt, with the page numbers of the last build confirmed by one print.
+    const text = readFileSync(input, 'utf8');
+    const firstBuilt = statSync(pdf).mtimeMs;
+    writeFileSync(input, text.replace('Chiến lược đầu tư nghiên cứu cơ bản', 'Chiến lược đầu tư nghiên cứu nền tảng'));
+    await waitFor(err, /built .*so-20-2026\.pdf: \d+ pages in [\d.]+ s \(1 print\)/, 1);
+    expect(statSync(pdf).mtimeMs).toBeGreaterThan(firstBuilt);
+
+    // A mistake is reported with its position and the watcher keeps going; fixing it recovers.
+    writeFileSync(input, text.replace('  number: 20/2026', '  number: 20-2026'));
+    await waitFor(err, /so-20-2026\.yaml:\d+:11 error issue\.number/, 1);
+    writeFileSync(input, text);
+    await waitFor(err, /built .*so-20-2026\.pdf/, 3);
+    expect(child.exitCode).toBeNull();
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(130);
+  await new Promise((r) => setTimeout(r, 300));
+  expect([...chromiumPids()].filter((p) => !before.has(p))).toEqual([]);
+});
