@@ -1,0 +1,251 @@
+/**
+ * The GitHub workflows, checked here because no runner exists on this machine: every file against
+ * SchemaStore's GitHub workflow schema, then what the release depends on (tags, tests, the shared
+ * build step, artifacts, the release, permissions).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = path.join(root, '.github/workflows');
+const require = createRequire(import.meta.url);
+const SCHEMA_ID = 'https://json.schemastore.org/github-workflow.json';
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  uses?: string;
+  with?: Record<string, unknown>;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, any>;
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+/** Where a JSON object that opens at `start` closes (strings and escapes skipped), or -1. */
+function closingBrace(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * SchemaStore's github-workflow.json as @action-validator/core ships it: compiled into its
+ * WebAssembly module as text (no npm package ships the JSON file itself). Read out of the module
+ * so ajv validates with it; the package's own validator runs as well.
+ */
+function schemaStoreWorkflowSchema(): Record<string, unknown> {
+  const wasm = readFileSync(require.resolve('@action-validator/core/action_validator_bg.wasm')).toString('latin1');
+  for (let at = wasm.indexOf(SCHEMA_ID); at >= 0; at = wasm.indexOf(SCHEMA_ID, at + 1)) {
+    for (let start = wasm.lastIndexOf('{', at); start >= 0 && at - start < 10_000; start = wasm.lastIndexOf('{', start - 1)) {
+      const end = closingBrace(wasm, start);
+      if (end < at) continue;
+      try {
+        const doc = JSON.parse(Buffer.from(wasm.slice(start, end), 'latin1').toString('utf8')) as Record<string, unknown>;
+        if (doc.$id === SCHEMA_ID) return doc;
+      } catch {
+        // not the opening brace of the schema: try the one before
+      }
+    }
+  }
+  throw new Error(`${SCHEMA_ID} not found in @action-validator/core`);
+}
+
+const schema = schemaStoreWorkflowSchema();
+const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false }).compile(schema);
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const text = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+const load = (file: string) => parse(text(file)) as Workflow;
+const release = load('release.yml');
+const proofs = load('proofs.yml');
+const pdfs = load('pdfs.yml');
+const buildSteps = pdfs.jobs.build!.steps!;
+const stepIndex = (match: (s: Step) => boolean) => buildSteps.findIndex(match);
+const allSteps = files.flatMap((f) => Object.values(load(f).jobs).flatMap((job) => job.steps ?? []));
+
+describe('the workflow files', () => {
+  it('are release.yml, proofs.yml and the build they share, pdfs.yml', () => {
+    expect(files).toEqual(['pdfs.yml', 'proofs.yml', 'release.yml']);
+  });
+
+  it("are checked against SchemaStore's draft-07 GitHub workflow schema", () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(Object.keys(schema.properties as object)).toEqual(expect.arrayContaining(['on', 'jobs', 'permissions', 'concurrency']));
+  });
+
+  it.each(files)('%s is valid (ajv, and action-validator)', (file) => {
+    expect(validate(parse(text(file))), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    expect(validateWorkflow(text(file)).errors).toEqual([]);
+  });
+
+  const broken: Array<[string, (w: any) => void]> = [
+    ['a misspelt trigger filter', (w) => (w.on.push = { tagz: ['so-*'] })],
+    ['a job without runs-on', (w) => delete w.jobs.release['runs-on']],
+    ['an unknown permission level', (w) => (w.permissions = { contents: 'admin' })],
+    ['a step that neither runs nor uses', (w) => (w.jobs.release.steps[1] = { name: 'nothing' })],
+    ['a timeout that is no number', (w) => (w.jobs.release['timeout-minutes'] = 'soon')],
+    ['no jobs', (w) => delete w.jobs],
+  ];
+  it.each(broken)('the schema rejects release.yml with %s', (_name, mutate) => {
+    const doc = structuredClone(release);
+    mutate(doc);
+    expect(validate(doc)).toBe(false);
+  });
+});
+
+describe('release.yml', () => {
+  it('runs when a tag so-* (an issue) or v* (a bantin release) is pushed, and only then', () => {
+    expect(release.on).toEqual({ push: { tags: ['so-*', 'v*'] } });
+  });
+
+  it('builds through pdfs.yml, named after the tag', () => {
+    expect(release.jobs.pdfs).toMatchObject({ uses: './.github/workflows/pdfs.yml', with: { name: '${{ github.ref_name }}' } });
+  });
+
+  it('reads by default; only the job that attaches may write, and only contents', () => {
+    expect(release.permissions).toEqual({ contents: 'read' });
+    const writers = Object.entries(release.jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'));
+    expect(writers.map(([id, job]) => [id, job.permissions])).toEqual([['release', { contents: 'write' }]]);
+  });
+
+  it("attaches the artifact the build uploaded to the tag's release, creating it when needed", () => {
+    const job = release.jobs.release!;
+    expect(job.needs).toBe('pdfs');
+    const download = job.steps!.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with).toEqual({ name: '${{ needs.pdfs.outputs.artifact }}', path: 'pdfs' });
+    const attach = job.steps!.find((s) => s.run?.includes('gh release upload'))!;
+    expect(attach.env).toEqual({ GH_TOKEN: '${{ github.token }}', GH_REPO: '${{ github.repository }}', TAG: '${{ github.ref_name }}' });
+    expect(attach.run).toContain('gh release create "$TAG" --verify-tag');
+    expect(attach.run).toContain('gh release upload "$TAG" pdfs/*.pdf --clobber');
+  });
+
+  it('never runs two releases of one tag at once', () => {
+    expect(release.concurrency).toEqual({ group: 'release-${{ github.ref_name }}', 'cancel-in-progress': false });
+  });
+});
+
+describe('proofs.yml', () => {
+  it('builds the PDFs of every pull request through pdfs.yml, read-only, the newest push winning', () => {
+    expect(Object.keys(proofs.on)).toEqual(['pull_request']);
+    expect(proofs.jobs).toEqual({ pdfs: { name: 'PDFs', uses: './.github/workflows/pdfs.yml', with: { name: 'pr-${{ github.event.pull_request.number }}' } } });
+    expect(proofs.permissions).toEqual({ contents: 'read' });
+    expect(proofs.concurrency?.['cancel-in-progress']).toBe(true);
+  });
+});
+
+describe('pdfs.yml, the build both share', () => {
+  it('is a reusable workflow taking a name and giving the artifact it uploads, read-only', () => {
+    expect(pdfs.on).toEqual({
+      workflow_call: {
+        inputs: { name: expect.objectContaining({ required: true, type: 'string' }) },
+        outputs: { artifact: expect.objectContaining({ value: '${{ jobs.build.outputs.artifact }}' }) },
+      },
+    });
+    expect(pdfs.permissions).toEqual({ contents: 'read' });
+    const upload = buildSteps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(pdfs.jobs.build!.outputs?.artifact).toBe(upload?.with?.name);
+  });
+
+  it('installs from the lockfile with Node 20 and the npm cache', () => {
+    expect(buildSteps[0]?.uses).toMatch(/^actions\/checkout@/);
+    expect(buildSteps[1]).toMatchObject({ uses: expect.stringMatching(/^actions\/setup-node@/), with: { 'node-version': 20, cache: 'npm' } });
+    expect(buildSteps[2]?.run).toMatch(/^npm ci\b/);
+  });
+
+  it("gets Debian's chromium-headless-shell where apt has it, else the chrome-headless-shell of the locked puppeteer-core, cached", () => {
+    const choose = buildSteps.find((s) => s.id === 'browser')!;
+    expect(choose.run).toContain('apt-cache show chromium-headless-shell');
+    // The very lookup the workflow runs gives a version with the puppeteer-core installed here.
+    const lookup = /node -p "([^"]+)"/.exec(choose.run!)![1]!;
+    expect(execFileSync(process.execPath, ['-p', lookup], { cwd: root, encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const cache = buildSteps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(cache).toMatchObject({ if: "steps.browser.outputs.source == 'download'", with: { path: '~/.cache/puppeteer' } });
+    expect(cache.with!.key).toContain('${{ steps.browser.outputs.version }}');
+    const get = buildSteps.find((s) => s.run?.includes('@puppeteer/browsers install'))!;
+    expect(get.run).toContain('"chrome-headless-shell@$VERSION" --path ~/.cache/puppeteer');
+    expect(get.run).toContain('BANTIN_BROWSER=$browser" >> "$GITHUB_ENV"');
+  });
+
+  it('installs the PDF tools, runs npm test, builds with npm run release:local, then uploads', () => {
+    const tools = stepIndex((s) => /apt-get install .*poppler-utils zbar-tools/.test(s.run ?? ''));
+    const test = stepIndex((s) => s.run === 'npm test');
+    const build = stepIndex((s) => s.id === 'build');
+    const upload = stepIndex((s) => Boolean(s.uses?.startsWith('actions/upload-artifact@')));
+    expect([tools, test, build, upload].every((i) => i > 2)).toBe(true);
+    expect(tools < test && test < build && build < upload).toBe(true);
+
+    expect(buildSteps[build]).toMatchObject({ run: 'npm run release:local -- "$NAME"', env: { NAME: '${{ inputs.name }}' } });
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['release:local']).toBe('node scripts/release-local.js');
+    expect(existsSync(path.join(root, 'scripts/release-local.js'))).toBe(true);
+
+    // release-local.js reports its folder as the step output `dir`; exactly its PDFs are uploaded.
+    expect(buildSteps[upload]!.with).toEqual({ name: 'pdfs-${{ inputs.name }}', path: '${{ steps.build.outputs.dir }}/*.pdf', 'if-no-files-found': 'error' });
+  });
+
+  it('takes the issues folder from BANTIN_ISSUES_DIR, a repository variable unless set here', () => {
+    expect(pdfs.env).toEqual({ BANTIN_ISSUES_DIR: '${{ vars.BANTIN_ISSUES_DIR }}' });
+    expect(readFileSync(path.join(root, 'scripts/release-local.js'), 'utf8')).toContain('process.env.BANTIN_ISSUES_DIR');
+  });
+});
+
+describe('every workflow', () => {
+  it('calls local reusable workflows that exist, with the inputs they declare', () => {
+    for (const file of files) {
+      for (const job of Object.values(load(file).jobs).filter((j) => j.uses?.startsWith('./'))) {
+        const called = load(path.basename(job.uses!));
+        const inputs = called.on.workflow_call.inputs as Record<string, { required?: boolean }>;
+        expect(Object.keys(job.with ?? {}).filter((k) => !(k in inputs))).toEqual([]);
+        expect(Object.keys(inputs).filter((k) => inputs[k]!.required && !(k in (job.with ?? {})))).toEqual([]);
+      }
+    }
+  });
+
+  it('passes values to shell scripts through env, never pasted in as ${{ }} (no script injection)', () => {
+    expect(allSteps.filter((s) => s.run?.includes('${{')).map((s) => s.name)).toEqual([]);
+  });
+
+  it('uses actions at a major version', () => {
+    const actions = allSteps.flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(actions.length).toBeGreaterThan(4);
+    expect(actions.filter((a) => !/^[\w-]+\/[\w.-]+@v\d+$/.test(a))).toEqual([]);
+  });
+
+  it('is explained in the README: the tag patterns and the local rebuild', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const start = readme.indexOf('## Publishing with CI');
+    const section = start < 0 ? '' : readme.slice(start, readme.indexOf('\n## ', start + 1));
+    expect(section.length).toBeGreaterThan(200);
+    for (const pattern of release.on.push.tags as string[]) expect(section).toContain(`\`${pattern}\``);
+    expect(section).toContain('npm run release:local -- so-21-2026');
+  });
+});
