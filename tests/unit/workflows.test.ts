@@ -183,7 +183,7 @@ describe('pdfs.yml, the build both share', () => {
 
   it("gets Debian's chromium-headless-shell where apt has it, else the chrome-headless-shell of the locked puppeteer-core, cached", () => {
     const choose = buildSteps.find((s) => s.id === 'browser')!;
-    expect(choose.run).toContain('apt-cache show chromium-headless-shell');
+    expect(choose.run).toContain('apt-cache policy chromium-headless-shell');
     // The very lookup the workflow runs gives a version with the puppeteer-core installed here.
     const lookup = /node -p "([^"]+)"/.exec(choose.run!)![1]!;
     expect(execFileSync(process.execPath, ['-p', lookup], { cwd: root, encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -228,6 +228,12 @@ describe('every workflow', () => {
         expect(Object.keys(inputs).filter((k) => inputs[k]!.required && !(k in (job.with ?? {})))).toEqual([]);
       }
     }
+  });
+
+  it('has shell scripts that bash can parse', () => {
+    const scripts = allSteps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(scripts.length).toBeGreaterThan(6);
+    for (const script of scripts) execFileSync('bash', ['-n'], { input: script, stdio: ['pipe', 'ignore', 'pipe'] });
   });
 
   it('passes values to shell scripts through env, never pasted in as ${{ }} (no script injection)', () => {
