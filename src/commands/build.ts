@@ -11,8 +11,14 @@ import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { openBrowser } from '../pdf/browser.js';
+import { DEFAULT_BLEED_MM, type Profile } from '../pdf/boxes.js';
+import { toCmyk } from '../pdf/cmyk.js';
+import { downsampler } from '../pdf/downsample.js';
 import { finishPdf } from '../pdf/finish.js';
-import { printPaginated } from '../pdf/paginate.js';
+import { pageGeometry, textWidth, type PageGeometry, type PageSize } from '../issue/page.js';
+import type { IssueSource } from '../issue/source.js';
+import { preflightWarnings } from './preflight.js';
+import { printPaginated, type PrintResult } from '../pdf/paginate.js';
 import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml, type RenderedIssue } from '../render/html.js';
 import { defaultOutput, writeAtomic } from './output.js';
 
@@ -25,6 +31,14 @@ export interface BuildOptions {
   browserPath?: string;
   timeoutMs?: number;
   logger: Logger;
+  /** screen (RGB, small), print (default) or press (bleed, crop marks, page boxes). */
+  profile?: Profile;
+  /** Bleed of the press profile in mm (default 3). */
+  bleedMm?: number;
+  /** Overrides the issue's page size. */
+  size?: PageSize;
+  /** Convert to CMYK with Ghostscript after printing. */
+  cmyk?: boolean;
 }
 
 export interface BuildResult {
@@ -44,6 +58,9 @@ export interface Prepared {
   input: string;
   output: string;
   issue: Issue;
+  profile: Profile;
+  geometry: PageGeometry;
+  source: IssueSource;
   assets: AssetMap;
   warnings: Diagnostic[];
   started: number;
@@ -90,27 +107,40 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
     throw new UserError(`${options.input} has errors; no PDF was written`, loaded.diagnostics);
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
-  return { input, output, issue: loaded.issue, assets: loaded.assets, warnings, started };
+  const issue = loaded.issue;
+  const profile = options.profile ?? 'print';
+  const geometry = pageGeometry(options.size ?? issue.page.size, issue.page.margins, profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
+  return { input, output, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, warnings, started };
 }
 
 export function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
-  return renderIssueHtml(prepared.issue);
+  return renderIssueHtml(prepared.issue, { geometry: prepared.geometry });
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
-  const printed = await printPaginated(browser, {
-    html: rendered.html,
-    assets: prepared.assets,
-    targets: rendered.targets,
-    timeoutMs: options.timeoutMs,
-    log: logger.debug,
-  });
+  const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 ? downsampler('newPage' in browser ? browser : browser.browser()) : undefined;
+  let printed: PrintResult;
+  try {
+    printed = await printPaginated(browser, {
+      imageFilter: shrink?.filter,
+      html: rendered.html,
+      assets: prepared.assets,
+      targets: rendered.targets,
+      textWidthMm: textWidth(prepared.geometry),
+      timeoutMs: options.timeoutMs,
+      log: logger.debug,
+    });
+  } finally {
+    await shrink?.close();
+  }
+  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
-  const pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
+  if (options.cmyk) pdf = await toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
   let htmlOutput: string | undefined;
@@ -124,7 +154,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     htmlOutput,
     pageCount: printed.pageCount,
     pages: printed.pages,
-    warnings: prepared.warnings,
+    warnings,
     passes: printed.passes,
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,

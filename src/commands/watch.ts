@@ -13,7 +13,9 @@ import { registerCleanup } from '../pdf/cleanup.js';
 import { finishPdf } from '../pdf/finish.js';
 import { PrintSession } from '../pdf/paginate.js';
 import { resetTemplates } from '../render/templates.js';
+import { textWidth } from '../issue/page.js';
 import { prepare, render, type BuildOptions } from './build.js';
+import { preflightWarnings } from './preflight.js';
 import { writeAtomic } from './output.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
 
@@ -48,9 +50,10 @@ export async function watch(options: WatchOptions): Promise<void> {
       for (const w of prepared.warnings) logger.warn(formatDiagnostic(w, logger.color));
       watchAssets(prepared.assets.values());
       const rendered = await render(prepared, logger);
-      const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, guess: lastPages, timeoutMs: options.timeoutMs, log: logger.debug });
+      const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, guess: lastPages, textWidthMm: textWidth(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
+      for (const w of preflightWarnings(printed.measurement, prepared.issue, prepared.source)) logger.warn(formatDiagnostic(w, logger.color));
       lastPages = printed.pages;
-      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: rendered.html });
+      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
       const summary = `${printed.pageCount} trang · ${seconds.toFixed(2)} s`;

@@ -4,13 +4,15 @@
 import type { Diagnostic } from './diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
 import { buildIssue, type Issue } from './model.js';
-import { parseIssueSource, readIssueText } from './source.js';
+import { parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
 
 export interface LoadResult {
   issue?: Issue;
   assets: AssetMap;
   diagnostics: Diagnostic[];
+  /** The parsed file, to place problems found later (at print time) on its lines. */
+  source?: IssueSource;
 }
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
@@ -52,5 +54,5 @@ async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   diagnostics.push(...built.diagnostics);
   const resolved = await resolveAssets(source, built.issue);
   diagnostics.push(...resolved.diagnostics);
-  return hasErrors(diagnostics) ? { assets: resolved.assets, diagnostics } : { issue: built.issue, assets: resolved.assets, diagnostics };
+  return hasErrors(diagnostics) ? { assets: resolved.assets, diagnostics, source } : { issue: built.issue, assets: resolved.assets, diagnostics, source };
 }

@@ -6,6 +6,7 @@ import type { Diagnostic, PathSegment } from './diagnostics.js';
 import { formatPath } from './diagnostics.js';
 import { compareDates, formatWeek, parseIsoDate, type DateInfo } from './dates.js';
 import { deriveId } from './ids.js';
+import type { Margins, PageSize } from './page.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
 import { lineText, locate, type IssueSource } from './source.js';
 
@@ -67,6 +68,8 @@ export interface Issue {
   title: string;
   week: { start: DateInfo; end: DateInfo; label: string };
   cover: { highlights: Article[]; image?: ImageInput };
+  /** Paper size and margins as the issue asks (the build may override the size). */
+  page: { size: PageSize; margins: Partial<Margins> };
   parts: Part[];
   /** Every article in reading order. */
   articles: Article[];
@@ -175,6 +178,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     title: `${input.series.title} số ${input.issue.number}`,
     week: { start, end, label: weekLabel },
     cover: { highlights, image: input.cover?.image },
+    page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {} },
     parts,
     articles,
     targets,

@@ -42,6 +42,11 @@ export const isoDate = z
   )
   .meta({ format: 'date' });
 
+const millimetres = z
+  .number({ error: 'expected a length in millimetres, e.g. 16' })
+  .min(5, { error: 'expected at least 5 mm: printers cannot print closer to the edge' })
+  .max(40, { error: 'expected at most 40 mm' });
+
 export const articleId = z
   .string({ error: 'expected an id (text)' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -179,6 +184,21 @@ export const issueSchema = z
         .regex(/^[1-9]\d{0,2}\/\d{4}$/, { error: 'expected the issue number as number/year, e.g. 20/2026' }),
       week: z.strictObject({ start: isoDate, end: isoDate }),
     }),
+    page: z
+      .strictObject({
+        size: z.enum(['A4', 'A5'], { error: 'expected a page size: A4 or A5' }).optional(),
+        margins: z
+          .strictObject({
+            top: millimetres.optional(),
+            bottom: millimetres.optional(),
+            inside: millimetres.optional(),
+            outside: millimetres.optional(),
+          })
+          .optional()
+          .meta({ description: 'Page margins in millimetres (defaults depend on the size).' }),
+      })
+      .optional()
+      .meta({ description: 'Paper size and margins; `bantin build --size` overrides the size.' }),
     cover: z
       .strictObject({
         highlights: z

@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 
 export interface IssueSource {
   file: string;
@@ -146,4 +146,15 @@ export function locate(source: IssueSource, path: readonly PathSegment[], opts: 
   const offset = best?.range?.[0] ?? 0;
   const { line, col } = source.lines.linePos(offset);
   return { line, col, exact };
+}
+
+/** A problem at the YAML node of `path`, with its line and a caret. */
+export function diagnosticAt(
+  source: IssueSource,
+  path: readonly PathSegment[],
+  message: string,
+  options: { code: string; severity?: Diagnostic['severity']; key?: boolean },
+): Diagnostic {
+  const { line, col } = locate(source, path, { key: options.key });
+  return { severity: options.severity ?? 'error', file: source.file, line, col, path: formatPath(path), message, sourceLine: lineText(source, line), code: options.code };
 }

@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
+import type { PageGeometry } from '../issue/page.js';
+import { applyPageBoxes, type Profile } from './boxes.js';
 import { namedDestinations } from './destinations.js';
 import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';
@@ -32,6 +34,8 @@ export function documentDate(issue: Issue, env: NodeJS.ProcessEnv = process.env)
 }
 
 export interface FinishOptions {
+  profile: Profile;
+  geometry: PageGeometry;
   /** The same PDF already loaded by pdf-lib, to save parsing it again. */
   parsed?: PDFDocument;
   /** What the document is made from (the rendered HTML): its hash is the PDF's document ID. */
@@ -52,6 +56,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   addOutline(doc, issueOutline(issue));
+  applyPageBoxes(doc, options.profile, options.geometry);
   // The document ID comes from the content (Chromium's own bytes carry its print date).
   const digest = createHash('sha256').update(`bantin ${version}\n`).update(options.source).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);

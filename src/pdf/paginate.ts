@@ -8,6 +8,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/html.js';
 import { readDestinations, type DestinationMap } from './destinations.js';
+import type { ImageFilter } from './downsample.js';
+import { CSS_PX_PER_MM, measureLayout, type Measurement } from './measure.js';
 import { servePage, type PageContent, type RequestLog } from './requests.js';
 
 export interface PrintInput {
@@ -15,6 +17,10 @@ export interface PrintInput {
   assets: AssetMap;
   /** The page numbers of the previous build of this issue, if any (watch mode). */
   guess?: Map<string, number>;
+  /** Width of the page's text block: the viewport for the preflight measurement. */
+  textWidthMm?: number;
+  /** Shrink images for the screen profile. */
+  imageFilter?: ImageFilter;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
   timeoutMs?: number;
@@ -31,6 +37,8 @@ export interface PrintResult {
   destinations: DestinationMap;
   passes: number;
   requests: RequestLog;
+  /** Preflight: overflow, clipping, image resolution, measured before printing. */
+  measurement: Measurement;
 }
 
 const MAX_PASSES = 6;
@@ -90,7 +98,7 @@ export class PrintSession {
     const lap = (what: string) => this.options.log?.(`${what}: ${Math.round(performance.now() - t0)} ms`);
     this.requests.blocked.length = 0;
     this.requests.failed.length = 0;
-    await this.load(input);
+    const measurement = await this.load(input);
     lap('page loaded');
 
     let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
@@ -102,7 +110,7 @@ export class PrintSession {
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
       if (guess && sameTargets(pages, guess)) {
-        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests } };
+        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement };
       }
       if (guess) this.options.log?.('page numbers moved the layout; printing again');
       guess = pages;
@@ -111,8 +119,13 @@ export class PrintSession {
     throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
   }
 
-  private async load(input: PrintInput): Promise<void> {
-    this.content = { html: input.html, assets: input.assets };
+  private async load(input: PrintInput): Promise<Measurement> {
+    this.content = { html: input.html, assets: input.assets, imageFilter: input.imageFilter };
+    const width = Math.round((input.textWidthMm ?? 178) * CSS_PX_PER_MM);
+    if (this.page.viewport()?.width !== width) {
+      await this.page.setViewport({ width, height: 1000 });
+      this.loadedHead = undefined;
+    }
     const parts = splitDocument(input.html);
     if (parts && parts.head === this.loadedHead) {
       await this.page.evaluate((body: string) => {
@@ -124,6 +137,7 @@ export class PrintSession {
       this.loadedHead = parts?.head;
     }
     await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return measureLayout(this.page);
   }
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
+import type { ImageFilter } from './downsample.js';
 import { isInside } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
 import { ASSET_PREFIX, ISSUE_PREFIX, PAGE_URL } from '../render/html.js';
@@ -29,6 +30,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline' https://bantin.invali
 export interface PageContent {
   html: string;
   assets: AssetMap;
+  /** Applied to the issue's images before the page gets them (the screen profile shrinks them). */
+  imageFilter?: ImageFilter;
 }
 
 export interface RequestLog {
@@ -76,15 +79,16 @@ async function answer(request: HTTPRequest, content: PageContent, log: RequestLo
   if (url.startsWith(ISSUE_PREFIX)) {
     const src = url.slice(ISSUE_PREFIX.length).split('/').map(decodeURIComponent).join('/');
     const asset = content.assets.get(src);
-    if (asset) return respondFile(request, asset.file);
+    if (asset) return respondFile(request, asset.file, content.imageFilter);
   }
   if (url.startsWith('data:')) return request.continue();
   log.blocked.push(url);
   return request.abort('blockedbyclient');
 }
 
-async function respondFile(request: HTTPRequest, file: string): Promise<void> {
-  const body = await readFile(file);
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+async function respondFile(request: HTTPRequest, file: string, filter?: ImageFilter): Promise<void> {
+  let body: Buffer = await readFile(file);
+  let type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (filter) ({ bytes: body, type } = await filter(body, type));
   return request.respond({ status: 200, contentType: type, body, headers: { 'Access-Control-Allow-Origin': '*' } });
 }

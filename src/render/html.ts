@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../issue/model.js';
+import { pageGeometry, type PageGeometry } from '../issue/page.js';
 import { fontPackageDir, type FontPackage } from '../paths.js';
 import { issueLinks, makeQrCodes } from './qr.js';
 import { renderTemplate } from './templates.js';
@@ -42,10 +43,13 @@ export interface RenderedIssue {
 export interface HtmlOptions {
   /** How many digits page-reference slots reserve (grows when an issue passes 99 or 999 pages). */
   digits?: number;
+  /** Paper, margins and bleed (default: the issue's own page settings, no bleed). */
+  geometry?: PageGeometry;
 }
 
 export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): Promise<RenderedIssue> {
   const digits = options.digits ?? 2;
+  const geometry = options.geometry ?? pageGeometry(issue.page.size, issue.page.margins);
   const qr = await makeQrCodes(issueLinks(issue));
   const html = renderTemplate(
     {
@@ -54,6 +58,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       fontPreloads: fontPreloads(),
       stylesheet: `${ASSET_PREFIX}styles/bulletin.css`,
       digits,
+      page: geometry,
       // The TOC's entry-number column fits the longest number ("100.").
       tocDigits: String(Math.max(1, ...issue.parts.map((p) => p.articles.length))).length,
       footerLeft: `${issue.series.title} · Số ${issue.number}`,

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isUserError } from '../../issue/diagnostics.js';
+import type { PageSize } from '../../issue/page.js';
+import type { Profile } from '../../pdf/boxes.js';
 import { EXIT, loggerFor } from '../context.js';
 import type { Logger } from '../logger.js';
 import { formatDiagnostic, summarize } from '../report.js';
@@ -15,6 +17,10 @@ function positive(what: string) {
 }
 
 interface BuildFlags {
+  profile: Profile;
+  bleed?: number;
+  size?: PageSize;
+  cmyk?: boolean;
   watch?: boolean;
   serve?: boolean | number;
   output?: string;
@@ -33,6 +39,10 @@ export function registerBuild(program: Command): void {
     .option('-o, --output <file>', 'where to write the PDF of a single issue (default: beside the YAML, same name)')
     .option('-d, --out-dir <dir>', 'write every PDF into this folder')
     .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
+    .addOption(new Option('--profile <profile>', 'screen (RGB, small file), print (A4 trim, full resolution) or press (bleed, crop marks, page boxes)').choices(['screen', 'print', 'press']).default('print'))
+    .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
+    .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
+    .option('--cmyk', 'convert to CMYK with Ghostscript (not PDF/X); needs gs installed')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
     .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
@@ -40,7 +50,9 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(positive('a number of seconds, e.g. 60')).default(60))
     .action(async (files: string[], opts: BuildFlags, command: Command) => {
       const logger = loggerFor(program);
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger };
+      if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
+      if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk };
       const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {

@@ -1,0 +1,26 @@
+/** The page's measurements (pdf/measure.ts) as warnings placed on the issue's lines. */
+import type { Diagnostic, PathSegment } from '../issue/diagnostics.js';
+import type { Issue } from '../issue/model.js';
+import { diagnosticAt, type IssueSource } from '../issue/source.js';
+import { MIN_DPI, type Measurement } from '../pdf/measure.js';
+
+export function preflightWarnings(measurement: Measurement, issue: Issue, source: IssueSource): Diagnostic[] {
+  const pathOf = (id: string): PathSegment[] => issue.articles.find((a) => a.id === id)?.path ?? issue.parts.find((p) => p.id === id)?.path ?? [];
+  const warn = (path: PathSegment[], message: string, code: string) => diagnosticAt(source, path, message, { code, severity: 'warning' });
+  const warnings: Diagnostic[] = [];
+  for (const o of measurement.overflows) {
+    warnings.push(warn([...pathOf(o.id)], `text runs outside the page here ("${o.text}…"): shorten it or add spaces to long words or addresses`, 'overflow'));
+  }
+  for (const c of measurement.clipped) {
+    const index = issue.cover.highlights.findIndex((a) => a.id === c.id);
+    const path: PathSegment[] = index >= 0 ? ['cover', 'highlights', index] : ['cover'];
+    warnings.push(warn(path, `the cover has no room for "${c.text}": feature fewer or shorter highlights`, 'cover-overflow'));
+  }
+  for (const image of measurement.images) {
+    if (image.dpi >= MIN_DPI) continue;
+    const article = issue.articles.find((a) => a.image?.src === image.src);
+    const path: PathSegment[] = article ? [...article.path, 'image', 'src'] : issue.cover.image?.src === image.src ? ['cover', 'image', 'src'] : ['series', 'logo'];
+    warnings.push(warn(path, `${image.src} prints at ${image.dpi} dpi (${image.widthMm} mm wide): below ${MIN_DPI} dpi it looks blurred; use a larger image`, 'image-resolution'));
+  }
+  return warnings;
+}

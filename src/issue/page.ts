@@ -1,0 +1,61 @@
+/**
+ * Page geometry: paper size, margins, and the bleed a press profile adds around the trim.
+ * Every template and style takes its numbers from here (no A4 numbers in the CSS).
+ */
+export type PageSize = 'A4' | 'A5';
+
+export const PAPER: Record<PageSize, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  A5: { width: 148, height: 210 },
+};
+
+const DEFAULT_MARGINS: Record<PageSize, Margins> = {
+  A4: { top: 17, bottom: 19, inside: 16, outside: 16 },
+  A5: { top: 13, bottom: 15, inside: 12, outside: 12 },
+};
+
+export interface Margins {
+  top: number;
+  bottom: number;
+  inside: number;
+  outside: number;
+}
+
+export interface PageGeometry {
+  size: PageSize;
+  /** The finished page, in mm. */
+  trim: { width: number; height: number };
+  /** Printed beyond the trim on every side (press profile), in mm. */
+  bleed: number;
+  /** The sheet Chromium prints: trim + 2 × bleed. */
+  sheet: { width: number; height: number };
+  /** Margins of the trimmed page (the bleed comes on top). */
+  margins: Margins;
+  /** Type scale relative to A4, so an A5 issue keeps its proportions. */
+  scale: number;
+}
+
+/**
+ * Chromium rounds the sheet to its own units (an A4 page prints 594.96 pt wide, not 595.28):
+ * with a bleed, the sheet is asked 0.2 mm larger on every side so the exact bleed box that
+ * the PDF declares is always printed.
+ */
+const SHEET_ALLOWANCE_MM = 0.2;
+
+/** Width of the text block of the trimmed page, in mm. */
+export function textWidth(geometry: PageGeometry): number {
+  return geometry.trim.width - geometry.margins.inside - geometry.margins.outside;
+}
+
+export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, bleed = 0): PageGeometry {
+  const trim = PAPER[size];
+  const extra = bleed > 0 ? 2 * (bleed + SHEET_ALLOWANCE_MM) : 0;
+  return {
+    size,
+    trim,
+    bleed,
+    sheet: { width: trim.width + extra, height: trim.height + extra },
+    margins: { ...DEFAULT_MARGINS[size], ...margins },
+    scale: trim.width / PAPER.A4.width,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * --cmyk: Ghostscript's pdfwrite converts every colour to DeviceCMYK (ColorConversionStrategy
+ * CMYK, its default_cmyk.icc, /prepress settings: fonts stay embedded, images kept at full
+ * resolution). The result is a CMYK PDF, not a certified PDF/X file. Ghostscript rewrites the
+ * document, so bantin puts back the page boxes and metadata it had set.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
+import type { Logger } from '../cli/logger.js';
+import { UserError } from '../issue/diagnostics.js';
+import type { Issue } from '../issue/model.js';
+import { registerCleanup } from './cleanup.js';
+
+const run = promisify(execFile);
+
+export function findGhostscript(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = dir && path.join(dir, 'gs');
+    if (file && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<Uint8Array> {
+  const gs = findGhostscript();
+  if (!gs) {
+    throw new UserError('--cmyk needs Ghostscript, which is not installed: apt-get install ghostscript (or build without --cmyk and let the print shop convert)');
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-cmyk-'));
+  const release = registerCleanup(() => rm(dir, { recursive: true, force: true }));
+  try {
+    const input = path.join(dir, 'rgb.pdf');
+    const output = path.join(dir, 'cmyk.pdf');
+    await writeFile(input, pdf);
+    options.logger.progress('converting to CMYK with Ghostscript');
+    try {
+      await run(
+        gs,
+        ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', '-dAutoRotatePages=/None', `-sOutputFile=${output}`, input],
+        { timeout: options.timeoutMs ?? 120_000 },
+      );
+    } catch (error) {
+      throw new UserError(`Ghostscript could not convert the PDF to CMYK: ${(error as Error).message.split('\n')[0]}`);
+    }
+    return await restore(pdf, await readFile(output));
+  } finally {
+    release();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Page boxes and document information from the original onto Ghostscript's output. */
+async function restore(original: Uint8Array, converted: Uint8Array): Promise<Uint8Array> {
+  const [from, to] = await Promise.all([PDFDocument.load(original, { updateMetadata: false }), PDFDocument.load(converted, { updateMetadata: false })]);
+  const source = from.getPages();
+  to.getPages().forEach((page, i) => {
+    const was = source[i];
+    if (!was) return;
+    const set = (box: { x: number; y: number; width: number; height: number }, apply: (x: number, y: number, w: number, h: number) => void) => apply(box.x, box.y, box.width, box.height);
+    set(was.getMediaBox(), page.setMediaBox.bind(page));
+    set(was.getCropBox(), page.setCropBox.bind(page));
+    set(was.getBleedBox(), page.setBleedBox.bind(page));
+    set(was.getTrimBox(), page.setTrimBox.bind(page));
+  });
+  // Chromium's pages and forms blend transparency in RGB; Ghostscript keeps those groups as they were.
+  for (const [, object] of to.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : undefined;
+    const group = dict?.get(PDFName.of('S')) === PDFName.of('Transparency') ? dict : dict?.lookupMaybe(PDFName.of('Group'), PDFDict);
+    if (group?.get(PDFName.of('CS')) === PDFName.of('DeviceRGB')) group.set(PDFName.of('CS'), PDFName.of('DeviceCMYK'));
+  }
+  to.setTitle(from.getTitle() ?? '', { showInWindowTitleBar: true });
+  to.setAuthor(from.getAuthor() ?? '');
+  to.setSubject(from.getSubject() ?? '');
+  to.setKeywords([from.getKeywords() ?? '']);
+  to.setCreator(from.getCreator() ?? '');
+  to.setProducer(`${from.getProducer() ?? ''}; CMYK by Ghostscript`);
+  const created = from.getCreationDate();
+  if (created) to.setCreationDate(created);
+  const modified = from.getModificationDate();
+  if (modified) to.setModificationDate(modified);
+  const lang = from.catalog.get(PDFName.of('Lang'));
+  if (lang) to.catalog.set(PDFName.of('Lang'), lang);
+  return to.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}

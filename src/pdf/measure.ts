@@ -1,0 +1,51 @@
+/**
+ * Preflight measured in the page before printing, with the viewport as wide as the page's
+ * text block: text that runs outside it, content a box clips, and images that would print
+ * below 150 dpi at their placed size.
+ */
+import type { Page } from 'puppeteer-core';
+import { ISSUE_PREFIX } from '../render/html.js';
+
+export const MIN_DPI = 150;
+
+export interface Measurement {
+  /** Elements that stick out of the text block: the closest article or part id, and a text excerpt. */
+  overflows: Array<{ id: string; text: string }>;
+  /** Content hidden by a box too small for it (the cover's highlight list). */
+  clipped: Array<{ id: string; text: string }>;
+  /** Every placed image, with its resolution at the placed size. */
+  images: Array<{ src: string; dpi: number; widthMm: number }>;
+}
+
+export const CSS_PX_PER_MM = 96 / 25.4;
+
+export async function measureLayout(page: Page): Promise<Measurement> {
+  return page.evaluate((issuePrefix: string) => {
+    const limit = document.documentElement.clientWidth;
+    const near = (el: Element) => el.closest('[id]')?.id ?? '';
+    const excerpt = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const overflows: Array<{ id: string; text: string }> = [];
+    for (const el of document.querySelectorAll('.toc *, .part *')) {
+      const rect = el.getBoundingClientRect();
+      const out = rect.width > 0 && (rect.right > limit + 0.5 || rect.left < -0.5);
+      const parent = el.parentElement?.getBoundingClientRect();
+      const parentOut = parent !== undefined && (parent.right > limit + 0.5 || parent.left < -0.5);
+      if (out && !parentOut) overflows.push({ id: near(el), text: excerpt(el) });
+    }
+    const clipped: Array<{ id: string; text: string }> = [];
+    for (const box of document.querySelectorAll('.cover-highlights, .cover')) {
+      const bottom = box.getBoundingClientRect().bottom;
+      for (const item of box.querySelectorAll('.cover-highlight, .cover-links')) {
+        if (item.getBoundingClientRect().bottom > bottom + 0.5) clipped.push({ id: item.querySelector('a')?.getAttribute('href')?.slice(1) ?? '', text: excerpt(item) });
+      }
+    }
+    const images = [...document.images]
+      .filter((img) => img.src.startsWith(issuePrefix) && img.getBoundingClientRect().width > 0)
+      .map((img) => {
+        const width = img.getBoundingClientRect().width;
+        return { src: decodeURIComponent(img.src.slice(issuePrefix.length)), dpi: Math.round(img.naturalWidth / (width / 96)), widthMm: Math.round((width / 96) * 25.4) };
+      });
+    return { overflows, clipped: [...new Map(clipped.map((c) => [c.text, c])).values()], images };
+  }, ISSUE_PREFIX);
+}
+
