@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../issue/diagnostics.js';
-import { openBrowser } from '../pdf/browser.js';
-import { prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
+import { browserFailure, openBrowser } from '../pdf/browser.js';
+import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 
 export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'html'> {
   /** Files and glob patterns (quoted, so bantin expands them the same on every shell). */
@@ -76,7 +76,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
     }
   }
   if (ready.length > 0) {
-    const owned = await openBrowser({ browserPath: options.browserPath, log: options.logger.debug });
+    const owned = await openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
     try {
       const queue = [...ready];
       const worker = async () => {
@@ -85,7 +85,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
             const rendered = await render(next.prepared, options.logger);
             next.item.result = await printAndWrite(owned.browser, next.prepared, rendered, next.build);
           } catch (error) {
-            next.item.error = error;
+            next.item.error = browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
           }
         }
       };

@@ -10,7 +10,7 @@ import { UserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
-import { openBrowser } from '../pdf/browser.js';
+import { browserFailure, openBrowser } from '../pdf/browser.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/boxes.js';
 import { toCmyk } from '../pdf/cmyk.js';
 import { downsampler } from '../pdf/downsample.js';
@@ -41,6 +41,8 @@ export interface BuildOptions {
   cmyk?: boolean;
 }
 
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 export interface BuildResult {
   input: string;
   output: string;
@@ -70,7 +72,7 @@ export interface Prepared {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const prepared = await prepare(options);
   // Chromium starts, and opens the page, in its own processes while this one renders the HTML.
-  const opening = openBrowser({ browserPath: options.browserPath, log: options.logger.debug });
+  const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
   opening.catch(() => undefined);
   const paging = opening.then((owned) => owned.browser.newPage());
   paging.catch(() => undefined);
@@ -85,6 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.logger.debug(`browser ready: ${owned.info.executablePath} (${owned.info.origin})`);
   try {
     return await printAndWrite(await paging, prepared, rendered, options);
+  } catch (error) {
+    throw browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
   } finally {
     await owned.close();
   }

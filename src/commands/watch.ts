@@ -34,7 +34,7 @@ const noColor = new Chalk({ level: 0 });
 
 export async function watch(options: WatchOptions): Promise<void> {
   const { logger } = options;
-  const owned = await openBrowser({ browserPath: options.browserPath, log: logger.debug });
+  const owned = await openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: logger.debug });
   const session = await PrintSession.open(owned.browser, { timeoutMs: options.timeoutMs, log: logger.debug });
   let preview: PreviewServer | undefined;
   let lastPages: Map<string, number> | undefined;

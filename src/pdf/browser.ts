@@ -101,6 +101,8 @@ export async function findBrowser(explicit?: string): Promise<BrowserInfo> {
 
 export interface BrowserOptions {
   browserPath?: string;
+  /** Every call to the browser must answer within this time (--timeout). */
+  timeoutMs?: number;
   /** Called with progress and warnings from the browser. */
   log?: (message: string) => void;
 }
@@ -130,6 +132,7 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
       handleSIGHUP: false,
       pipe: true,
       timeout: 30_000,
+      protocolTimeout: options.timeoutMs ?? 60_000,
     });
   } catch (error) {
     throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
@@ -154,11 +157,45 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Brow
   }
 }
 
-async function closeQuietly(browser: Browser): Promise<void> {
+/** A browser that does not close within this time is killed. */
+const CLOSE_GRACE_MS = 3000;
+
+/** Chromium runs in a process group of its own (puppeteer starts it detached): end all of it. */
+function killGroup(child: ReturnType<Browser['process']>): void {
+  if (!child?.pid) return;
   try {
-    await browser.close();
+    process.kill(-child.pid, 'SIGKILL');
   } catch {
-    // A crashed browser cannot be closed politely; make sure its process is gone.
-    browser.process()?.kill('SIGKILL');
+    child.kill('SIGKILL');
   }
+}
+
+async function closeQuietly(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const patience = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
+  try {
+    const outcome = await Promise.race([browser.close().then(() => 'closed' as const), patience]);
+    if (outcome === 'late') killGroup(child);
+  } catch {
+    // A crashed or hung browser cannot be closed politely; make sure its processes are gone.
+    killGroup(child);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Turns the ways a browser fails mid-job (crash, kill, hang past --timeout) into a UserError
+ * that says what happened; anything else is left for the caller (a bug).
+ */
+export function browserFailure(error: unknown, browser: Browser, timeoutMs: number): UserError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new UserError(`the browser did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout); nothing was written. A very long issue may need a larger --timeout`);
+  }
+  if (!browser.connected || /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error/i.test(message)) {
+    return new UserError('the browser stopped while printing (it crashed or was killed); nothing was written. Try again; if it keeps happening, run with --verbose and report it');
+  }
+  return undefined;
 }

@@ -102,7 +102,7 @@ export class PrintSession {
     lap('page loaded');
 
     let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
-    if (guess) await fillPageNumbers(page, guess, digitsFor(guess));
+    if (guess) await this.bounded(fillPageNumbers(page, guess, digitsFor(guess)));
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       // Backgrounds do not move anything: a measuring print leaves them out (~15 % faster).
       const pdf = await print(page, this.options.timeoutMs, { backgrounds: guess !== undefined });
@@ -114,7 +114,7 @@ export class PrintSession {
       }
       if (guess) this.options.log?.('page numbers moved the layout; printing again');
       guess = pages;
-      await fillPageNumbers(page, pages, String(read.pageCount).length);
+      await this.bounded(fillPageNumbers(page, pages, String(read.pageCount).length));
     }
     throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
   }
@@ -128,16 +128,28 @@ export class PrintSession {
     }
     const parts = splitDocument(input.html);
     if (parts && parts.head === this.loadedHead) {
-      await this.page.evaluate((body: string) => {
-        document.documentElement.removeAttribute('style');
-        document.body.innerHTML = body;
-      }, parts.body);
+      await this.bounded(
+        this.page.evaluate((body: string) => {
+          document.documentElement.removeAttribute('style');
+          document.body.innerHTML = body;
+        }, parts.body),
+      );
     } else {
       await this.page.goto(PAGE_URL, { waitUntil: 'load' });
       this.loadedHead = parts?.head;
     }
-    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return measureLayout(this.page);
+    await this.bounded(this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    return this.bounded(measureLayout(this.page));
+  }
+
+  /** page.evaluate() has no timeout of its own: a hung renderer must not hang bantin. */
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.timeoutMs ?? 60_000;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`no answer from the page in ${ms} ms`), { name: 'TimeoutError' })), ms);
+    });
+    return Promise.race([work, limit]).finally(() => clearTimeout(timer));
   }
 }
 
