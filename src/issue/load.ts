@@ -3,6 +3,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
+import { lintIssue } from './lint.js';
 import { buildIssue, type Issue } from './model.js';
 import { parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
@@ -54,5 +55,6 @@ async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   diagnostics.push(...built.diagnostics);
   const resolved = await resolveAssets(source, built.issue);
   diagnostics.push(...resolved.diagnostics);
+  if (!hasErrors(diagnostics)) diagnostics.push(...lintIssue(source, built.issue));
   return hasErrors(diagnostics) ? { assets: resolved.assets, diagnostics, source } : { issue: built.issue, assets: resolved.assets, diagnostics, source };
 }
