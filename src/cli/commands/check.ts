@@ -1,21 +1,39 @@
-/** `bantin check`: validation (and lint) without a browser. */
+/** `bantin check`: validation and editorial lint without a browser (nothing here loads puppeteer). */
 import type { Command } from 'commander';
 import { EXIT, loggerFor } from '../context.js';
 import { formatDiagnostic, summarize } from '../report.js';
 
+interface CheckFlags {
+  strict?: boolean;
+  json?: boolean;
+}
+
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('validate issues without printing (no browser)')
+    .description('validate issues and point out likely editorial mistakes, without printing (no browser)')
     .argument('<files...>', 'issue files (YAML)')
-    .action(async (files: string[]) => {
+    .option('--strict', 'treat warnings as errors (exit 1 if any)')
+    .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings}]')
+    .action(async (files: string[], opts: CheckFlags) => {
       const logger = loggerFor(program);
-      const { check } = await import('../../commands/check.js');
-      const results = await check(files);
-      for (const r of results) {
-        for (const d of r.diagnostics) (d.severity === 'error' ? logger.error : logger.warn)(formatDiagnostic(d, logger.color));
-        logger.progress(`${r.file}: ${r.ok ? 'ok' : 'failed'}${r.diagnostics.length ? ` (${summarize(r.diagnostics)})` : ''}`);
-      }
+      const { check, toReport } = await import('../../commands/check.js');
+      const results = await check(files, { strict: opts.strict });
       if (results.some((r) => !r.ok)) process.exitCode = EXIT.userError;
+      if (opts.json) {
+        logger.result(JSON.stringify(toReport(results), null, 2));
+        return;
+      }
+      for (const r of results) {
+        for (const d of r.diagnostics) {
+          if (d.code === 'read') logger.error(`${logger.color.red('bantin:')} ${d.message}`);
+          else (d.severity === 'error' ? logger.error : logger.warn)(formatDiagnostic(d, logger.color));
+        }
+        const counts = r.diagnostics.length ? ` (${summarize(r.diagnostics)})` : '';
+        const strictly = opts.strict && r.diagnostics.some((d) => d.code !== 'read') ? ' — --strict counts warnings as errors' : '';
+        if (!r.ok) logger.error(`${logger.color.red('bantin:')} ${r.file}: failed${counts}${strictly}`);
+        else if (counts) logger.warn(`${r.file}: ok${counts}`);
+        else logger.progress(`${r.file}: ok`);
+      }
     });
 }
