@@ -9,6 +9,7 @@ import { runCleanups } from '../pdf/cleanup.js';
 import { version } from '../paths.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { EXIT } from './context.js';
 import { createLogger } from './logger.js';
@@ -29,6 +30,7 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerBuild(program);
   registerCheck(program);
+  registerNew(program);
   registerPreview(program);
   return program;
 }
