@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm run bench: builds the examples as a user would (a cold `bantin build` process each time)
-// and prints wall seconds and pages per second. Timings live here, never in test assertions.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// npm run bench: bantin as a user runs it, in fresh processes. Prints wall seconds, pages per
+// second, watch-mode rebuild time and the peak memory of a 20-issue batch. Timings live here,
+// never in test assertions. BENCH_RUNS sets the repetitions (default 5).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/bantin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-bench-'));
+const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function time(args) {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) throw new Error(`bantin ${args.join(' ')} failed:\n${run.stderr}`);
+  if (run.status !== 0 && !args.includes('--out-dir')) throw new Error(`bantin ${args.join(' ')} failed:\n${run.stderr}`);
   return seconds;
 }
 
@@ -25,26 +27,90 @@ function pages(pdf) {
   return Number(/^Pages:\s+(\d+)/m.exec(run.stdout ?? '')?.[1] ?? NaN);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = [];
+/** Resident memory of a process and all its descendants, in MiB (from ps). */
+function treeRss(pid) {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const children = new Map();
+  for (const [p, pp] of rows) children.set(pp, [...(children.get(pp) ?? []), p]);
+  const rss = new Map(rows.map(([p, , r]) => [p, r]));
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total / 1024;
+}
+
+/** Runs bantin, sampling the memory of its process tree; resolves with seconds and peak MiB. */
+function measured(args) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) reject(new Error(stderr));
+      else resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peak });
+    });
+  });
+}
+
+/** Seconds from a one-word edit to the rebuilt PDF, as --watch reports it. */
+async function watchRebuilds(input, edits) {
+  const child = spawn(process.execPath, [bin, 'build', input, '--watch'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const builds = () => [...log.matchAll(/built .*? in ([\d.]+) s \((\d) prints?\)/g)];
+  const waitFor = async (n) => {
+    for (let i = 0; i < 600 && builds().length < n; i++) await new Promise((r) => setTimeout(r, 50));
+    if (builds().length < n) throw new Error(`watch did not rebuild:\n${log}`);
+  };
+  await waitFor(1);
+  const original = readFileSync(input, 'utf8');
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    writeFileSync(input, original.replace('Chiến lược đầu tư nghiên cứu cơ bản', `Chiến lược đầu tư nghiên cứu cơ bản ${i % 2 ? 'mới' : 'nay'}`));
+    await waitFor(i + 2);
+    times.push(Number(builds()[i + 1][1]));
+  }
+  child.kill('SIGINT');
+  await new Promise((r) => child.on('close', r));
+  return times;
+}
+
 try {
+  const rows = [];
   for (const name of ['so-20-2026', 'so-15-2026']) {
     const input = path.join(root, 'examples', `${name}.yaml`);
-    const pdf = path.join(out, `${name}.pdf`);
+    const pdf = path.join(work, `${name}.pdf`);
     time(['build', input, '-o', pdf]); // warm the OS file cache once
     const builds = Array.from({ length: runs }, () => time(['build', input, '-o', pdf]));
     const checks = Array.from({ length: runs }, () => time(['check', input]));
-    const n = pages(pdf);
-    rows.push({ issue: name, pages: n, build: median(builds), best: Math.min(...builds), check: median(checks) });
+    rows.push({ name, pages: pages(pdf), build: median(builds), best: Math.min(...builds), check: median(checks) });
   }
-} finally {
-  rmSync(out, { recursive: true, force: true });
-}
 
-console.log(`bantin benchmark: ${runs} cold runs each, median (best), ${os.cpus().length} cores, Node ${process.versions.node}`);
-console.log('issue        pages   build s (best)   pages/s   check s');
-for (const r of rows) {
-  console.log(
-    `${r.issue.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`,
-  );
+  const watched = path.join(work, 'watched.yaml');
+  copyFileSync(path.join(root, 'examples/so-20-2026.yaml'), watched);
+  const rebuilds = await watchRebuilds(watched, runs);
+
+  const batch = path.join(work, 'batch');
+  spawnSync('mkdir', ['-p', batch]);
+  for (let i = 1; i <= 20; i++) copyFileSync(path.join(root, 'examples', i % 2 ? 'so-20-2026.yaml' : 'so-15-2026.yaml'), path.join(batch, `so-${i}.yaml`));
+  const load = await measured(['build', `${batch}/*.yaml`, '--out-dir', path.join(batch, 'out')]);
+  const batchPages = Array.from({ length: 20 }, (_, i) => pages(path.join(batch, 'out', `so-${i + 1}.pdf`))).reduce((a, b) => a + b, 0);
+
+  console.log(`bantin benchmark: ${runs} runs each (median, best), ${os.cpus().length} cores, Node ${process.versions.node}`);
+  console.log('issue        pages   build s (best)   pages/s   check s');
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`);
+  }
+  console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
+  console.log(`batch: 20 issues, ${batchPages} pages, one browser: ${load.seconds.toFixed(1)} s (${(batchPages / load.seconds).toFixed(1)} pages/s), peak memory ${Math.round(load.peak)} MiB (bantin + Chromium)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
