@@ -1,6 +1,7 @@
 /** `bantin new`: argv (and, in a terminal, a few questions) → commands/new. */
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { UserError } from '../../issue/diagnostics.js';
 import { loggerFor } from '../context.js';
 
 interface NewFlags {
@@ -30,6 +31,12 @@ const text = (what: string) => (value: string): string => {
   return value.trim();
 };
 
+/** Ctrl-D (end of input) or Ctrl-C at a question: stop, having written nothing. */
+const cancelled = (error: unknown): never => {
+  if ((error as Error).name === 'AbortError') throw new UserError('cancelled: no file was written');
+  throw error;
+};
+
 export function registerNew(program: Command): void {
   program
     .command('new')
@@ -56,7 +63,7 @@ export function registerNew(program: Command): void {
           weekStart: opts.weekStart,
           title: opts.title,
           publisher: opts.publisher,
-          ask: rl && ((question) => rl.question(question)),
+          ask: rl && ((question) => rl.question(question).catch(cancelled)),
         });
         const shown = (file: string) => path.relative(process.cwd(), file) || file;
         for (const note of result.notes) logger.warn(`${logger.color.yellow('warning')} ${note}`);
