@@ -135,6 +135,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       assets: prepared.assets,
       targets: rendered.targets,
       textWidthMm: textWidth(prepared.geometry),
+      flow: articleFlow(prepared),
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
@@ -163,6 +164,11 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** News items in reading order, per part (for pulling back short tails). */
+export function articleFlow(prepared: Prepared): { sequences: string[][] } {
+  return { sequences: prepared.issue.parts.filter((p) => p.kind === 'news').map((p) => p.articles.map((a) => a.id)) };
 }
 
 /** The HTML as a file a browser can open: virtual URLs → file URLs, page numbers filled in. */

@@ -21,6 +21,11 @@ export interface PrintInput {
   textWidthMm?: number;
   /** Shrink images for the screen profile. */
   imageFilter?: ImageFilter;
+  /**
+   * Articles in reading order, part by part: one that leaves one or two lines at the top of
+   * the next page is set a little tighter to pull them back.
+   */
+  flow?: { sequences: string[][] };
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
   timeoutMs?: number;
@@ -103,12 +108,27 @@ export class PrintSession {
 
     let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
     if (guess) await this.bounded(fillPageNumbers(page, guess, digitsFor(guess)));
+    const pulled = new Set<string>();
+    const pushed = new Set<string>();
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       // Backgrounds do not move anything: a measuring print leaves them out (~15 % faster).
       const pdf = await print(page, this.options.timeoutMs, { backgrounds: guess !== undefined });
       const read = await readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
+      // A short tail is first pulled back (tighter setting); if that is not enough, one more
+      // line is carried over (widows: 3). Each step happens once per article, so this converges.
+      const tails = input.flow ? shortTails(read.destinations, input.flow).filter((id) => !pushed.has(id)) : [];
+      if (tails.length > 0 && pass < MAX_PASSES - 1) {
+        const changes = tails.map((id) => (pulled.has(id) ? { id, fix: 'push-tail' } : { id, fix: 'pull-back' }));
+        for (const { id, fix } of changes) (fix === 'pull-back' ? pulled : pushed).add(id);
+        this.options.log?.(`short tails: ${changes.map((c) => `${c.id} (${c.fix})`).join(', ')}`);
+        await this.bounded(page.evaluate((list: Array<{ id: string; fix: string }>) => list.forEach(({ id, fix }) => document.getElementById(id)?.classList.add(fix)), changes));
+        // Tightening moves lines, rarely pages: this print's numbers are the best guess for the next.
+        guess = pages;
+        await this.bounded(fillPageNumbers(page, pages, String(read.pageCount).length));
+        continue;
+      }
       if (guess && sameTargets(pages, guess)) {
         return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement };
       }
@@ -161,6 +181,27 @@ export async function printPaginated(target: Browser | Page, input: PrintInput):
   } finally {
     await session.close();
   }
+}
+
+/** The lines an article may leave alone at the top of the next page before it is pulled back. */
+const TAIL_LINES_PT = 2 * 9.8 * 1.5 + 12;
+
+/**
+ * Articles whose end spills one or two lines onto the page where the next article starts.
+ * Chromium measures a destination's top from the top of the page's content area, so the
+ * next article's top is the height of what came before it on its page.
+ */
+function shortTails(destinations: DestinationMap, flow: { sequences: string[][] }): string[] {
+  const ids: string[] = [];
+  for (const sequence of flow.sequences) {
+    for (let i = 0; i + 1 < sequence.length; i++) {
+      const here = destinations.get(sequence[i]!);
+      const next = destinations.get(sequence[i + 1]!);
+      if (!here || !next || next.page !== here.page + 1) continue;
+      if (next.top > 4 && next.top <= TAIL_LINES_PT) ids.push(sequence[i]!);
+    }
+  }
+  return ids;
 }
 
 function splitDocument(html: string): { head: string; body: string } | undefined {

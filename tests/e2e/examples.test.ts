@@ -2,6 +2,7 @@
  * Builds both example issues and reads the PDFs back: every number the PDF prints must be
  * the page its target starts on.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,23 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
       const firstWords = (article.lead ?? article.body).replace(/[*_#>`]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
       const titlePage = pageOf(texts, article.title, tocEnd);
       expect(pageOf(texts, firstWords, titlePage - 1), `"${article.title}" starts with "${firstWords}"`).toBe(titlePage);
+    }
+  });
+
+  it('leaves no article tail of one or two lines at the top of a page', () => {
+    const { issue, result, tocEnd } = built;
+    const starts = issue.articles.filter((a) => a.kind === 'news').map((a) => collapse(a.title).slice(0, 30));
+    for (let page = tocEnd + 1; page <= result.pageCount; page++) {
+      const lines = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), result.output, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map(collapse)
+        .filter(Boolean);
+      // A part's first page opens with its header, not with carried-over text.
+      if (lines[0]?.startsWith('PHẦN ')) continue;
+      const first = lines.findIndex((line) => starts.some((s) => line.startsWith(s.slice(0, 20))));
+      // Before an item's title come the lines carried over from the previous page, then its date line.
+      const carried = first - 1;
+      expect(carried === 1 || carried === 2, `page ${page} starts with ${carried} carried-over line(s): ${lines.slice(0, Math.max(0, carried)).join(' | ')}`).toBe(false);
     }
   });
 
