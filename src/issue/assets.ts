@@ -5,9 +5,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Issue } from './model.js';
-import { lineText, locate, type IssueSource } from './source.js';
+import { diagnosticAt, type IssueSource } from './source.js';
 
 export interface ImageAsset {
   /** The path as written in the YAML, relative to the issue folder. */
@@ -53,8 +53,7 @@ export async function resolveAssets(source: IssueSource, issue: Issue): Promise<
   for (const ref of refs) {
     const problem = await checkImage(root, ref.src, assets);
     if (problem) {
-      const { line, col } = locate(source, ref.path);
-      diagnostics.push({ severity: 'error', file: source.file, line, col, path: formatPath(ref.path), message: problem, sourceLine: lineText(source, line), code: 'image' });
+      diagnostics.push(diagnosticAt(source, ref.path, problem, { code: 'image' }));
     }
   }
   return { assets, diagnostics };

@@ -8,7 +8,7 @@ import { compareDates, formatWeek, parseIsoDate, type DateInfo } from './dates.j
 import { deriveId } from './ids.js';
 import type { Margins, PageSize } from './page.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
-import { lineText, locate, type IssueSource } from './source.js';
+import { diagnosticAt, type IssueSource } from './source.js';
 
 export type PartKind = PartInput['kind'];
 
@@ -96,8 +96,7 @@ export function toRoman(n: number): string {
 export function buildIssue(source: IssueSource, input: IssueInput): { issue: Issue; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const error = (path: PathSegment[], message: string, code: string) => {
-    const { line, col } = locate(source, path);
-    diagnostics.push({ severity: 'error', file: source.file, line, col, path: formatPath(path), message, sourceLine: lineText(source, line), code });
+    diagnostics.push(diagnosticAt(source, path, message, { code }));
   };
 
   const start = parseIsoDate(input.issue.week.start);

@@ -3,9 +3,9 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import type { Diagnostic, PathSegment } from './diagnostics.js';
 import { issueSchema, type IssueInput } from './schema.js';
-import { lineText, locate, type IssueSource } from './source.js';
+import { diagnosticAt, type IssueSource } from './source.js';
 
 export function validateIssue(source: IssueSource, data: unknown): { issue?: IssueInput; diagnostics: Diagnostic[] } {
   if (data === null || data === undefined) {
@@ -54,8 +54,7 @@ function at(
   code: string,
   opts: { key?: boolean } = {},
 ): Diagnostic {
-  const { line, col } = locate(source, path, opts);
-  return { severity: 'error', file: source.file, line, col, path: formatPath(path), message, sourceLine: lineText(source, line), code };
+  return diagnosticAt(source, path, message, { code, key: opts.key });
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
