@@ -22,8 +22,12 @@ export const stylesDir = path.join(packageRoot, 'styles');
 
 const require = createRequire(path.join(packageRoot, 'package.json'));
 
-/** Font packages bantin bundles; the only fonts a page may use. */
-export const FONT_PACKAGES = ['be-vietnam-pro', 'noto-serif'] as const;
+/**
+ * Font packages bantin bundles; the only fonts a page may use. The first two set the text;
+ * the others stand in for symbols, arrows, mathematics and emoji the text fonts lack (each loads
+ * only when a character needs it).
+ */
+export const FONT_PACKAGES = ['be-vietnam-pro', 'noto-serif', 'noto-sans-symbols-2', 'dejavu-sans', 'noto-emoji'] as const;
 export type FontPackage = (typeof FONT_PACKAGES)[number];
 
 export function fontPackageDir(name: FontPackage): string {

@@ -17,7 +17,8 @@ import { downsampler } from '../pdf/downsample.js';
 import { finishPdf } from '../pdf/finish.js';
 import { pageGeometry, textWidth, type PageGeometry, type PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
-import { preflightWarnings } from './preflight.js';
+import { machineFonts } from '../pdf/fonts-used.js';
+import { fontWarnings, preflightWarnings } from './preflight.js';
 import { printPaginated, type PrintResult } from '../pdf/paginate.js';
 import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml, type RenderedIssue } from '../render/html.js';
 import { defaultOutput, writeAtomic } from './output.js';
@@ -142,7 +143,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   } finally {
     await shrink?.close();
   }
-  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source)];
+  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
   if (options.cmyk) pdf = await toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });

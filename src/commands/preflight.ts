@@ -24,3 +24,10 @@ export function preflightWarnings(measurement: Measurement, issue: Issue, source
   }
   return warnings;
 }
+
+/** Fonts of the machine in the PDF: some character is in none of bantin's fonts. */
+export function fontWarnings(fonts: string[], source: IssueSource): Diagnostic[] {
+  if (fonts.length === 0) return [];
+  const message = `some characters are in none of bantin's fonts and were set in ${fonts.join(', ')} from this machine: the PDF will look different elsewhere. Replace them (e.g. with words), or check the text for pasted symbols`;
+  return [diagnosticAt(source, [], message, { code: 'machine-font', severity: 'warning' })];
+}

@@ -15,7 +15,8 @@ import { PrintSession } from '../pdf/paginate.js';
 import { resetTemplates } from '../render/templates.js';
 import { textWidth } from '../issue/page.js';
 import { prepare, render, type BuildOptions } from './build.js';
-import { preflightWarnings } from './preflight.js';
+import { machineFonts } from '../pdf/fonts-used.js';
+import { fontWarnings, preflightWarnings } from './preflight.js';
 import { writeAtomic } from './output.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
 
@@ -51,7 +52,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       watchAssets(prepared.assets.values());
       const rendered = await render(prepared, logger);
       const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, guess: lastPages, textWidthMm: textWidth(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
-      for (const w of preflightWarnings(printed.measurement, prepared.issue, prepared.source)) logger.warn(formatDiagnostic(w, logger.color));
+      for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
       lastPages = printed.pages;
       const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
       await writeAtomic(prepared.output, pdf);

@@ -15,10 +15,13 @@ export const PAGE_URL = `${ORIGIN}/issue.html`;
 export const ASSET_PREFIX = `${ORIGIN}/_bantin/`;
 export const ISSUE_PREFIX = `${ORIGIN}/issue/`;
 
-const FONT_CSS = [
+export const FONT_CSS = [
   'be-vietnam-pro/400.css', 'be-vietnam-pro/500.css', 'be-vietnam-pro/600.css', 'be-vietnam-pro/700.css', 'be-vietnam-pro/800.css',
   'noto-serif/400.css', 'noto-serif/400-italic.css', 'noto-serif/700.css', 'noto-serif/700-italic.css',
+  'noto-sans-symbols-2/400.css', 'dejavu-sans/400.css', 'dejavu-sans/700.css', 'noto-emoji/400.css',
 ];
+/** Fonts every issue uses: their Vietnamese and Latin files are fetched up front. */
+const PRELOADED = /^(be-vietnam-pro|noto-serif)\/.*\/files\/.*-(latin|latin-ext|vietnamese)-\d+-(normal|italic)\.woff2$/;
 
 /**
  * The woff2 files the font CSS refers to. Preloading them lets Chromium fetch fonts while it
@@ -29,7 +32,7 @@ function fontPreloads(): string[] {
   fontFiles ??= FONT_CSS.flatMap((css) => {
     const [pkg, file] = css.split('/') as [FontPackage, string];
     const text = readFileSync(path.join(fontPackageDir(pkg), file), 'utf8');
-    return [...text.matchAll(/url\(\.\/(files\/[^)]+\.woff2)\)/g)].map((m) => `${ASSET_PREFIX}fonts/${pkg}/${m[1]}`);
+    return [...text.matchAll(/url\(\.\/(files\/[^)]+\.woff2)\)/g)].map((m) => `${pkg}/${file}/${m[1]}`).filter((f) => PRELOADED.test(f)).map((f) => `${ASSET_PREFIX}fonts/${f.split('/')[0]}/${f.split('/').slice(2).join('/')}`);
   });
   return fontFiles;
 }
