@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mondayOf, newestIssue, newIssue, nextIssueNumber, nextWeek } from '../../src/commands/new.js';
+import { mondayOf, newestIssue, newIssue, nextIssueNumber, nextWeek } from '../../src/commands/new/index.js';
 import { parseIsoDate } from '../../src/issue/dates.js';
 import { isUserError } from '../../src/issue/diagnostics.js';
 import { loadIssue } from '../../src/issue/load.js';

@@ -51,7 +51,7 @@ export function registerNew(program: Command): void {
     .option('-y, --yes', 'ask nothing: use the flags and the defaults')
     .action(async (opts: NewFlags) => {
       const logger = loggerFor(program);
-      const { newIssue } = await import('../../commands/new.js');
+      const { newIssue } = await import('../../commands/new/index.js');
       const interactive = !opts.yes && process.stdin.isTTY === true;
       const rl = interactive ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stderr }) : undefined;
       try {

@@ -1,0 +1,61 @@
+/**
+ * bantin new: the next issue's file, started from the last one (series, cover settings and the
+ * parts carried over, each part with one placeholder to replace), or from a few answers.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatWeek } from '../../issue/dates.js';
+import { UserError } from '../../issue/diagnostics.js';
+import { loadIssueText } from '../../issue/load.js';
+import { defaultFileName } from './numbering.js';
+import type { NewOptions, NewResult } from './options.js';
+import { continueFrom, startSeries } from './plan.js';
+import { newestIssue } from './previous-issue.js';
+import { renderIssueYaml } from './render-yaml.js';
+
+export type { NewOptions, NewResult } from './options.js';
+export { defaultFileName, mondayOf, nextIssueNumber, nextWeek } from './numbering.js';
+export { newestIssue } from './previous-issue.js';
+export { DEFAULT_SERIES_TITLE } from './questions.js';
+
+export async function newIssue(options: NewOptions): Promise<NewResult> {
+  const dir = path.resolve(options.dir ?? '.');
+  if (options.output && (await exists(options.output))) throw refuse(path.resolve(options.output));
+  const from = options.from ?? (await newestIssue(dir));
+  const plan = from ? await continueFrom(from, options) : await startSeries(options);
+  const output = path.resolve(options.output ?? path.join(from ? path.dirname(path.resolve(from)) : dir, defaultFileName(plan.number)));
+  if (await exists(output)) throw refuse(output);
+  const text = renderIssueYaml({ ...plan, output, from });
+
+  // The file must build as written; an image the previous issue names may be left behind.
+  const check = await loadIssueText(output, text);
+  const notes = check.diagnostics.filter((d) => d.severity === 'error' && d.code === 'image').map((d) => `${d.path}: ${d.message}`);
+  const other = check.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'image');
+  if (other.length) throw new Error(`bantin new made an invalid issue:\n${other.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`).join('\n')}`);
+  try {
+    await writeFile(output, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw refuse(output);
+    if (code === 'ENOENT') throw new UserError(`cannot write ${output}: the folder ${path.dirname(output)} does not exist`);
+    throw new UserError(`cannot write ${output}: ${code ?? String(error)}`);
+  }
+  const { start, end } = plan.week;
+  return {
+    output,
+    from: from && path.resolve(from),
+    number: plan.number,
+    week: { start: start.iso, end: end.iso, label: formatWeek(start, end) },
+    placeholders: check.diagnostics.filter((d) => d.code === 'placeholder').length,
+    notes,
+  };
+}
+
+const refuse = (output: string) => new UserError(`${output} already exists: bantin new never overwrites a file (choose another name with -o)`);
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,35 @@
+/** Finding the issue to continue: the newest issue file of a folder. */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { UserError } from '../../issue/diagnostics.js';
+import { ISSUE_NUMBER } from './numbering.js';
+
+type Rank = [year: number, number: number, weekStart: string];
+
+/** The newest issue file of a folder, by issue number and then week; undefined when there is none. */
+export async function newestIssue(dir: string): Promise<string | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    throw new UserError(`cannot read the folder ${dir}`);
+  }
+  let best: { file: string; rank: Rank } | undefined;
+  for (const name of names.filter((n) => /\.ya?ml$/i.test(n))) {
+    const file = path.join(dir, name);
+    let data: { issue?: { number?: unknown; week?: { start?: unknown } } } | undefined;
+    try {
+      data = parse(await readFile(file, 'utf8')) as typeof data;
+    } catch {
+      continue;
+    }
+    const match = ISSUE_NUMBER.exec(String(data?.issue?.number ?? ''));
+    if (!match) continue;
+    const rank: Rank = [Number(match[2]), Number(match[1]), String(data?.issue?.week?.start ?? '')];
+    if (!best || compareRank(rank, best.rank) > 0) best = { file, rank };
+  }
+  return best?.file;
+}
+
+const compareRank = (a: Rank, b: Rank) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
