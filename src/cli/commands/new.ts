@@ -2,18 +2,11 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../../issue/diagnostics.js';
+import type { NewOptions } from '../../commands/new/index.js';
 import { loggerFor } from '../context.js';
 
-interface NewFlags {
-  from?: string;
-  dir?: string;
-  output?: string;
-  number?: string;
-  weekStart?: string;
-  title?: string;
-  publisher: string[];
-  yes?: boolean;
-}
+/** The command's flags are the options of commands/new, plus --yes. */
+type NewFlags = Pick<NewOptions, 'from' | 'dir' | 'output' | 'number' | 'weekStart' | 'title'> & { publisher: string[]; yes?: boolean };
 
 const issueNumber = (value: string): string => {
   if (!/^[1-9]\d{0,2}\/\d{4}$/.test(value)) throw new InvalidArgumentError('expected number/year, e.g. 21/2026');
