@@ -4,9 +4,21 @@
  * (`schema/issue.schema.json`, written by scripts/write-schema.js).
  */
 import { z } from 'zod';
+import { cleanValue, controlCharMessage, firstControlChar } from './text.js';
 
+/**
+ * Printed text: composed (NFC), without zero-width characters, trimmed, not empty, and without
+ * control characters (a YAML escape such as "\a" can still put one in a value; see text.ts).
+ */
 const text = (what: string) =>
-  z.string({ error: `expected ${what} (text)` }).trim().min(1, { error: `expected ${what}, got an empty text` });
+  z
+    .string({ error: `expected ${what} (text)` })
+    .overwrite(cleanValue)
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty text` })
+    .refine((value) => firstControlChar(value) === undefined, {
+      error: (issue) => controlCharMessage(firstControlChar(String(issue.input))?.char ?? '\u0000'),
+    });
 
 /** Only http(s): `javascript:`, `file:` and `data:` links never reach a QR code or a PDF link. */
 export const httpUrl = z

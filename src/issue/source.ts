@@ -2,8 +2,9 @@
  * Reads an issue file into a YAML document that remembers where every node came from.
  */
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { cleanSourceText, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
   file: string;
@@ -29,35 +30,46 @@ export async function readIssueText(file: string): Promise<string> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
     throw new UserError(`cannot read ${file}: ${why}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
-    throw new UserError(`${file}:${line}:1 the file is not UTF-8 text: save it as UTF-8 (byte ${offset} is invalid)`);
+  return decodeIssueText(file, bytes);
+}
+
+/**
+ * UTF-8 bytes → text; anything else is refused at the first byte that is not UTF-8, named by
+ * line, column and field. (The message carries the position: `bantin check` prints only it.)
+ */
+export function decodeIssueText(file: string, bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
+    throw new UserError(`${file}:1:1 the file is UTF-16 text: save it as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)`);
+  }
+  const offset = firstInvalidUtf8(bytes);
+  if (offset < bytes.length) {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    // Read the rest leniently only to name the field the bad byte is in.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const field = formatPath(pathAt(parseDocument(lenient, { prettyErrors: false }), before.length));
+    const hex = `0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    throw new UserError(
+      `${file}:${line}:${col}${field ? ` ${field}:` : ''} the file is not UTF-8 text (byte ${hex} at offset ${offset}; Windows-1258 and Latin-1 files look like this): open it in your editor and save it as UTF-8`,
+    );
   }
   // Strip a byte-order mark; Vietnamese text pasted from Word is often NFD: print it composed.
-  return text.replace(/^\uFEFF/, '').normalize('NFC');
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').normalize('NFC');
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    } catch {
-      // A truncated multi-byte sequence is only invalid once the next byte is not a continuation.
-      if (end === bytes.length || (bytes[end]! & 0xc0) !== 0x80) return end - 1;
-    }
-  }
-  return bytes.length;
-}
+/** How often an anchored block may be repeated through aliases (yaml's guard against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
 
-export function parseIssueSource(file: string, text: string): { source: IssueSource; diagnostics: Diagnostic[] } {
+export function parseIssueSource(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
+  const text = cleanSourceText(raw);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const source: IssueSource = { file, text, doc, lines };
-  const diagnostics = [...doc.errors, ...doc.warnings].map((problem) => {
+  const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+  // After a tab, yaml misreads the indentation of everything below it: report the tabs alone.
+  const problems = [...doc.errors, ...doc.warnings].filter((p) => !firstTab || p.code === 'TAB_AS_INDENT' || p.pos[0] < firstTab.pos[0]);
+  const diagnostics: Diagnostic[] = problems.map((problem) => {
     // yaml reports an unclosed quote where the file ends; the user needs where it opens.
     const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : undefined;
     const { line, col } = lines.linePos(opened ?? problem.pos[0]);
@@ -66,13 +78,129 @@ export function parseIssueSource(file: string, text: string): { source: IssueSou
       file,
       line,
       col,
-      path: '',
+      path: formatPath(syntaxPath(doc, problem.code, opened ?? problem.pos[0])),
       message: yamlMessage(problem.code, problem.message),
       sourceLine: lineText(source, line),
       code: 'yaml',
     } satisfies Diagnostic;
   });
+  diagnostics.push(...controlCharDiagnostics(source));
+  if (doc.errors.length === 0) diagnostics.push(...structureDiagnostics(source));
   return { source, diagnostics };
+}
+
+/**
+ * The field a syntax error is in, where the half-read document still says it reliably: a
+ * duplicate key, a quote that never closes, a ": " inside a text (which made it a block).
+ * After a tab or a bad indentation the tree is misread, so no field is named.
+ */
+function syntaxPath(doc: Document, code: string, offset: number): PathSegment[] {
+  if (code === 'DUPLICATE_KEY' || code === 'MISSING_CHAR') return pathAt(doc, offset);
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return pathAt(doc, offset).slice(0, -1);
+  return [];
+}
+
+/** Control characters, at most one per line and a dozen in all: a binary file would give thousands. */
+function controlCharDiagnostics(source: IssueSource): Diagnostic[] {
+  const found = findControlChars(source.text);
+  const out: Diagnostic[] = [];
+  const seenLines = new Set<number>();
+  for (const { offset, char } of found) {
+    const { line, col } = source.lines.linePos(offset);
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    if (out.length === 12) {
+      out[11]!.message += ' (more lines below have control characters too)';
+      break;
+    }
+    out.push({
+      severity: 'error',
+      file: source.file,
+      line,
+      col,
+      path: formatPath(pathAt(source.doc, offset)),
+      message: controlCharMessage(char),
+      sourceLine: lineText(source, line),
+      code: 'control-char',
+    });
+  }
+  return out;
+}
+
+/**
+ * What parses but cannot become plain data: keys that are lists or blocks, aliases to no
+ * anchor or repeated past MAX_ALIAS_COUNT. Found here so that reading the data later cannot throw.
+ */
+function structureDiagnostics(source: IssueSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (node: Node, message: string, code: string) => {
+    const { line, col } = source.lines.linePos(node.range?.[0] ?? 0);
+    out.push({ severity: 'error', file: source.file, line, col, path: formatPath(pathAt(source.doc, node.range?.[0] ?? 0)), message, sourceLine: lineText(source, line), code });
+  };
+  const anchors = new Set<string>();
+  const aliases: Alias[] = [];
+  visit(source.doc, {
+    Pair: (_key, pair) => {
+      if (isCollection(pair.key)) at(pair.key, 'a key must be a plain name (such as title:), not a list or a block', 'yaml');
+    },
+    Alias: (_key, alias) => {
+      if (!anchors.has(alias.source)) at(alias, `*${alias.source} refers to no anchor: write &${alias.source} on the block it repeats, before this line`, 'yaml');
+      aliases.push(alias);
+    },
+    Node: (_key, node) => {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  if (out.length > 0 || aliases.length === 0) return out;
+  try {
+    source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!/excessive alias count/i.test((error as Error).message)) {
+      at(aliases[0]!, `the aliases of this file cannot be read: ${(error as Error).message}`, 'yaml');
+      return out;
+    }
+    const uses = new Map<string, Alias[]>();
+    for (const alias of aliases) uses.set(alias.source, [...(uses.get(alias.source) ?? []), alias]);
+    const over = [...uses].find(([, list]) => list.length > MAX_ALIAS_COUNT);
+    if (over) {
+      at(over[1][MAX_ALIAS_COUNT]!, `*${over[0]} repeats a block ${over[1].length} times, more than the ${MAX_ALIAS_COUNT} allowed: write the repeated fields out`, 'yaml');
+    } else {
+      // Aliases to blocks that hold aliases multiply ("billion laughs"): point at the first such.
+      const nested = aliases.find((alias) => {
+        const target = alias.resolve(source.doc);
+        let inner = false;
+        if (target) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
+        return inner;
+      });
+      at(nested ?? aliases[0]!, `aliases to blocks that hold aliases (*${(nested ?? aliases[0]!).source}) repeat blocks more than ${MAX_ALIAS_COUNT} times in all: write the repeated fields out`, 'yaml');
+    }
+  }
+  return out;
+}
+
+/** The field path of the deepest node whose text contains `offset` (a key: that key's path). */
+export function pathAt(doc: Document, offset: number): PathSegment[] {
+  const path: PathSegment[] = [];
+  const within = (node: unknown): boolean => {
+    const range = isNode(node) ? node.range : undefined;
+    return !!range && range[0] <= offset && offset < Math.max(range[1], range[2]);
+  };
+  let node: unknown = doc.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => within(p.key) || within(p.value));
+      if (!pair || !isScalar(pair.key)) break;
+      path.push(String(pair.key.value));
+      if (within(pair.key)) break;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex(within);
+      if (index < 0) break;
+      path.push(index);
+      node = node.items[index];
+    } else break;
+  }
+  return path;
 }
 
 /** Offset of the last quote before `end` that opens a value and is not closed on its line. */
@@ -103,6 +231,8 @@ function yamlMessage(code: string, message: string): string {
     case 'MISSING_CHAR':
       if (first.startsWith('Missing closing')) return `this quote is never closed: add the closing ${first.includes(`'quote`) ? "'" : '"'} (or remove the opening one)`;
       return `YAML syntax: ${first} (check the indentation and closing quotes)`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'this text contains ": ", which YAML reads as the start of a new field: put the whole text in double quotes ("…")';
     case 'BAD_INDENT':
       return `YAML syntax: ${first} (check the indentation and closing quotes)`;
     default:
@@ -110,11 +240,12 @@ function yamlMessage(code: string, message: string): string {
   }
 }
 
+/** The line as shown under a message; control characters drawn visibly, so none reaches the terminal. */
 export function lineText(source: IssueSource, line: number): string | undefined {
   const start = source.lines.lineStarts[line - 1];
   if (start === undefined) return undefined;
   const end = source.text.indexOf('\n', start);
-  return source.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  return visibleControls(source.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, ''));
 }
 
 /** Finds the node at `path`; with `key`, the key node of the last segment (for unknown keys). */

@@ -8,7 +8,7 @@ describe('loadIssueText: YAML problems', () => {
     const { issue, diagnostics } = await load(text);
     expect(issue).toBeUndefined();
     expect(diagnostics.map(seen)).toEqual([
-      { line: 19, col: 9, path: '', message: 'this key appears twice in the same block: keep one', sourceLine: '        title: Kinh tế số' },
+      { line: 19, col: 9, path: 'parts[0].articles[0].title', message: 'this key appears twice in the same block: keep one', sourceLine: '        title: Kinh tế số' },
     ]);
     expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml' });
   });
@@ -40,7 +40,7 @@ describe('loadIssueText: YAML problems', () => {
     const { issue, diagnostics } = await load(edit(MINIMAL_ISSUE, 'title: Tin trong nước', 'title: "Tin trong nước'));
     expect(issue).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml', path: '', line: 12, col: 12, sourceLine: '    title: "Tin trong nước' });
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml', path: 'parts[0].title', line: 12, col: 12, sourceLine: '    title: "Tin trong nước' });
     expect(diagnostics[0]?.message).toBe('this quote is never closed: add the closing " (or remove the opening one)');
   });
 

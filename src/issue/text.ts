@@ -1,0 +1,137 @@
+/**
+ * Text as it arrives from Word and the web, made printable. Two kinds of invisible character:
+ *
+ * - zero-width spaces and joiners and stray byte-order marks (U+200B, U+200C, U+200D, U+2060,
+ *   U+FEFF) are dropped: they have no meaning in Vietnamese text, print as nothing (or as a
+ *   box, in a font without them) and quietly break ids, duplicate checks and search in the PDF.
+ *   A joiner between two emoji is kept: it is what makes 👩‍💻 one picture.
+ * - control characters (U+0000–U+001F except tab and line breaks, U+007F–U+009F) are refused
+ *   with their position. YAML does not allow them either, and they are rarely harmless: a C1
+ *   character is usually a quote or dash of Windows-1252 text decoded the wrong way, so
+ *   dropping it would lose a character the writer meant.
+ *
+ * And bytes that are not UTF-8 at all (Windows-1258, Latin-1, UTF-16), found in one pass.
+ */
+
+const PICTO_BEFORE = String.raw`\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?`;
+/** Zero-width characters, except a joiner with an emoji on both sides. */
+const ZERO_WIDTH = new RegExp(String.raw`[\u200B\u200C\u2060\uFEFF]|(?<!${PICTO_BEFORE})\u200D|\u200D(?!\p{Extended_Pictographic})`, 'gu');
+
+/** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** In a file: the same, and a carriage return that does not end a line (CRLF is fine). */
+const CONTROL_IN_FILE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/g;
+/** In a value: line breaks are plain \n once YAML has read the file, so any \r came from an escape. */
+const CONTROL_IN_VALUE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+export function stripZeroWidth(text: string): string {
+  return text.replace(ZERO_WIDTH, '');
+}
+
+/**
+ * What an issue file's text becomes before it is parsed: composed (NFC), zero-width characters
+ * gone, everywhere (keys, ids, dates and URLs too). A column after a dropped character is one
+ * less than the editor shows; that is the price of one clean text for every later stage.
+ */
+export function cleanSourceText(text: string): string {
+  return stripZeroWidth(text.normalize('NFC'));
+}
+
+/** The same for a single value (a YAML escape such as "\u200b" can put one there). */
+export function cleanValue(text: string): string {
+  return stripZeroWidth(text).normalize('NFC');
+}
+
+export function hasControlChar(text: string): boolean {
+  return CONTROL.test(text);
+}
+
+export interface ControlChar {
+  offset: number;
+  char: string;
+}
+
+/** Every control character of a file's text, by offset, lazily: a binary file has millions. */
+export function* findControlChars(text: string): Generator<ControlChar> {
+  for (const m of text.matchAll(CONTROL_IN_FILE)) yield { offset: m.index, char: m[0] };
+}
+
+/** The first control character of a value, if any. */
+export function firstControlChar(text: string): ControlChar | undefined {
+  const match = CONTROL_IN_VALUE.exec(text);
+  return match ? { offset: match.index, char: match[0] } : undefined;
+}
+
+const NAMES: Record<number, string> = {
+  0x00: 'null',
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x0b: 'vertical tab: a line break pasted from Word',
+  0x0c: 'form feed: a page break pasted from Word',
+  0x0d: 'carriage return',
+  0x1b: 'escape',
+  0x1e: "non-breaking hyphen pasted from Word: type '-' instead",
+  0x1f: "optional hyphen pasted from Word",
+  0x7f: 'delete',
+};
+
+/** "U+000B (vertical tab: a line break pasted from Word)". */
+export function describeControlChar(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = NAMES[code] ?? (code >= 0x80 ? 'a C1 control: often a quote or dash of Windows-1252 text decoded the wrong way' : 'a control character');
+  return `${hex} (${name})`;
+}
+
+export function controlCharMessage(char: string): string {
+  return `invisible control character ${describeControlChar(char)}: delete it, it cannot be printed`;
+}
+
+/** Control characters as their Unicode pictures (␋ for a vertical tab), one for one: a caret under the line stays in place. */
+export function visibleControls(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
+  });
+}
+
+/** UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character. */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let zeros = 0;
+  for (const b of sample) if (b === 0) zeros++;
+  return sample.length >= 4 && zeros >= sample.length / 4;
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (bytes.length if none); linear, for 5 MB files. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) lower = 0xa0;
+      if (lead === 0xed) upper = 0x9f; // no UTF-16 surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) lower = 0x90;
+      if (lead === 0xf4) upper = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < lower || next > upper) return i;
+      lower = 0x80;
+      upper = 0xbf;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
