@@ -137,6 +137,9 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
   } catch (error) {
     throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
+  // The pipes to a browser that dies or is killed report ECONNRESET/EPIPE; puppeteer does not
+  // listen for that, and an unheard 'error' would end bantin with a stack trace.
+  for (const stream of browser.process()?.stdio ?? []) stream?.on('error', (error) => options.log?.(`browser pipe: ${error.message}`));
   let closing: Promise<void> | undefined;
   const release = registerCleanup(() => close());
   const close = () => {
@@ -191,7 +194,7 @@ async function closeQuietly(browser: Browser): Promise<void> {
  */
 export function browserFailure(error: unknown, browser: Browser, timeoutMs: number): UserError | undefined {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  if (error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'ProtocolError' && / timed out/.test(message)))) {
     return new UserError(`the browser did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout); nothing was written. A very long issue may need a larger --timeout`);
   }
   if (!browser.connected || /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error/i.test(message)) {
