@@ -8,6 +8,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/html.js';
 import { readDestinations, type DestinationMap } from './destinations.js';
+import { digitsFor, fillPageNumbers, LayoutError, pageNumbers, sameKeys, sameTargets } from './page-numbers.js';
+import { shortTails } from './tails.js';
+
+export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
 import { CSS_PX_PER_MM, measureLayout, type Measurement } from './measure.js';
 import { servePage, type PageContent, type RequestLog } from './requests.js';
@@ -47,8 +51,6 @@ export interface PrintResult {
 }
 
 const MAX_PASSES = 6;
-
-export class LayoutError extends Error {}
 
 export interface SessionOptions {
   timeoutMs?: number;
@@ -183,38 +185,9 @@ export async function printPaginated(target: Browser | Page, input: PrintInput):
   }
 }
 
-/** The lines an article may leave alone at the top of the next page before it is pulled back. */
-const TAIL_LINES_PT = 2 * 9.8 * 1.5 + 12;
-
-/**
- * Articles whose end spills one or two lines onto the page where the next article starts.
- * Chromium measures a destination's top from the top of the page's content area, so the
- * next article's top is the height of what came before it on its page.
- */
-function shortTails(destinations: DestinationMap, flow: { sequences: string[][] }): string[] {
-  const ids: string[] = [];
-  for (const sequence of flow.sequences) {
-    for (let i = 0; i + 1 < sequence.length; i++) {
-      const here = destinations.get(sequence[i]!);
-      const next = destinations.get(sequence[i + 1]!);
-      if (!here || !next || next.page !== here.page + 1) continue;
-      if (next.top > 4 && next.top <= TAIL_LINES_PT) ids.push(sequence[i]!);
-    }
-  }
-  return ids;
-}
-
 function splitDocument(html: string): { head: string; body: string } | undefined {
   const match = /^([\s\S]*?<body[^>]*>)([\s\S]*)<\/body>/.exec(html);
   return match ? { head: match[1]!, body: match[2]! } : undefined;
-}
-
-function digitsFor(pages: Map<string, number>): number {
-  return String(Math.max(1, ...pages.values())).length;
-}
-
-function sameKeys(pages: Map<string, number>, targets: ReadonlySet<string>): boolean {
-  return pages.size === targets.size && [...targets].every((id) => pages.has(id));
 }
 
 /**
@@ -233,36 +206,3 @@ function print(page: Page, timeoutMs = 60_000, { backgrounds = true } = {}): Pro
   return page.pdf({ printBackground: backgrounds, preferCSSPageSize: true, timeout: timeoutMs, tagged: false, outline: false });
 }
 
-function pageNumbers(destinations: DestinationMap, targets: ReadonlySet<string>): Map<string, number> {
-  const pages = new Map<string, number>();
-  const missing: string[] = [];
-  for (const id of targets) {
-    const dest = destinations.get(id);
-    if (dest) pages.set(id, dest.page);
-    else missing.push(id);
-  }
-  if (missing.length) throw new LayoutError(`no PDF destination for ${missing.slice(0, 5).join(', ')}: a link target is not printed`);
-  return pages;
-}
-
-function sameTargets(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, page] of a) if (b.get(id) !== page) return false;
-  return true;
-}
-
-async function fillPageNumbers(page: Page, pages: Map<string, number>, digits: number): Promise<void> {
-  await page.evaluate(
-    (entries: Array<[string, number]>, width: number) => {
-      const numbers = new Map(entries);
-      const current = Number(getComputedStyle(document.documentElement).getPropertyValue('--pageref-digits'));
-      if (width > current) document.documentElement.style.setProperty('--pageref-digits', String(width));
-      for (const slot of document.querySelectorAll<HTMLElement>('[data-pageref]')) {
-        const n = numbers.get(slot.dataset.pageref ?? '');
-        if (n !== undefined) slot.textContent = String(n);
-      }
-    },
-    [...pages],
-    digits,
-  );
-}

@@ -1,0 +1,49 @@
+/**
+ * Page numbers read from a print (named destinations) and written into the page's slots.
+ */
+import type { Page } from 'puppeteer-core';
+import type { DestinationMap } from './destinations.js';
+
+export class LayoutError extends Error {}
+
+export function pageNumbers(destinations: DestinationMap, targets: ReadonlySet<string>): Map<string, number> {
+  const pages = new Map<string, number>();
+  const missing: string[] = [];
+  for (const id of targets) {
+    const dest = destinations.get(id);
+    if (dest) pages.set(id, dest.page);
+    else missing.push(id);
+  }
+  if (missing.length) throw new LayoutError(`no PDF destination for ${missing.slice(0, 5).join(', ')}: a link target is not printed`);
+  return pages;
+}
+
+export function sameTargets(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, page] of a) if (b.get(id) !== page) return false;
+  return true;
+}
+
+export async function fillPageNumbers(page: Page, pages: Map<string, number>, digits: number): Promise<void> {
+  await page.evaluate(
+    (entries: Array<[string, number]>, width: number) => {
+      const numbers = new Map(entries);
+      const current = Number(getComputedStyle(document.documentElement).getPropertyValue('--pageref-digits'));
+      if (width > current) document.documentElement.style.setProperty('--pageref-digits', String(width));
+      for (const slot of document.querySelectorAll<HTMLElement>('[data-pageref]')) {
+        const n = numbers.get(slot.dataset.pageref ?? '');
+        if (n !== undefined) slot.textContent = String(n);
+      }
+    },
+    [...pages],
+    digits,
+  );
+}
+
+export function digitsFor(pages: Map<string, number>): number {
+  return String(Math.max(1, ...pages.values())).length;
+}
+
+export function sameKeys(pages: Map<string, number>, targets: ReadonlySet<string>): boolean {
+  return pages.size === targets.size && [...targets].every((id) => pages.has(id));
+}
