@@ -2,6 +2,7 @@
  * Reads an issue file into a YAML document that remembers where every node came from.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { cleanSourceText, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
@@ -38,6 +39,9 @@ export async function readIssueText(file: string): Promise<string> {
  * line, column and field. (The message carries the position: `bantin check` prints only it.)
  */
 export function decodeIssueText(file: string, bytes: Uint8Array): string {
+  // Named as report.ts names files in positioned problems: relative to where the user is.
+  const shown = path.relative(process.cwd(), path.resolve(file));
+  if (!shown.startsWith('..') && !path.isAbsolute(shown)) file = shown;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
     throw new UserError(`${file}:1:1 the file is UTF-16 text: save it as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)`);
   }
@@ -180,7 +184,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
 
 /** The field path of the deepest node whose text contains `offset` (a key: that key's path). */
 export function pathAt(doc: Document, offset: number): PathSegment[] {
-  const path: PathSegment[] = [];
+  const segments: PathSegment[] = [];
   const within = (node: unknown): boolean => {
     const range = isNode(node) ? node.range : undefined;
     return !!range && range[0] <= offset && offset < Math.max(range[1], range[2]);
@@ -190,17 +194,17 @@ export function pathAt(doc: Document, offset: number): PathSegment[] {
     if (isMap(node)) {
       const pair = node.items.find((p) => within(p.key) || within(p.value));
       if (!pair || !isScalar(pair.key)) break;
-      path.push(String(pair.key.value));
+      segments.push(String(pair.key.value));
       if (within(pair.key)) break;
       node = pair.value;
     } else if (isSeq(node)) {
       const index = node.items.findIndex(within);
       if (index < 0) break;
-      path.push(index);
+      segments.push(index);
       node = node.items[index];
     } else break;
   }
-  return path;
+  return segments;
 }
 
 /** Offset of the last quote before `end` that opens a value and is not closed on its line. */
