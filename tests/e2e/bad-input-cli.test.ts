@@ -1,0 +1,247 @@
+/**
+ * The bad-input corpus (tests/fixtures/bad/) through `bantin build` as a user runs it: every
+ * file gives exactly its documented outcome. A file that fails exits 1 with each problem at
+ * file:line:col and its field, no stack trace, no PDF, and an earlier PDF left byte for byte;
+ * a file that builds prints every character it should and nothing outside the page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
+import { BAD_DIR, LONG_WORD, OUTCOMES, type Expected } from '../fixtures/bad/outcomes.js';
+import { fonts, pageCount, pageTexts, repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+import { firstPartPage, tocEntries } from './toc-check.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-bad-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const rel = (name: string) => `tests/fixtures/bad/${name}`;
+const inRepo = { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } };
+const TITLE = 'Kinh tế số hướng tới 30% GDP';
+/** What a previous, good build left at the output path. */
+const EARLIER = Buffer.concat([Buffer.from('%PDF-1.7\n% Điểm tin Khoa học Công nghệ số 19/2026\n'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256))]);
+
+let dirs = 0;
+function freshDir(): string {
+  return mkdtempSync(path.join(work, `${++dirs}-`));
+}
+
+/** A problem as the CLI prints it (report.ts): location, severity, field, message, the line and a caret. */
+function printed(name: string, severity: 'error' | 'warning', d: Expected): string {
+  const line = (readFileSync(path.join(BAD_DIR, name), 'utf8').split('\n')[d.line - 1] ?? '').replace(/\t/g, ' ');
+  const gutter = String(d.line).padStart(5);
+  const visible = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007F/g, '\u2421').replace(/[\u0080-\u009F]/g, '\uFFFD');
+  return [`${rel(name)}:${d.line}:${d.col} ${severity}${d.path ? ` ${d.path}:` : ''} ${d.message}`, `${gutter} | ${visible}`, `${' '.repeat(gutter.length)} | ${' '.repeat(d.col - 1)}^`].join('\n');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function expectedStderr(name: string): string {
+  const outcome = OUTCOMES[name]!;
+  if ('unreadable' in outcome) return `bantin: ${outcome.unreadable}\n`;
+  if ('builds' in outcome) return outcome.builds.map((d) => `${printed(name, 'warning', d)}\n`).join('');
+  return `${outcome.fails.map((d) => `${printed(name, 'error', d)}\n`).join('')}bantin: ${rel(name)} has errors; no PDF was written (${plural(outcome.fails.length, 'error')})\n`;
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/^ {4}at /m);
+
+const failing = Object.keys(OUTCOMES).filter((name) => !('builds' in OUTCOMES[name]!));
+const building = Object.keys(OUTCOMES).filter((name) => 'builds' in OUTCOMES[name]!);
+
+describe.concurrent('bantin build: corpus files that must fail', () => {
+  it.each(failing)('%s', async (name) => {
+    const dir = freshDir();
+    const output = path.join(dir, 'out.pdf');
+    writeFileSync(output, EARLIER);
+    const run = await runCli(['build', rel(name), '-o', output], inRepo);
+    expect(run.stderr).toBe(expectedStderr(name));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    noStack(run.stderr);
+    expect(readFileSync(output).equals(EARLIER), 'the earlier PDF is untouched').toBe(true);
+    expect(readdirSync(dir)).toEqual(['out.pdf']);
+  });
+
+  it('bantin check gives the same problems, one line of summary instead', async () => {
+    const run = await runCli(['check', ...failing.map(rel)], inRepo);
+    expect(run.code).toBe(1);
+    for (const name of failing) {
+      const outcome = OUTCOMES[name]!;
+      if ('fails' in outcome) {
+        for (const d of outcome.fails) expect(run.stderr).toContain(printed(name, 'error', d));
+        expect(run.stderr).toContain(`bantin: ${rel(name)}: failed (${plural(outcome.fails.length, 'error')})`);
+      } else if ('unreadable' in outcome) {
+        expect(run.stderr).toContain(`bantin: ${outcome.unreadable}\n`);
+      }
+    }
+    noStack(run.stderr);
+  });
+});
+
+/** Every word box pdftotext finds, with its page's size. */
+function wordBoxes(pdf: string): Array<{ page: number; word: string; xMin: number; xMax: number; yMin: number; yMax: number; width: number; height: number }> {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = [];
+  let page = 0;
+  let width = 0;
+  let height = 0;
+  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
+    if (m[1]) {
+      page++;
+      width = Number(m[1]);
+      height = Number(m[2]);
+    } else {
+      out.push({ page, word: m[7]!, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), width, height });
+    }
+  }
+  return out;
+}
+
+/** The PDF's text as pdftotext gives it, not normalized: NFD glyphs would show as NFD here. */
+const rawText = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+/** Text with spaces, line-break hyphens and soft hyphens gone, to find a string that wraps. */
+const loose = (text: string) => text.replace(/[\s\u00AD-]/g, '');
+const BUNDLED = /^[A-Z]{6}\+(BeVietnamPro|NotoSerif|NotoSansSymbols2|DejaVuSans|NotoEmoji)(-[A-Za-z]+)?$/;
+
+describe('bantin build: corpus files that must build', () => {
+  const built = new Map<string, string>();
+  async function buildFixture(name: string): Promise<string> {
+    const output = path.join(freshDir(), 'out.pdf');
+    const run = await runCli(['build', rel(name), '-o', output], inRepo);
+    expect(run.stderr).toBe(expectedStderr(name));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${output}\n`);
+    noStack(run.stderr);
+    // Fonts: every one embedded and bundled with bantin, none from the machine.
+    const used = fonts(output);
+    expect(used.filter((f) => !f.embedded || !BUNDLED.test(f.name))).toEqual([]);
+    // Nothing printed outside its page.
+    const outside = wordBoxes(output).filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > w.width || w.yMax > w.height);
+    expect(outside).toEqual([]);
+    built.set(name, output);
+    return output;
+  }
+
+  it.each(building)('%s builds, every font bundled, nothing outside the page', async (name) => {
+    await buildFixture(name);
+  });
+
+  it('zero-width.yaml prints no zero-width character, and the emoji joiner still joins', () => {
+    const text = rawText(built.get('zero-width.yaml')!);
+    expect(text).toContain(TITLE);
+    expect(text).not.toMatch(/[\u200B\u200C\u2060\uFEFF]/);
+    expect(text).toContain('đangđược');
+    expect(text).toContain('👩\u200D💻');
+  });
+
+  it('nfd.yaml prints composed (NFC) text', () => {
+    const text = rawText(built.get('nfd.yaml')!);
+    expect(text).toContain(TITLE);
+    expect(text).toContain('Điểm tin Khoa học Công nghệ');
+    expect(text).not.toMatch(/\p{M}/u);
+  });
+
+  it('emoji.yaml prints the emoji with the bundled Noto Emoji', () => {
+    const pdf = built.get('emoji.yaml')!;
+    const pages = pageTexts(pdf);
+    expect(pages.filter((p) => p.includes(`🚀 ${TITLE} 📈`))).toHaveLength(2); // TOC and article
+    expect(pages.join(' ')).toContain('Mục tiêu 30% GDP 🇻🇳 vào năm 2030 ✅.');
+    expect(fonts(pdf).some((f) => f.name.endsWith('+NotoEmoji-Regular'))).toBe(true);
+  });
+
+  it('markup.yaml prints the markup as text', () => {
+    const all = pageTexts(built.get('markup.yaml')!).join(' ');
+    for (const literal of [
+      '</STYLE><SCRIPT>ALERT(1)</SCRIPT> TIN TRONG NƯỚC', // part titles are set in capitals
+      '<script>alert("tiêu đề")</script> Kinh tế số {{7*7}} hướng tới 30% GDP </style>',
+      '<script>document.title="x"</script> Kinh tế số {{7*7}} và {{{html}}} </style><style>body{display:none}</style> đạt 30% GDP.',
+    ]) {
+      expect(loose(all)).toContain(loose(literal)); // lines may break anywhere in a long run of markup
+    }
+  });
+
+  it('long-title.yaml prints all 2,000 characters of the title, in the TOC and above the article', () => {
+    const title = readFileSync(path.join(BAD_DIR, 'long-title.yaml'), 'utf8').split('\n')[16]!.replace('        title: ', '');
+    expect(title).toHaveLength(2000);
+    const pages = pageTexts(built.get('long-title.yaml')!);
+    expect(pages.filter((p) => loose(p).includes(loose(title))).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('long-word.yaml prints every character of the 300-character word, wrapped', () => {
+    const pdf = built.get('long-word.yaml')!;
+    const pages = pageTexts(pdf);
+    expect(loose(pages.join(' ')).split(LONG_WORD).length - 1).toBe(3); // TOC, title, body
+    const boxes = wordBoxes(pdf).filter((w) => LONG_WORD.includes(w.word) && w.word.length > 20);
+    expect(boxes.length, 'the word is broken over several lines').toBeGreaterThan(3);
+    expect(Math.max(...boxes.map((b) => b.xMax))).toBeLessThanOrEqual(595.28);
+  });
+});
+
+interface Doc {
+  cover?: unknown;
+  parts: Array<{ kind: string; articles?: Array<Record<string, unknown>> }>;
+}
+
+/** Issue 20/2026 with its news parts grown to `count` distinct items in all (titles and source URLs numbered). */
+function bigIssue(count: number): string {
+  const doc = parse(readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8')) as Doc;
+  delete doc.cover;
+  const news = doc.parts.filter((p) => p.kind === 'news');
+  const pool = news.flatMap((p) => p.articles ?? []);
+  news.forEach((part) => (part.articles = []));
+  for (let n = 1; n <= count; n++) {
+    const { id: _id, ...a } = pool[(n - 1) % pool.length]!;
+    const source = a.source as { name: string; url: string };
+    news[(n - 1) % news.length]!.articles!.push({ ...a, title: `${String(a.title)} (bài ${n})`, source: { ...source, url: `${source.url}?bai=${n}` } });
+  }
+  // Every copy written out: yaml would otherwise share repeated blocks through more than 100 aliases.
+  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
+
+async function timedCheck(file: string) {
+  const started = performance.now();
+  const run = await runCli(['check', file], inRepo);
+  return { ...run, seconds: (performance.now() - started) / 1000 };
+}
+
+describe('large issues', () => {
+  it('a 5 MB issue: bantin check reads and lints it in a few seconds (it also builds: 1,258 pages in about 2 minutes)', async () => {
+    const input = path.join(freshDir(), 'so-20-2026-5mb.yaml');
+    writeFileSync(input, bigIssue(3800));
+    expect(readFileSync(input).length).toBeGreaterThan(5_000_000);
+    const run = await timedCheck(input);
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    noStack(run.stderr);
+    expect(run.stderr).not.toContain(' error ');
+    const summary = run.stderr.trimEnd().split('\n').pop()!;
+    expect(summary.startsWith(`${input}: ok (`)).toBe(true);
+    expect(summary).toMatch(/: ok \(\d+ warnings\)$/);
+    expect(run.seconds).toBeLessThan(5);
+  }, 60_000);
+
+  it('2,000 articles: checked in a few seconds, built with every TOC number right', async () => {
+    const input = path.join(freshDir(), 'so-20-2026-2000.yaml');
+    writeFileSync(input, bigIssue(2000));
+    const checked = await timedCheck(input);
+    expect(checked.code).toBe(0);
+    expect(checked.seconds).toBeLessThan(5);
+
+    const output = path.join(path.dirname(input), 'out.pdf');
+    // --timeout: one print of ~700 pages takes 15-20 s here, more on a loaded machine.
+    const run = await runCli(['build', input, '-o', output, '--timeout', '300'], { ...inRepo, timeoutMs: 400_000 });
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    const { issue } = await loadIssue(input);
+    expect(issue!.articles.filter((a) => a.kind === 'news')).toHaveLength(2000);
+    const texts = pageTexts(output);
+    expect(texts).toHaveLength(pageCount(output));
+    expect(firstPartPage(texts), 'the TOC runs over many pages').toBeGreaterThan(40);
+    const rows = tocEntries(issue!, texts);
+    expect(rows).toHaveLength(issue!.articles.length + 1); // the summary and every article
+    expect(rows.filter((r) => r.printed !== r.actual || r.actual < 0)).toEqual([]);
+    expect(Math.max(...rows.map((r) => r.printed))).toBeGreaterThan(500);
+  }, 420_000);
+});
