@@ -164,13 +164,17 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
       return out;
     }
     const uses = new Map<string, Alias[]>();
-    for (const alias of aliases) uses.set(alias.source, [...(uses.get(alias.source) ?? []), alias]);
+    for (const alias of aliases) {
+      if (!uses.has(alias.source)) uses.set(alias.source, []);
+      uses.get(alias.source)!.push(alias);
+    }
     const over = [...uses].find(([, list]) => list.length > MAX_ALIAS_COUNT);
     if (over) {
       at(over[1][MAX_ALIAS_COUNT]!, `*${over[0]} repeats a block ${over[1].length} times, more than the ${MAX_ALIAS_COUNT} allowed: write the repeated fields out`, 'yaml');
     } else {
-      // Aliases to blocks that hold aliases multiply ("billion laughs"): point at the first such.
-      const nested = aliases.find((alias) => {
+      // Aliases to blocks that hold aliases multiply ("billion laughs"): point at the first such
+      // (among the first few hundred: resolving an alias walks the whole document).
+      const nested = aliases.slice(0, 300).find((alias) => {
         const target = alias.resolve(source.doc);
         let inner = false;
         if (target) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
