@@ -3,9 +3,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
-import { cleanSourceText, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
+import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
   file: string;
@@ -66,9 +66,14 @@ export function decodeIssueText(file: string, bytes: Uint8Array): string {
 export const MAX_ALIAS_COUNT = 100;
 
 export function parseIssueSource(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
-  const text = cleanSourceText(raw);
+  const text = raw.normalize('NFC');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  visit(doc, {
+    Scalar: (_key, node) => {
+      if (typeof node.value === 'string') node.value = cleanValue(node.value);
+    },
+  });
   const source: IssueSource = { file, text, doc, lines };
   const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
   // After a tab, yaml misreads the indentation of everything below it: report the tabs alone.
@@ -134,6 +139,7 @@ function controlCharDiagnostics(source: IssueSource): Diagnostic[] {
 /**
  * What parses but cannot become plain data: keys that are lists or blocks, aliases to no
  * anchor or repeated past MAX_ALIAS_COUNT. Found here so that reading the data later cannot throw.
+ * Codes of their own ('key', 'alias'): load.ts drops a 'yaml' problem next to another as noise.
  */
 function structureDiagnostics(source: IssueSource): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -145,22 +151,22 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
   const aliases: Alias[] = [];
   visit(source.doc, {
     Pair: (_key, pair) => {
-      if (isCollection(pair.key)) at(pair.key, 'a key must be a plain name (such as title:), not a list or a block', 'yaml');
+      if (isCollection(pair.key)) at(pair.key, 'a key must be a plain name (such as title:), not a list or a block', 'key');
     },
     Alias: (_key, alias) => {
-      if (!anchors.has(alias.source)) at(alias, `*${alias.source} refers to no anchor: write &${alias.source} on the block it repeats, before this line`, 'yaml');
+      if (!anchors.has(alias.source)) at(alias, `*${alias.source} refers to no anchor: write &${alias.source} on the block it repeats, before this line`, 'alias');
       aliases.push(alias);
     },
     Node: (_key, node) => {
       if (node.anchor) anchors.add(node.anchor);
     },
   });
-  if (out.length > 0 || aliases.length === 0) return out;
+  if (out.length > 0) return out;
   try {
     source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (!/excessive alias count/i.test((error as Error).message)) {
-      at(aliases[0]!, `the aliases of this file cannot be read: ${(error as Error).message}`, 'yaml');
+    if (aliases.length === 0 || !/excessive alias count/i.test((error as Error).message)) {
+      at(aliases[0] ?? source.doc.contents ?? new Scalar(null), `this file cannot be read as data: ${(error as Error).message}`, 'yaml-data');
       return out;
     }
     const uses = new Map<string, Alias[]>();
@@ -170,7 +176,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
     }
     const over = [...uses].find(([, list]) => list.length > MAX_ALIAS_COUNT);
     if (over) {
-      at(over[1][MAX_ALIAS_COUNT]!, `*${over[0]} repeats a block ${over[1].length} times, more than the ${MAX_ALIAS_COUNT} allowed: write the repeated fields out`, 'yaml');
+      at(over[1][MAX_ALIAS_COUNT]!, `*${over[0]} repeats a block ${over[1].length} times, more than the ${MAX_ALIAS_COUNT} allowed: write the repeated fields out`, 'alias');
     } else {
       // Aliases to blocks that hold aliases multiply ("billion laughs"): point at the first such
       // (among the first few hundred: resolving an alias walks the whole document).
@@ -180,7 +186,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
         if (target) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
         return inner;
       });
-      at(nested ?? aliases[0]!, `aliases to blocks that hold aliases (*${(nested ?? aliases[0]!).source}) repeat blocks more than ${MAX_ALIAS_COUNT} times in all: write the repeated fields out`, 'yaml');
+      at(nested ?? aliases[0]!, `aliases to blocks that hold aliases (*${(nested ?? aliases[0]!).source}) repeat blocks more than ${MAX_ALIAS_COUNT} times in all: write the repeated fields out`, 'alias');
     }
   }
   return out;

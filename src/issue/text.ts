@@ -29,15 +29,11 @@ export function stripZeroWidth(text: string): string {
 }
 
 /**
- * What an issue file's text becomes before it is parsed: composed (NFC), zero-width characters
- * gone, everywhere (keys, ids, dates and URLs too). A column after a dropped character is one
- * less than the editor shows; that is the price of one clean text for every later stage.
+ * A value as printed: zero-width characters gone, composed (NFC). Applied to every scalar of
+ * the parsed document (keys, ids, dates and URLs too), not to the file's text: dropped before
+ * parsing, a zero-width character could change how YAML reads the line ("-\u200D" would
+ * become a list item), and columns would no longer match the editor's.
  */
-export function cleanSourceText(text: string): string {
-  return stripZeroWidth(text.normalize('NFC'));
-}
-
-/** The same for a single value (a YAML escape such as "\u200b" can put one there). */
 export function cleanValue(text: string): string {
   return stripZeroWidth(text).normalize('NFC');
 }

@@ -80,6 +80,24 @@ describe('invisible and control characters', () => {
     expect(stripZeroWidth(input)).toBe(output);
   });
 
+  it('cleans values, not the text: a zero-width character never changes how YAML reads a line', async () => {
+    // Dropped before parsing, "-\u200D" would become "-", a list item (found by property.test.ts).
+    const { issue, diagnostics } = await load(edit(MINIMAL_ISSUE, 'name: VOV', 'name: -\u200D'));
+    expect(diagnostics).toEqual([]);
+    expect(issue!.articles[0]!.source!.label).toBe('-');
+  });
+
+  it('cleans keys too, and keeps columns as the editor counts them', async () => {
+    const text = edit(edit(MINIMAL_ISSUE, '        source:', '        \u200Bsource:'), 'date: 2026-05-28', 'date: 2026\u200B-05-28');
+    expect((await load(text)).diagnostics).toEqual([]);
+    const { diagnostics } = await load(edit(text, 'url: https', 'url: \u200Bftp'));
+    expect(diagnostics.map((d) => [d.line, d.col, d.path])).toEqual([[18, 16, 'parts[0].articles[0].source.url']]);
+  });
+
+  it('reads a byte-order mark at the start of the text', async () => {
+    expect((await load(`\uFEFF${MINIMAL_ISSUE}`)).diagnostics).toEqual([]);
+  });
+
   it('composes a value and drops its zero-width characters', () => {
     expect(cleanValue('Kinh te\u0302\u0301\u200B số')).toBe('Kinh tế số');
   });
@@ -207,7 +225,7 @@ describe('YAML that parses but cannot become data', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e'].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcd'[i]}`).join(', ')}]`)].join('\n');
     const { diagnostics } = await load(`${bomb}\n${MINIMAL_ISSUE}`);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ line: 3, col: 8, path: 'c[0]', code: 'yaml' });
+    expect(diagnostics[0]).toMatchObject({ line: 3, col: 8, path: 'c[0]', code: 'alias' });
     expect(diagnostics[0]!.message).toBe('aliases to blocks that hold aliases (*b) repeat blocks more than 100 times in all: write the repeated fields out');
   });
 
@@ -227,13 +245,22 @@ describe('YAML that parses but cannot become data', () => {
   it('refuses an alias to no anchor', async () => {
     const { diagnostics } = await load(edit(MINIMAL_ISSUE, 'title: Tin trong nước', 'title: *tieu-de'));
     expect(diagnostics.map((d) => [d.line, d.col, d.path, d.code, d.message])).toEqual([
-      [12, 12, 'parts[0].title', 'yaml', '*tieu-de refers to no anchor: write &tieu-de on the block it repeats, before this line'],
+      [12, 12, 'parts[0].title', 'alias', '*tieu-de refers to no anchor: write &tieu-de on the block it repeats, before this line'],
+    ]);
+  });
+
+  it('keeps an alias error beside a YAML warning on the same line (load.ts drops "yaml" problems near another)', async () => {
+    const { issue, diagnostics } = await load('!foo <<: *a\n');
+    expect(issue).toBeUndefined();
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.col])).toEqual([
+      ['warning', 'yaml', 1, 1],
+      ['error', 'alias', 1, 10],
     ]);
   });
 
   it('refuses a key that is a list', async () => {
     const { diagnostics } = await load(`? [series, issue]\n: x\n${MINIMAL_ISSUE}`);
-    expect(diagnostics.map((d) => [d.line, d.col, d.code, d.message])).toEqual([[1, 3, 'yaml', 'a key must be a plain name (such as title:), not a list or a block']]);
+    expect(diagnostics.map((d) => [d.line, d.col, d.code, d.message])).toEqual([[1, 3, 'key', 'a key must be a plain name (such as title:), not a list or a block']]);
   });
 
   it('gives a syntax error, not a crash, for nesting too deep to read', async () => {
