@@ -23,7 +23,7 @@ export async function check(files: readonly string[], options: CheckOptions = {}
       ({ diagnostics } = await loadIssue(file));
     } catch (error) {
       if (!isUserError(error)) throw error;
-      diagnostics = [{ severity: 'error', file, line: 0, col: 0, path: '', message: error.message, code: 'read' }];
+      diagnostics = error.diagnostics.length ? error.diagnostics : [{ severity: 'error', file, line: 0, col: 0, path: '', message: error.message, code: 'read' }];
     }
     if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
     results.push({ file, ok: !hasErrors(diagnostics), diagnostics });

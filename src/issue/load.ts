@@ -5,7 +5,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
 import { lintIssue } from './lint.js';
 import { buildIssue, type Issue } from './model.js';
-import { parseIssueSource, readIssueText, type IssueSource } from './source.js';
+import { MAX_ALIAS_COUNT, parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
 
 export interface LoadResult {
@@ -36,7 +36,7 @@ export async function loadIssueText(file: string, text: string): Promise<LoadRes
 function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
   const syntaxLines = new Set<number>();
   const kept = diagnostics.filter((d) => {
-    if (d.code !== 'yaml') return true;
+    if (d.code !== 'yaml' || d.severity !== 'error') return true;
     const near = [d.line - 1, d.line, d.line + 1].some((line) => syntaxLines.has(line));
     syntaxLines.add(d.line);
     return !near;
@@ -48,7 +48,7 @@ async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
   const empty: AssetMap = new Map();
   if (hasErrors(diagnostics)) return { assets: empty, diagnostics };
-  const validated = validateIssue(source, source.doc.toJS({ maxAliasCount: 100 }));
+  const validated = validateIssue(source, source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   diagnostics.push(...validated.diagnostics);
   if (!validated.issue) return { assets: empty, diagnostics };
   const built = buildIssue(source, validated.issue);

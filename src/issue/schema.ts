@@ -21,6 +21,8 @@ const text = (what: string) =>
     });
 
 /** Only http(s): `javascript:`, `file:` and `data:` links never reach a QR code or a PDF link. */
+export const MAX_URL_LENGTH = 2000;
+
 export const httpUrl = z
   .string({ error: 'expected a web address starting with https:// or http://' })
   .trim()
@@ -35,7 +37,11 @@ export const httpUrl = z
     },
     { error: 'expected a web address starting with https:// or http:// (e.g. https://mst.gov.vn/bai-viet)' },
   )
-  .meta({ format: 'uri', description: 'An http(s) address; printed as a link and a QR code.' });
+  // A space or control character inside an address would go into the QR code as it is.
+  .refine((value) => !/[\s\u0000-\u001F\u007F-\u009F]/.test(value), { error: 'expected a web address without spaces or control characters' })
+  // A QR code holds about 2,300 characters of a URL at the error correction bantin prints.
+  .refine((value) => value.length <= MAX_URL_LENGTH, { error: `expected a web address of at most ${MAX_URL_LENGTH} characters: use the article's short link` })
+  .meta({ format: 'uri', maxLength: MAX_URL_LENGTH, description: 'An http(s) address; printed as a link and a QR code.' });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A calendar date written the ISO way; printed the Vietnamese way (25/5). */
@@ -65,7 +71,8 @@ export const articleId = z
     error: 'expected an id made of lowercase letters, digits and single hyphens, e.g. kinh-te-so-30-gdp',
   });
 
-const markdown = (what: string) => text(what).meta({ description: `${what}, in Markdown (raw HTML is not allowed).` });
+const markdown = (what: string) =>
+  text(what.charAt(0).toLowerCase() + what.slice(1)).meta({ description: `${what}, in Markdown (raw HTML is not allowed).` });
 
 export const imageSchema = z
   .strictObject({

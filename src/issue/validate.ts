@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Diagnostic, PathSegment } from './diagnostics.js';
 import { issueSchema, type IssueInput } from './schema.js';
 import { diagnosticAt, type IssueSource } from './source.js';
+import { visibleControls } from './text.js';
 
 export function validateIssue(source: IssueSource, data: unknown): { issue?: IssueInput; diagnostics: Diagnostic[] } {
   if (data === null || data === undefined) {
@@ -43,7 +44,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing';
   if (typeof value === 'object') return 'a block of fields';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  // Shown in a terminal: control characters (escape sequences) appear as symbols, never raw.
+  if (typeof value === 'string') return `the text "${visibleControls(value.length > 40 ? `${value.slice(0, 40)}…` : value)}"`;
   return `${typeof value} ${String(value)}`;
 }
 

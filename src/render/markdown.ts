@@ -5,7 +5,8 @@
 import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-md.disable(['image']);
+// Images come from the issue's `image` field, never from Markdown: ![alt](url) prints its alt text.
+md.renderer.rules.image = (tokens, idx) => md.utils.escapeHtml(tokens[idx]!.content);
 md.validateLink = (url: string) => /^https?:\/\//i.test(url.trim());
 
 const renderToken = md.renderer.renderToken.bind(md.renderer);
