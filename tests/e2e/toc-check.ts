@@ -8,10 +8,15 @@ import { collapse } from './pdf-tools.js';
 const loose = (text: string) => text.replace(/[\s\-‐]/g, '');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Loose page texts, computed once per document (a 2,000-article issue has 700 pages). */
+const looseTexts = new WeakMap<string[], string[]>();
+
 /** The first page (1-based) from index `from` on whose text contains `title`; -1 if none. */
 export function pageOf(texts: string[], title: string, from: number): number {
+  let pages = looseTexts.get(texts);
+  if (!pages) looseTexts.set(texts, (pages = texts.map(loose)));
   const wanted = loose(title);
-  for (let i = from; i < texts.length; i++) if (loose(texts[i]!).includes(wanted)) return i + 1;
+  for (let i = from; i < pages.length; i++) if (pages[i]!.includes(wanted)) return i + 1;
   return -1;
 }
 
