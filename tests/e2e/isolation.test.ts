@@ -2,28 +2,22 @@
  * Rendering never reaches the network or the file system beyond what the issue names:
  * a server on loopback stands in for the outside world and must see no request.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withBrowser } from '../../src/pdf/browser.js';
 import { printPaginated } from '../../src/pdf/paginate.js';
+import { startLoopback, type Loopback } from './loopback.js';
 
-let server: http.Server;
-let hits: string[] = [];
+let loopback: Loopback;
+let hits: string[];
 let base = '';
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loopback = await startLoopback();
+  ({ hits, base } = loopback);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => loopback.close());
 
 it('refuses and reports every request that is not bantin’s or the issue’s', async () => {
-  hits = [];
   const html = `<!doctype html><html><head>
     <link rel="stylesheet" href="${base}/style.css">
     <style>@import url("${base}/import.css"); body { background: url("${base}/bg.png"); }</style>
