@@ -11,13 +11,10 @@ import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
-import { DEFAULT_BLEED_MM, type Profile } from '../pdf/boxes.js';
-import { toCmyk } from '../pdf/cmyk.js';
+import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { downsampler } from '../pdf/downsample.js';
-import { finishPdf } from '../pdf/finish.js';
 import { pageGeometry, textWidth, type PageGeometry, type PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
-import { machineFonts } from '../pdf/fonts-used.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
 import { printPaginated, type PrintResult } from '../pdf/paginate.js';
 import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml, type RenderedIssue } from '../render/html.js';
@@ -143,10 +140,12 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   } finally {
     await shrink?.close();
   }
+  // Loaded only now: pdf-lib came in while Chromium printed (a third of start-up otherwise).
+  const { finishPdf, machineFonts } = await loadFinishing();
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
-  if (options.cmyk) pdf = await toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+  if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
   let htmlOutput: string | undefined;
@@ -165,6 +164,12 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** The modules that need pdf-lib, loaded on demand (see printAndWrite). */
+export async function loadFinishing() {
+  const [{ finishPdf }, { machineFonts }] = await Promise.all([import('../pdf/finish.js'), import('../pdf/fonts-used.js')]);
+  return { finishPdf, machineFonts };
 }
 
 /** News items in reading order, per part (for pulling back short tails). */

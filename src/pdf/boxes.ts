@@ -5,13 +5,7 @@
  */
 import { cmyk, type PDFDocument } from 'pdf-lib';
 import type { PageGeometry } from '../issue/page.js';
-
-export type Profile = 'screen' | 'print' | 'press';
-export const PROFILES: readonly Profile[] = ['screen', 'print', 'press'];
-
-export const pt = (mm: number) => (mm * 72) / 25.4;
-
-export const DEFAULT_BLEED_MM = 3;
+import { pt, type Profile } from './profile.js';
 
 /** Room outside the bleed for the crop marks. */
 export const SLUG_MM = 10;

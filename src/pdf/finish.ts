@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
 import type { PageGeometry } from '../issue/page.js';
-import { applyPageBoxes, type Profile } from './boxes.js';
+import { applyPageBoxes } from './boxes.js';
+import type { Profile } from './profile.js';
 import { namedDestinations } from './destinations.js';
 import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';

@@ -7,7 +7,7 @@ import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/html.js';
-import { readDestinations, type DestinationMap } from './destinations.js';
+import type { DestinationMap } from './destinations.js';
 import { digitsFor, fillPageNumbers, LayoutError, pageNumbers, sameKeys, sameTargets } from './page-numbers.js';
 import { shortTails } from './tails.js';
 
@@ -106,6 +106,9 @@ export class PrintSession {
     this.requests.blocked.length = 0;
     this.requests.failed.length = 0;
     const measurement = await this.load(input);
+    // pdf-lib is first needed when the first print comes back: it loads while Chromium prints
+    // (not while the page loads: then this process is busy answering the page's requests).
+    const destinations = import('./destinations.js');
     lap('page loaded');
 
     let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
@@ -115,7 +118,7 @@ export class PrintSession {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       // Backgrounds do not move anything: a measuring print leaves them out (~15 % faster).
       const pdf = await print(page, this.options.timeoutMs, { backgrounds: guess !== undefined });
-      const read = await readDestinations(pdf);
+      const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
       // A short tail is first pulled back (tighter setting); if that is not enough, one more

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isUserError } from '../../issue/diagnostics.js';
 import type { PageSize } from '../../issue/page.js';
-import type { Profile } from '../../pdf/boxes.js';
+import type { Profile } from '../../pdf/profile.js';
 import { EXIT, loggerFor } from '../context.js';
 import type { Logger } from '../logger.js';
 import { formatDiagnostic, summarize } from '../report.js';
