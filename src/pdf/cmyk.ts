@@ -47,11 +47,25 @@ export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs
     } catch (error) {
       throw new UserError(`Ghostscript could not convert the PDF to CMYK: ${(error as Error).message.split('\n')[0]}`);
     }
-    return await restore(pdf, await readFile(output));
+    return await restore(pdf, inlineStreamLengths(await readFile(output)));
   } finally {
     release();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Ghostscript writes each stream's /Length as an object of its own, after the stream. pdf-lib
+ * then finds the stream's end by searching for "endstream" and drops a last data byte that
+ * happens to be a carriage return, corrupting the stream. The numbers are put in place of the
+ * references (pdf-lib reads objects in order and ignores the cross-reference offsets).
+ */
+export function inlineStreamLengths(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const lengths = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(\d+)\s*endobj/g)) lengths.set(m[1]!, m[2]!);
+  const fixed = text.replace(/(\bobj\s*<<[^<>]{0,200}?\/Length\s+)(\d+) 0 R/g, (all, head: string, ref: string) => (lengths.has(ref) ? `${head}${lengths.get(ref)}` : all));
+  return Buffer.from(fixed, 'latin1');
 }
 
 /** Page boxes and document information from the original onto Ghostscript's output. */
