@@ -13,7 +13,7 @@ import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { downsampler } from '../pdf/downsample.js';
-import { pageGeometry, textWidth, type PageGeometry, type PageSize } from '../issue/page.js';
+import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
 import { printPaginated, type PrintResult } from '../pdf/paginate.js';
@@ -132,7 +132,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       html: rendered.html,
       assets: prepared.assets,
       targets: rendered.targets,
-      textWidthMm: textWidth(prepared.geometry),
+      pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
       timeoutMs: options.timeoutMs,
       log: logger.debug,

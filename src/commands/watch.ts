@@ -12,8 +12,8 @@ import { openBrowser } from '../pdf/browser.js';
 import { registerCleanup } from '../pdf/cleanup.js';
 import { PrintSession } from '../pdf/paginate.js';
 import { resetTemplates } from '../render/templates.js';
-import { textWidth } from '../issue/page.js';
-import { loadFinishing, prepare, render, type BuildOptions } from './build.js';
+import { textBlock } from '../issue/page.js';
+import { articleFlow, loadFinishing, prepare, render, type BuildOptions } from './build.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
 import { writeAtomic } from './output.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
@@ -36,7 +36,6 @@ export async function watch(options: WatchOptions): Promise<void> {
   const owned = await openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: logger.debug });
   const session = await PrintSession.open(owned.browser, { timeoutMs: options.timeoutMs, log: logger.debug });
   let preview: PreviewServer | undefined;
-  let lastPages: Map<string, number> | undefined;
   let version = 0;
   let watchedFiles = new Set<string>();
 
@@ -50,9 +49,8 @@ export async function watch(options: WatchOptions): Promise<void> {
       watchAssets(prepared.assets.values());
       const rendered = await render(prepared, logger);
       const { finishPdf, machineFonts } = await loadFinishing();
-      const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, guess: lastPages, textWidthMm: textWidth(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
+      const printed = await session.print({ html: rendered.html, assets: prepared.assets, targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
       for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
-      lastPages = printed.pages;
       const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;

@@ -27,8 +27,10 @@ export interface PageGeometry {
   trim: { width: number; height: number };
   /** Printed beyond the trim on every side (press profile), in mm. */
   bleed: number;
-  /** The sheet Chromium prints: trim + 2 × bleed. */
+  /** The sheet Chromium prints: trim + 2 × bleed (+ a rounding allowance, see below). */
   sheet: { width: number; height: number };
+  /** From the sheet's edge to the trim, in mm: the bleed and the allowance, or 0. */
+  edge: number;
   /** Margins of the trimmed page (the bleed comes on top). */
   margins: Margins;
   /** Type scale relative to A4, so an A5 issue keeps its proportions. */
@@ -42,9 +44,10 @@ export interface PageGeometry {
  */
 const SHEET_ALLOWANCE_MM = 0.2;
 
-/** Width of the text block of the trimmed page, in mm. */
-export function textWidth(geometry: PageGeometry): number {
-  return geometry.trim.width - geometry.margins.inside - geometry.margins.outside;
+/** The text block of the trimmed page (the trim less the margins), in mm. */
+export function textBlock(geometry: PageGeometry): { width: number; height: number } {
+  const { trim, margins } = geometry;
+  return { width: trim.width - margins.inside - margins.outside, height: trim.height - margins.top - margins.bottom };
 }
 
 export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, bleed = 0): PageGeometry {
@@ -55,6 +58,7 @@ export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, ble
     trim,
     bleed,
     sheet: { width: trim.width + extra, height: trim.height + extra },
+    edge: extra / 2,
     margins: { ...DEFAULT_MARGINS[size], ...margins },
     scale: trim.width / PAPER.A4.width,
   };

@@ -24,26 +24,21 @@ export function sameTargets(a: Map<string, number>, b: Map<string, number>): boo
   return true;
 }
 
-export async function fillPageNumbers(page: Page, pages: Map<string, number>, digits: number): Promise<void> {
-  await page.evaluate(
+/** Writes the numbers in; true when the slots had to grow (which can move text). */
+export async function fillPageNumbers(page: Page, pages: Map<string, number>, digits: number): Promise<boolean> {
+  return page.evaluate(
     (entries: Array<[string, number]>, width: number) => {
       const numbers = new Map(entries);
       const current = Number(getComputedStyle(document.documentElement).getPropertyValue('--pageref-digits'));
-      if (width > current) document.documentElement.style.setProperty('--pageref-digits', String(width));
+      const wider = width > current;
+      if (wider) document.documentElement.style.setProperty('--pageref-digits', String(width));
       for (const slot of document.querySelectorAll<HTMLElement>('[data-pageref]')) {
         const n = numbers.get(slot.dataset.pageref ?? '');
         if (n !== undefined) slot.textContent = String(n);
       }
+      return wider;
     },
     [...pages],
     digits,
   );
-}
-
-export function digitsFor(pages: Map<string, number>): number {
-  return String(Math.max(1, ...pages.values())).length;
-}
-
-export function sameKeys(pages: Map<string, number>, targets: ReadonlySet<string>): boolean {
-  return pages.size === targets.size && [...targets].every((id) => pages.has(id));
 }

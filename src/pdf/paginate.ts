@@ -1,14 +1,16 @@
 /**
- * Printing with real page numbers. Chromium has no target-counter(), so: print, read where
- * every link target landed, write the numbers into their fixed-width slots, print again and
- * check that nothing moved. Repeats until the numbers are a fixed point.
+ * Printing with real page numbers. Chromium has no target-counter(), so: predict where every
+ * link target lands (simulate.ts), write the numbers into their fixed-width slots, print, and
+ * read the print's named destinations back to check. A wrong prediction costs one more print
+ * with the numbers just read; this repeats until they are a fixed point.
  */
 import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/html.js';
 import type { DestinationMap } from './destinations.js';
-import { digitsFor, fillPageNumbers, LayoutError, pageNumbers, sameKeys, sameTargets } from './page-numbers.js';
+import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
+import { enterSimulation, leaveSimulation, measureSimulation, type PageBox, type Simulated } from './simulate.js';
 import { shortTails } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
@@ -19,10 +21,8 @@ import { servePage, type PageContent, type RequestLog } from './requests.js';
 export interface PrintInput {
   html: string;
   assets: AssetMap;
-  /** The page numbers of the previous build of this issue, if any (watch mode). */
-  guess?: Map<string, number>;
-  /** Width of the page's text block: the viewport for the preflight measurement. */
-  textWidthMm?: number;
+  /** The page's text block: the columns of the paginated model, and the viewport width. */
+  pageBox: PageBox;
   /** Shrink images for the screen profile. */
   imageFilter?: ImageFilter;
   /**
@@ -51,6 +51,20 @@ export interface PrintResult {
 }
 
 const MAX_PASSES = 6;
+
+interface Tightened {
+  pulled: Set<string>;
+  pushed: Set<string>;
+}
+
+function predictedNumbers(model: Simulated, targets: ReadonlySet<string>): Map<string, number> {
+  const pages = new Map<string, number>();
+  for (const id of targets) {
+    const dest = model.destinations.get(id);
+    if (dest) pages.set(id, dest.page);
+  }
+  return pages;
+}
 
 export interface SessionOptions {
   timeoutMs?: number;
@@ -96,11 +110,10 @@ export class PrintSession {
   }
 
   /**
-   * Prints `input.html` with its page numbers settled. With `guess` (the numbers of the last
-   * build), an edit that moves nothing needs a single print.
+   * Prints `input.html` with its page numbers settled: predicted in the page first (see
+   * simulate.ts), so a print normally only confirms them.
    */
   async print(input: PrintInput): Promise<PrintResult> {
-    const { page } = this;
     const t0 = performance.now();
     const lap = (what: string) => this.options.log?.(`${what}: ${Math.round(performance.now() - t0)} ms`);
     this.requests.blocked.length = 0;
@@ -110,43 +123,70 @@ export class PrintSession {
     // (not while the page loads: then this process is busy answering the page's requests).
     const destinations = import('./destinations.js');
     lap('page loaded');
+    const tightened: Tightened = { pulled: new Set(), pushed: new Set() };
+    let guess = await this.bounded(this.predict(input, tightened));
+    lap(`page numbers predicted (${tightened.pulled.size + tightened.pushed.size} short tails tightened)`);
 
-    let guess = input.guess && sameKeys(input.guess, input.targets) ? input.guess : undefined;
-    if (guess) await this.bounded(fillPageNumbers(page, guess, digitsFor(guess)));
-    const pulled = new Set<string>();
-    const pushed = new Set<string>();
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      // Backgrounds do not move anything: a measuring print leaves them out (~15 % faster).
-      const pdf = await print(page, this.options.timeoutMs, { backgrounds: guess !== undefined });
+      const pdf = await print(this.page, this.options.timeoutMs);
       const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
-      // A short tail is first pulled back (tighter setting); if that is not enough, one more
-      // line is carried over (widows: 3). Each step happens once per article, so this converges.
-      const tails = input.flow ? shortTails(read.destinations, input.flow).filter((id) => !pushed.has(id)) : [];
-      if (tails.length > 0 && pass < MAX_PASSES - 1) {
-        const changes = tails.map((id) => (pulled.has(id) ? { id, fix: 'push-tail' } : { id, fix: 'pull-back' }));
-        for (const { id, fix } of changes) (fix === 'pull-back' ? pulled : pushed).add(id);
-        this.options.log?.(`short tails: ${changes.map((c) => `${c.id} (${c.fix})`).join(', ')}`);
-        await this.bounded(page.evaluate((list: Array<{ id: string; fix: string }>) => list.forEach(({ id, fix }) => document.getElementById(id)?.classList.add(fix)), changes));
-        // Tightening moves lines, rarely pages: this print's numbers are the best guess for the next.
-        guess = pages;
-        await this.bounded(fillPageNumbers(page, pages, String(read.pageCount).length));
-        continue;
-      }
-      if (guess && sameTargets(pages, guess)) {
+      // The last prints only settle numbers: a tail found that late is left as it is.
+      const tails = input.flow && pass < MAX_PASSES - 1 ? shortTails(read.destinations, input.flow).filter((id) => !tightened.pushed.has(id)) : [];
+      if (tails.length === 0 && sameTargets(pages, guess)) {
         return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement };
       }
-      if (guess) this.options.log?.('page numbers moved the layout; printing again');
+      if (tails.length > 0) await this.bounded(this.tighten(tails, tightened));
+      else this.options.log?.('the printed page numbers differ from the prediction; printing again');
       guess = pages;
-      await this.bounded(fillPageNumbers(page, pages, String(read.pageCount).length));
+      await this.bounded(fillPageNumbers(this.page, pages, String(read.pageCount).length));
     }
     throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
   }
 
+  /**
+   * Page numbers from the paginated model, short tails tightened on the way, written into the
+   * page's slots. A target the model cannot place is left for the print to find.
+   */
+  private async predict(input: PrintInput, tightened: Tightened): Promise<Map<string, number>> {
+    const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? [])])];
+    await enterSimulation(this.page, input.pageBox);
+    try {
+      let model = await measureSimulation(this.page, input.pageBox, ids);
+      for (let round = 0; round < MAX_PASSES && input.flow; round++) {
+        const tails = shortTails(model.destinations, input.flow).filter((id) => !tightened.pushed.has(id));
+        if (tails.length === 0) break;
+        await this.tighten(tails, tightened);
+        model = await measureSimulation(this.page, input.pageBox, ids);
+      }
+      let pages = predictedNumbers(model, input.targets);
+      // Wider slots (a 100th page) move text: measure once more with them.
+      if (await fillPageNumbers(this.page, pages, String(model.pageCount).length)) {
+        model = await measureSimulation(this.page, input.pageBox, ids);
+        pages = predictedNumbers(model, input.targets);
+        await fillPageNumbers(this.page, pages, String(model.pageCount).length);
+      }
+      return pages;
+    } finally {
+      await leaveSimulation(this.page);
+    }
+  }
+
+  /**
+   * A short tail is first pulled back (tighter setting); if that is not enough, one more line
+   * is carried over (widows: 3). Each step happens once per article, so this converges.
+   */
+  private async tighten(tails: string[], tightened: Tightened): Promise<void> {
+    const changes = tails.map((id) => ({ id, fix: tightened.pulled.has(id) ? 'push-tail' : 'pull-back' }));
+    for (const { id, fix } of changes) (fix === 'pull-back' ? tightened.pulled : tightened.pushed).add(id);
+    this.options.log?.(`short tails: ${changes.map((c) => `${c.id} (${c.fix})`).join(', ')}`);
+    await this.page.evaluate((list: Array<{ id: string; fix: string }>) => list.forEach(({ id, fix }) => document.getElementById(id)?.classList.add(fix)), changes);
+  }
+
   private async load(input: PrintInput): Promise<Measurement> {
     this.content = { html: input.html, assets: input.assets, imageFilter: input.imageFilter };
-    const width = Math.round((input.textWidthMm ?? 178) * CSS_PX_PER_MM);
+    const width = Math.round(input.pageBox.width * CSS_PX_PER_MM);
     if (this.page.viewport()?.width !== width) {
       await this.page.setViewport({ width, height: 1000 });
       this.loadedHead = undefined;
@@ -205,7 +245,7 @@ export function refusedUrl(text: string): string | undefined {
   );
 }
 
-function print(page: Page, timeoutMs = 60_000, { backgrounds = true } = {}): Promise<Uint8Array> {
-  return page.pdf({ printBackground: backgrounds, preferCSSPageSize: true, timeout: timeoutMs, tagged: false, outline: false });
+function print(page: Page, timeoutMs = 60_000): Promise<Uint8Array> {
+  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged: false, outline: false });
 }
 

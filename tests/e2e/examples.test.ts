@@ -63,6 +63,10 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     for (const article of issue.articles) expect(result.pages.get(article.id)).toBe(pageOf(texts, article.title, tocEnd));
   });
 
+  it('prints once: the page numbers predicted before printing are the printed ones', () => {
+    expect(built.result.passes).toBe(1);
+  });
+
   it('never strands a heading: each article starts its text on its title’s page', () => {
     const { issue, texts, tocEnd } = built;
     for (const article of issue.articles) {

@@ -26,7 +26,7 @@ it('refuses and reports every request that is not bantin’s or the issue’s', 
     <img src="${base}/image.png"><img src="file:///etc/passwd"><iframe src="${base}/frame"></iframe>
     <script src="${base}/script.js"></script><script>fetch("${base}/fetch")</script>
   </body></html>`;
-  const result = await withBrowser({}, (browser) => printPaginated(browser, { html, assets: new Map(), targets: new Set(['a']) }));
+  const result = await withBrowser({}, (browser) => printPaginated(browser, { html, assets: new Map(), targets: new Set(['a']), pageBox: { width: 178, height: 261 } }));
   expect(result.pageCount).toBe(1);
   expect(hits, 'the loopback server saw no request').toEqual([]);
   expect(result.requests.blocked).toEqual(expect.arrayContaining([`${base}/style.css`, `${base}/image.png`, 'file:///etc/passwd']));

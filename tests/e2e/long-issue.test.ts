@@ -47,6 +47,7 @@ it('numbers a 3-digit, multi-page-TOC issue correctly', async () => {
   expect(issue!.articles.length).toBeGreaterThan(250);
   const result = await build({ input, logger: memoryLogger() });
   expect(result.pageCount).toBeGreaterThan(100);
+  expect(result.passes, 'the predicted numbers held: one print').toBe(1);
   const texts = pageTexts(result.output);
   const tocEnd = firstPartPage(texts);
   expect(tocEnd, 'the TOC takes several pages').toBeGreaterThan(4);

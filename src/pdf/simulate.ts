@@ -1,0 +1,101 @@
+/**
+ * Pagination predicted in the page, before printing. The body becomes a multi-column box whose
+ * columns are exactly a printed page's content area; Chromium breaks columns by the same
+ * fragmentation rules as pages (break-before/after/inside, orphans, widows, floats,
+ * monolithic boxes), so column n holds what page n will. Forced page breaks become column
+ * breaks for the while. Measuring this way costs a layout (~15 ms for a 17-page issue) instead
+ * of a print (~300 ms); the print that follows still verifies every number.
+ */
+import type { Page } from 'puppeteer-core';
+import type { DestinationMap } from './destinations.js';
+import { CSS_PX_PER_MM } from './measure.js';
+
+export interface PageBox {
+  /** The page's content area (trim less margins), in mm. */
+  width: number;
+  height: number;
+}
+
+export interface Simulated {
+  destinations: DestinationMap;
+  pageCount: number;
+}
+
+const PT_PER_PX = 0.75;
+
+/**
+ * Chromium lays a printed page out in whole CSS pixels, rounded up (measured: a 672.76 px text
+ * block holds 673 px of content, a 986.46 px one 987 px).
+ */
+export function columnSize(box: PageBox): { width: number; height: number } {
+  return { width: Math.ceil(box.width * CSS_PX_PER_MM - 1e-6), height: Math.ceil(box.height * CSS_PX_PER_MM - 1e-6) };
+}
+
+/** Turns the page into its paginated model: call measure() then, and leave() at the end. */
+export async function enterSimulation(page: Page, box: PageBox): Promise<void> {
+  const { width, height } = columnSize(box);
+  await page.evaluate(
+    (width: number, height: number) => {
+      const state = { bodyStyle: document.body.getAttribute('style'), breaks: [] as Array<[HTMLElement, string | null]> };
+      (window as unknown as { __bantinSimulation: typeof state }).__bantinSimulation = state;
+      const forced = new Set(['page', 'left', 'right', 'recto', 'verso']);
+      for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+        const style = getComputedStyle(el);
+        const named = style.getPropertyValue('page') !== 'auto' && style.getPropertyValue('page') !== '';
+        const before = forced.has(style.breakBefore) || named;
+        const after = forced.has(style.breakAfter) || named;
+        if (!before && !after) continue;
+        const old = el.getAttribute('style');
+        state.breaks.push([el, old]);
+        // Attributes, not el.style: once touched, the CSSOM leaves an empty style="" behind.
+        // A box on a page of its own kind (the cover: no margins) is taken as one whole page.
+        const whole = named ? `height: ${height}px; overflow: hidden;` : '';
+        el.setAttribute('style', `${old ?? ''};${before ? 'break-before: column;' : ''}${after ? 'break-after: column;' : ''}${whole}`);
+      }
+      const old = state.bodyStyle ?? '';
+      document.body.setAttribute('style', `${old};width: ${width}px; height: ${height}px; column-count: 1; column-gap: ${width}px; column-fill: auto; margin: 0; padding: 0`);
+    },
+    width,
+    height,
+  );
+}
+
+/** Where each id starts: the page (column) and its distance from the content top, in pt. */
+export async function measureSimulation(page: Page, box: PageBox, ids: readonly string[]): Promise<Simulated> {
+  const { width } = columnSize(box);
+  const [entries, pageCount] = await page.evaluate(
+    (ids: string[], width: number) => {
+      const origin = document.body.getBoundingClientRect();
+      const column = (left: number) => Math.round((left - origin.left) / (2 * width));
+      const found: Array<[string, number, number]> = [];
+      for (const id of ids) {
+        const rect = document.getElementById(id)?.getClientRects()[0];
+        if (rect) found.push([id, column(rect.left) + 1, rect.top - origin.top]);
+      }
+      let last = 0;
+      for (const child of document.body.children) {
+        const rects = child.getClientRects();
+        const end = rects[rects.length - 1];
+        if (end && end.height > 0) last = Math.max(last, column(end.left));
+      }
+      return [found, last + 1] as const;
+    },
+    [...ids],
+    width,
+  );
+  const destinations: DestinationMap = new Map(entries.map(([id, page, top]) => [id, { page, top: top * PT_PER_PX }]));
+  return { destinations, pageCount };
+}
+
+/** Back to the document as it prints. */
+export async function leaveSimulation(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const holder = window as unknown as { __bantinSimulation?: { bodyStyle: string | null; breaks: Array<[HTMLElement, string | null]> } };
+    const state = holder.__bantinSimulation;
+    if (!state) return;
+    const restore = (el: HTMLElement, style: string | null) => (style === null ? el.removeAttribute('style') : el.setAttribute('style', style));
+    restore(document.body, state.bodyStyle);
+    for (const [el, style] of state.breaks) restore(el, style);
+    delete holder.__bantinSimulation;
+  });
+}
