@@ -21,4 +21,6 @@ await build({
   external: ['bufferutil', 'utf-8-validate'],
   logLevel: 'warning',
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

@@ -10,14 +10,13 @@ import { UserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
-import { browserFailure, openBrowser } from '../pdf/browser.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
-import { downsampler } from '../pdf/downsample.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
-import { printPaginated, type PrintResult } from '../pdf/paginate.js';
-import { ASSET_PREFIX, ISSUE_PREFIX, renderIssueHtml, type RenderedIssue } from '../render/html.js';
+import type { PrintResult } from '../pdf/paginate.js';
+import type { RenderedIssue } from '../render/html.js';
+import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAtomic } from './output.js';
 
 export interface BuildOptions {
@@ -66,9 +65,14 @@ export interface Prepared {
   started: number;
 }
 
-/** Builds one issue with a browser of its own, launched once the issue is known to be valid. */
+/**
+ * Builds one issue with a browser of its own, launched once the issue is known to be valid.
+ * Modules load in the order they are needed: the validator, then puppeteer (Chromium starts),
+ * then the renderer's libraries, which load and run while Chromium starts.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const prepared = await prepare(options);
+  const { browserFailure, openBrowser } = await import('../pdf/browser.js');
   // Chromium starts, and opens the page, in its own processes while this one renders the HTML.
   const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
   opening.catch(() => undefined);
@@ -83,10 +87,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const owned = await opening;
   options.logger.debug(`browser ready: ${owned.info.executablePath} (${owned.info.origin})`);
+  let printed = false;
   try {
-    return await printAndWrite(await paging, prepared, rendered, options);
+    // Once the print is in, the browser is closed while this process finishes the PDF.
+    return await printAndWrite(await paging, prepared, rendered, options, () => {
+      printed = true;
+      void owned.close();
+    });
   } catch (error) {
-    throw browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
+    // After the print, the browser is gone on purpose: a failure then is not the browser's.
+    throw (printed ? undefined : browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)) ?? error;
   } finally {
     await owned.close();
   }
@@ -115,15 +125,17 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   return { input, output, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, warnings, started };
 }
 
-export function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
+export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
+  const { renderIssueHtml } = await import('../render/html.js');
   return renderIssueHtml(prepared.issue, { geometry: prepared.geometry });
 }
 
-export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
+  const [{ printPaginated }, { downsampler }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js')]);
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 ? downsampler('newPage' in browser ? browser : browser.browser()) : undefined;
   let printed: PrintResult;
   try {
@@ -140,12 +152,15 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   } finally {
     await shrink?.close();
   }
+  afterPrint?.();
   // Loaded only now: pdf-lib came in while Chromium printed (a third of start-up otherwise).
   const { finishPdf, machineFonts } = await loadFinishing();
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
+  logger.debug('finishing');
   let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
   if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+  logger.debug('finished');
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
   let htmlOutput: string | undefined;

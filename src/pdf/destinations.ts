@@ -59,3 +59,4 @@ function walkNameTree(node: PDFDict, add: (name: string, value: PDFObject | unde
     }
   }
 }
+

@@ -7,7 +7,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
-import { PAGE_URL } from '../render/html.js';
+import { PAGE_URL } from '../render/urls.js';
 import type { DestinationMap } from './destinations.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
 import { enterSimulation, leaveSimulation, measureSimulation, type PageBox, type Simulated } from './simulate.js';
@@ -218,13 +218,13 @@ export class PrintSession {
   }
 }
 
-/** Prints one document on a page of its own, closed at the end. */
+/** Prints one document on a page of its own, closed at the end (without waiting for it). */
 export async function printPaginated(target: Browser | Page, input: PrintInput): Promise<PrintResult> {
   const session = await PrintSession.open(target, { timeoutMs: input.timeoutMs, log: input.log });
   try {
     return await session.print(input);
   } finally {
-    await session.close();
+    void session.close();
   }
 }
 

@@ -10,7 +10,7 @@ import type { AssetMap } from '../issue/assets.js';
 import type { ImageFilter } from './downsample.js';
 import { isInside } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
-import { ASSET_PREFIX, ISSUE_PREFIX, PAGE_URL } from '../render/html.js';
+import { ASSET_PREFIX, ISSUE_PREFIX, PAGE_URL } from '../render/urls.js';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
