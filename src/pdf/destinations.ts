@@ -59,4 +59,3 @@ function walkNameTree(node: PDFDict, add: (name: string, value: PDFObject | unde
     }
   }
 }
-
