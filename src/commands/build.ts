@@ -128,7 +128,8 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
   const { renderIssueHtml } = await import('../render/html.js');
-  return renderIssueHtml(prepared.issue, { geometry: prepared.geometry });
+  // QR codes are made while Chromium loads the page: they do not move anything.
+  return renderIssueHtml(prepared.issue, { geometry: prepared.geometry, deferQr: true });
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
@@ -142,6 +143,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     printed = await printPaginated(browser, {
       imageFilter: shrink?.filter,
       html: rendered.html,
+      qrContents: rendered.pendingQr?.contents,
       assets: prepared.assets,
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
@@ -158,7 +160,8 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: rendered.html, profile: prepared.profile, geometry: prepared.geometry });
+  const html = await completeHtml(rendered);
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry });
   if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
   logger.debug('finished');
   await writeAtomic(output, pdf);
@@ -166,7 +169,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   let htmlOutput: string | undefined;
   if (options.html) {
     htmlOutput = defaultOutput(output, '.html');
-    await writeAtomic(htmlOutput, standaloneHtml(rendered.html, path.dirname(input), printed.pages));
+    await writeAtomic(htmlOutput, standaloneHtml(html, path.dirname(input), printed.pages));
   }
   return {
     input,
@@ -179,6 +182,11 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** The rendered HTML with its QR codes in. */
+export function completeHtml(rendered: RenderedIssue): Promise<string> {
+  return rendered.pendingQr?.html ?? Promise.resolve(rendered.html);
 }
 
 /** The modules that need pdf-lib, loaded on demand (see printAndWrite). */

@@ -20,6 +20,8 @@ import { servePage, type PageContent, type RequestLog } from './requests.js';
 
 export interface PrintInput {
   html: string;
+  /** The QR codes' contents, still being made, for the page's empty QR <svg> elements (data-qr). */
+  qrContents?: Promise<string[]>;
   assets: AssetMap;
   /** The page's text block: the columns of the paginated model, and the viewport width. */
   pageBox: PageBox;
@@ -126,6 +128,15 @@ export class PrintSession {
     const tightened: Tightened = { pulled: new Set(), pushed: new Set() };
     let guess = await this.bounded(this.predict(input, tightened));
     lap(`page numbers predicted (${tightened.pulled.size + tightened.pushed.size} short tails tightened)`);
+    if (input.qrContents) {
+      const contents = await input.qrContents;
+      await this.bounded(
+        this.page.evaluate((list: string[]) => {
+          for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-qr]')) svg.innerHTML = list[Number(svg.dataset.qr)] ?? '';
+        }, contents),
+      );
+      lap('QR codes in');
+    }
 
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await print(this.page, this.options.timeoutMs);

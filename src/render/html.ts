@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Issue } from '../issue/model.js';
 import { pageGeometry, type PageGeometry } from '../issue/page.js';
 import { fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
-import { issueLinks, makeQrCodes } from './qr.js';
+import { fillQr, issueLinks, makeQrContents, planQr, qrPlaceholder } from './qr.js';
 import { renderTemplate } from './templates.js';
 
 import { ASSET_PREFIX, ISSUE_PREFIX } from './urls.js';
@@ -54,6 +54,12 @@ export interface RenderedIssue {
   html: string;
   /** Ids whose page numbers the page prints (TOC entries, cover highlights, pagerefs). */
   targets: ReadonlySet<string>;
+  /**
+   * With `deferQr`, `html` holds each QR code as an empty <svg> of its final size while the
+   * codes are still being made: their contents (numbered by `data-qr`) for the page, and the
+   * complete HTML.
+   */
+  pendingQr?: { contents: Promise<string[]>; html: Promise<string> };
 }
 
 export interface HtmlOptions {
@@ -61,12 +67,15 @@ export interface HtmlOptions {
   digits?: number;
   /** Paper, margins and bleed (default: the issue's own page settings, no bleed). */
   geometry?: PageGeometry;
+  /** Return before the QR codes are made (they do not move the layout): see qrContents. */
+  deferQr?: boolean;
 }
 
 export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): Promise<RenderedIssue> {
   const digits = options.digits ?? 2;
   const geometry = options.geometry ?? pageGeometry(issue.page.size, issue.page.margins);
-  const qr = await makeQrCodes(issueLinks(issue));
+  const plans = issueLinks(issue).map(planQr);
+  const qr = new Map(plans.map((plan, i) => [plan.url, qrPlaceholder(plan, i)]));
   const html = renderTemplate(
     {
       issue,
@@ -85,5 +94,11 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       placeholder: '0'.repeat(digits),
     },
   );
-  return { html, targets: issue.targets };
+  const contents = makeQrContents(plans);
+  const complete = contents.then((made) => fillQr(html, made));
+  // Whoever needs them awaits them; a build that fails first must not leave a rejection unheard.
+  contents.catch(() => undefined);
+  complete.catch(() => undefined);
+  if (options.deferQr) return { html, targets: issue.targets, pendingQr: { contents, html: complete } };
+  return { html: await complete, targets: issue.targets };
 }

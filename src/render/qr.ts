@@ -1,5 +1,8 @@
 /** QR codes as vector SVG, generated offline by the qrcode package. */
-import QRCode from 'qrcode';
+import QRCode, { type QRCodeSegment as QrSegment } from 'qrcode';
+import ECLevel from 'qrcode/lib/core/error-correction-level.js';
+import Segments from 'qrcode/lib/core/segments.js';
+import Version from 'qrcode/lib/core/version.js';
 import type { Issue } from '../issue/model.js';
 
 export type QrMap = Map<string, string>;
@@ -20,22 +23,59 @@ export function issueLinks(issue: Issue): string[] {
 /** The printed symbol (without its quiet zone) is at least this wide: small codes fail phone cameras. */
 export const QR_SYMBOL_MM = 20.5;
 const QUIET_ZONE = 4;
+const LEVEL = ECLevel.M;
 
-/** Sizes the SVG so the symbol itself is QR_SYMBOL_MM wide, whatever its version. */
-function sized(svg: string): string {
-  const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
-  const total = ((QR_SYMBOL_MM * modules) / (modules - 2 * QUIET_ZONE)).toFixed(2);
-  return svg.replace('<svg ', `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" `);
+/**
+ * A code's plan: its segments and version, so its size is known before the code itself is
+ * made. Layout needs only the size; the modules (the costly part: eight masks are scored)
+ * are made while Chromium loads the page (makeQrContents).
+ */
+export interface QrPlan {
+  url: string;
+  segments: QrSegment[];
+  version: number;
 }
 
+export function planQr(url: string): QrPlan {
+  // As QRCode.create() does it: the best version for a raw split, then optimal segments.
+  const estimated = Version.getBestVersionForData(Segments.rawSplit(url), LEVEL);
+  const segments = Segments.fromString(url, estimated || 40);
+  const version = Version.getBestVersionForData(segments, LEVEL);
+  if (!version) throw new Error(`${url} is too long for a QR code`);
+  return { url, segments, version };
+}
+
+/**
+ * The code's <svg> element, empty: `data-qr` numbers it for fillQr(). Its size is set here,
+ * so the symbol itself is QR_SYMBOL_MM wide whatever its version.
+ */
+export function qrPlaceholder(plan: QrPlan, index: number): string {
+  const size = plan.version * 4 + 17 + 2 * QUIET_ZONE;
+  const total = ((QR_SYMBOL_MM * size) / (size - 2 * QUIET_ZONE)).toFixed(2);
+  return `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges" data-qr="${index}"></svg>`;
+}
+
+/** The inside of each planned code's <svg>, in plan order; yields between codes. */
+export async function makeQrContents(plans: readonly QrPlan[]): Promise<string[]> {
+  const contents: string[] = [];
+  for (const plan of plans) {
+    await new Promise((resolve) => setImmediate(resolve));
+    // Medium error correction survives print smudges without making the code dense;
+    // margin 4 is the quiet zone the QR standard asks for.
+    const svg = await QRCode.toString(plan.segments, { version: plan.version, type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
+    contents.push(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
+  }
+  return contents;
+}
+
+/** Puts the made codes into their placeholders. */
+export function fillQr(html: string, contents: readonly string[]): string {
+  return html.replace(/( data-qr="(\d+)">)(<\/svg>)/g, (_m, open: string, index: string, close: string) => `${open}${contents[Number(index)] ?? ''}${close}`);
+}
+
+/** Every URL's complete code, as an <svg> element (tests; the renderer uses the steps above). */
 export async function makeQrCodes(urls: readonly string[]): Promise<QrMap> {
-  const entries = await Promise.all(
-    urls.map(async (url) => {
-      // Medium error correction survives print smudges without making the code dense;
-      // margin 4 is the quiet zone the QR standard asks for.
-      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
-      return [url, sized(svg)] as const;
-    }),
-  );
-  return new Map(entries);
+  const plans = urls.map(planQr);
+  const contents = await makeQrContents(plans);
+  return new Map(plans.map((plan, i) => [plan.url, fillQr(qrPlaceholder(plan, i), contents)]));
 }

@@ -1,6 +1,13 @@
 /** QR codes: one SVG per link, sized so the symbol itself is at least 20 mm wide. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { makeQrCodes, QR_SYMBOL_MM } from '../../src/render/qr.js';
+import { loadIssue } from '../../src/issue/load.js';
+import { renderIssueHtml } from '../../src/render/html.js';
+import { fillQr, issueLinks, makeQrCodes, makeQrContents, planQr, QR_SYMBOL_MM, qrPlaceholder } from '../../src/render/qr.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const URLS = [
   'https://vov.vn/',
@@ -57,5 +64,43 @@ describe('makeQrCodes', () => {
 
   it('returns an empty map for no URLs', async () => {
     expect((await makeQrCodes([])).size).toBe(0);
+  });
+});
+
+describe('codes made after the layout (planQr → qrPlaceholder → makeQrContents → fillQr)', () => {
+  // Mixed segments matter: long digit runs are cheaper in numeric mode and change the version.
+  const MORE = [...URLS, 'https://baochinhphu.vn/a-102260526093012345678901234.htm', 'https://x.vn/?q=' + 'a'.repeat(300)];
+
+  it('gives each placeholder the size and version of the finished code', async () => {
+    const plans = MORE.map(planQr);
+    const contents = await makeQrContents(plans);
+    plans.forEach((plan, i) => {
+      const empty = qrPlaceholder(plan, i);
+      expect(empty).toMatch(new RegExp(`data-qr="${i}"></svg>$`));
+      const made = QRCode.create(plan.url, { errorCorrectionLevel: 'M' });
+      expect(plan.version).toBe(made.version);
+      expect(measure(empty).modules).toBe(made.modules.size + 8);
+      expect(fillQr(empty, contents)).toContain(contents[i]);
+    });
+  });
+
+  it('fills in exactly what QRCode.toString() draws for the URL', async () => {
+    const plans = MORE.map(planQr);
+    const contents = await makeQrContents(plans);
+    for (const [i, url] of MORE.entries()) {
+      const direct = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+      expect(direct).toContain(contents[i]!);
+      expect(contents[i]!.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('renders the issue with empty codes first, and the same HTML once they are made', async () => {
+    const { issue } = await loadIssue(path.join(repoRoot, 'examples/so-20-2026.yaml'));
+    const deferred = await renderIssueHtml(issue!, { deferQr: true });
+    const whole = await renderIssueHtml(issue!);
+    expect(deferred.html).not.toContain('<path');
+    expect(deferred.html.match(/data-qr="\d+"><\/svg>/g)).toHaveLength(issueLinks(issue!).length);
+    expect(await deferred.pendingQr!.html).toBe(whole.html);
+    expect(whole.html.match(/data-qr="\d+"><path/g)).toHaveLength(issueLinks(issue!).length);
   });
 });
