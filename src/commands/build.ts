@@ -76,7 +76,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Chromium starts, and opens the page, in its own processes while this one renders the HTML.
   const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
   opening.catch(() => undefined);
-  const paging = opening.then((owned) => owned.browser.newPage());
+  // The tab Chromium opens at start-up is the page: no second one to create.
+  const paging = opening.then(async (owned) => (await owned.browser.pages())[0] ?? owned.browser.newPage());
   paging.catch(() => undefined);
   let rendered: RenderedIssue;
   try {

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
 import type { Logger } from '../cli/logger.js';
 import { UserError } from '../issue/diagnostics.js';
 import type { Issue } from '../issue/model.js';
@@ -70,7 +70,7 @@ export function inlineStreamLengths(pdf: Uint8Array): Uint8Array {
 
 /** Page boxes and document information from the original onto Ghostscript's output. */
 async function restore(original: Uint8Array, converted: Uint8Array): Promise<Uint8Array> {
-  const [from, to] = await Promise.all([PDFDocument.load(original, { updateMetadata: false }), PDFDocument.load(converted, { updateMetadata: false })]);
+  const [from, to] = await Promise.all([PDFDocument.load(original, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), PDFDocument.load(converted, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })]);
   const source = from.getPages();
   to.getPages().forEach((page, i) => {
     const was = source[i];
@@ -99,5 +99,5 @@ async function restore(original: Uint8Array, converted: Uint8Array): Promise<Uin
   if (modified) to.setModificationDate(modified);
   const lang = from.catalog.get(PDFName.of('Lang'));
   if (lang) to.catalog.set(PDFName.of('Lang'), lang);
-  return to.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return to.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

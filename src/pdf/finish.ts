@@ -3,7 +3,7 @@
  * outline (bookmarks) of parts → articles pointing where the headings really are.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
 import type { PageGeometry } from '../issue/page.js';
 import { applyPageBoxes } from './boxes.js';
 import type { Profile } from './profile.js';
@@ -45,7 +45,7 @@ export interface FinishOptions {
 
 /** Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness. */
 export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOptions): Promise<Uint8Array> {
-  const doc = options.parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false }));
+  const doc = options.parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   const date = documentDate(issue);
   doc.setTitle(issue.title, { showInWindowTitleBar: true });
   doc.setAuthor(issue.series.publisher.join(' – '));
@@ -61,7 +61,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   // The document ID comes from the content (Chromium's own bytes carry its print date).
   const digest = createHash('sha256').update(`bantin ${version}\n`).update(options.source).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
