@@ -31,7 +31,7 @@ export function columnSize(box: PageBox): { width: number; height: number } {
   return { width: Math.ceil(box.width * CSS_PX_PER_MM - 1e-6), height: Math.ceil(box.height * CSS_PX_PER_MM - 1e-6) };
 }
 
-/** Turns the page into its paginated model: call measure() then, and leave() at the end. */
+/** Turns the page into its paginated model: measureSimulation() reads it, leaveSimulation() undoes it. */
 export async function enterSimulation(page: Page, box: PageBox): Promise<void> {
   const { width, height } = columnSize(box);
   await page.evaluate(
