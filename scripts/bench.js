@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: bantin as a user runs it, in fresh processes. Prints wall seconds, pages per
-// second, watch-mode rebuild time and the peak memory of a 20-issue batch. Timings live here,
+// second, watch-mode rebuild time, the peak memory of a 20-issue batch, and the bundle's size and
+// start-up time against the bundle with the code scripts/bundle.js leaves out. Timings live here,
 // never in test assertions. BENCH_RUNS sets the repetitions (default 5).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +84,43 @@ async function watchRebuilds(input, edits) {
   return times;
 }
 
+/** Bytes and files of a bundle folder. */
+function bundleSize(dir) {
+  const files = readdirSync(dir).map((f) => statSync(path.join(dir, f)).size);
+  return { mb: files.reduce((a, b) => a + b, 0) / 1e6, files: files.length };
+}
+
+/**
+ * Seconds from `bantin build` to the point where it launches Chromium: validation, rendering and
+ * every module the build loads, without the browser (--browser names no file, so it stops there).
+ */
+function startup(bundleDir) {
+  const run = "const { main } = await import(process.argv[1]); await main(['node', 'bantin', ...process.argv.slice(2)]);";
+  const input = path.join(root, 'examples/so-20-2026.yaml');
+  const once = () => {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', run, path.join(bundleDir, 'bantin.js'), 'build', input, '-o', path.join(work, 'startup.pdf'), '--browser', path.join(work, 'no-browser')], { encoding: 'utf8' });
+    if (!/no-browser does not exist/.test(child.stderr)) throw new Error(`start-up run of ${bundleDir} failed:\n${child.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  once();
+  return median(Array.from({ length: runs * 2 }, once));
+}
+
+/** The bundle as built, and the one with everything left in (scripts/bundle.js --keep-all). */
+function bundles() {
+  const lean = path.join(root, 'dist/cli-bundle');
+  const full = path.join(root, 'dist/cli-bundle-full');
+  spawnSync(process.execPath, [path.join(root, 'scripts/bundle.js'), '--keep-all', '--outdir', full], { cwd: root, stdio: 'inherit' });
+  try {
+    return { lean: { ...bundleSize(lean), start: startup(lean) }, full: { ...bundleSize(full), start: startup(full) } };
+  } finally {
+    rmSync(full, { recursive: true, force: true });
+  }
+}
+
 try {
+  const bundle = bundles();
   const rows = [];
   for (const name of ['so-20-2026', 'so-15-2026']) {
     const input = path.join(root, 'examples', `${name}.yaml`);
@@ -110,6 +147,7 @@ try {
     console.log(`${r.name.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`);
   }
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
+  console.log(`bundle: ${bundle.lean.mb.toFixed(2)} MB in ${bundle.lean.files} files, start-up to the browser launch ${bundle.lean.start.toFixed(2)} s median; with the left-out code (browser downloads, BiDi, WebSockets): ${bundle.full.mb.toFixed(2)} MB in ${bundle.full.files} files, ${bundle.full.start.toFixed(2)} s`);
   console.log(`batch: 20 issues, ${batchPages} pages, one browser: ${load.seconds.toFixed(1)} s (${(batchPages / load.seconds).toFixed(1)} pages/s), peak memory ${Math.round(load.peak)} MiB (bantin + Chromium)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
