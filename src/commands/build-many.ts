@@ -2,6 +2,7 @@
  * bantin build a.yaml b.yaml 'issues/*.yaml': every issue with one shared browser, several
  * pages at a time. One bad issue does not stop the others.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,17 +36,26 @@ export function defaultJobs(count: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, count));
 }
 
-/** Files in the order given; each pattern's matches sorted; duplicates once. */
-export async function expandInputs(patterns: readonly string[], cwd = process.cwd()): Promise<{ files: string[]; unmatched: string[] }> {
+/** tinyglobby reads `\` as an escape; Windows paths use it between folders. */
+export function globPattern(pattern: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? pattern.replaceAll('\\', '/') : pattern;
+}
+
+/**
+ * Files in the order given; each pattern's matches sorted; duplicates once. A file that exists is
+ * taken as named, even when its name has glob characters ("Số 20 (2026).yaml", "so[1].yaml").
+ */
+export async function expandInputs(patterns: readonly string[], cwd = process.cwd(), platform: NodeJS.Platform = process.platform): Promise<{ files: string[]; unmatched: string[] }> {
   const files: string[] = [];
   const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
+  for (const given of patterns) {
+    const pattern = globPattern(given, platform);
+    if (!existsSync(path.resolve(cwd, given)) && isDynamicPattern(pattern)) {
       const matches = (await glob(pattern, { cwd, onlyFiles: true, expandDirectories: false })).sort();
-      if (matches.length === 0) unmatched.push(pattern);
+      if (matches.length === 0) unmatched.push(given);
       files.push(...matches.map((m) => path.resolve(cwd, m)));
     } else {
-      files.push(path.resolve(cwd, pattern));
+      files.push(path.resolve(cwd, given));
     }
   }
   return { files: [...new Set(files)], unmatched };

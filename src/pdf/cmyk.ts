@@ -18,10 +18,15 @@ import { registerCleanup } from './cleanup.js';
 
 const run = promisify(execFile);
 
+/** Ghostscript's command-line program: `gs`, or on Windows `gswin64c.exe` (its installer's name). */
+const GS_NAMES = process.platform === 'win32' ? ['gswin64c.exe', 'gswin32c.exe', 'gs.exe'] : ['gs'];
+
 export function findGhostscript(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const file = dir && path.join(dir, 'gs');
-    if (file && existsSync(file)) return file;
+  for (const name of GS_NAMES) {
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+      const file = dir && path.join(dir, name);
+      if (file && existsSync(file)) return file;
+    }
   }
   return undefined;
 }
@@ -29,7 +34,7 @@ export function findGhostscript(): string | undefined {
 export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<Uint8Array> {
   const gs = findGhostscript();
   if (!gs) {
-    throw new UserError('--cmyk needs Ghostscript, which is not installed: apt-get install ghostscript (or build without --cmyk and let the print shop convert)');
+    throw new UserError('--cmyk needs Ghostscript, which is not installed: apt-get install ghostscript (macOS: brew install ghostscript; Windows: Ghostscript from ghostscript.com, its bin folder on PATH) (or build without --cmyk and let the print shop convert)');
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-cmyk-'));
   const release = registerCleanup(() => rm(dir, { recursive: true, force: true }));
