@@ -1,8 +1,8 @@
 /**
- * One logger: progress and warnings on stderr, results on stdout. Colour follows chalk's
- * detection (NO_COLOR, FORCE_COLOR, TTY); progress shows in a terminal or with --verbose.
+ * One logger: progress and warnings on stderr, results on stdout. Colour: see colorLevel();
+ * progress shows in a terminal or with --verbose.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 
 export type LogLevel = 'quiet' | 'normal' | 'verbose';
 
@@ -27,6 +27,23 @@ export interface LoggerOptions {
   color?: boolean;
 }
 
+/**
+ * Colour on stderr. FORCE_COLOR as chalk documents it, overriding every other check: 0 or false
+ * turns colour off; 1, 2, 3, true or empty turns it on at that level. Otherwise NO_COLOR (set and
+ * not empty, no-color.org) turns it off, and a terminal turns it on.
+ */
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): ColorSupportLevel {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === 'false') return 0;
+    if (force === 'true' || force === '') return 1;
+    const level = Number.parseInt(force, 10);
+    if (!Number.isNaN(level)) return Math.max(0, Math.min(level, 3)) as ColorSupportLevel;
+  }
+  if (env.NO_COLOR) return 0;
+  return isTTY ? 1 : 0;
+}
+
 /** Seconds since the process started: --verbose shows where the time goes. */
 const stamp = () => `[${(performance.now() / 1000).toFixed(2)}s]`;
 
@@ -34,8 +51,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const level = options.level ?? 'normal';
-  const useColor = options.color ?? (stderr.isTTY === true && !process.env.NO_COLOR);
-  const color = new Chalk({ level: useColor ? 1 : 0 });
+  const colorDepth = options.color === undefined ? colorLevel(process.env, stderr.isTTY === true) : options.color ? 1 : 0;
+  const color = new Chalk({ level: colorDepth });
   const showProgress = level === 'verbose' || (level === 'normal' && stderr.isTTY === true);
   return {
     color,
