@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { startNeighbour } from './neighbour.js';
 
 // The CLI tests run bin/bantin.js, which loads dist/: compile it from the current sources first.
-export default function setup(): void {
+// A neighbouring Chromium runs for the whole e2e run: the suite must pass alongside it.
+export default async function setup(): Promise<() => Promise<void>> {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const { findBrowser } = (await import('../../dist/pdf/browser.js')) as typeof import('../../src/pdf/browser.js');
+  const neighbour = startNeighbour((await findBrowser()).executablePath);
+  return () => neighbour.stop();
 }
