@@ -5,6 +5,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../issue/diagnostics.js';
 import { registerCleanup } from './cleanup.js';
 import { findBrowser, type BrowserInfo } from './find-browser.js';
+import { exited, killTree, ownChild, ownFolder, removeFolder } from './owned.js';
 
 export { findBrowser, type BrowserInfo };
 
@@ -46,10 +47,13 @@ export interface OwnedBrowser {
  */
 export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser> {
   const info = await findBrowser(options.browserPath);
+  // bantin's own profile folder, not puppeteer's: removed on every exit path, even after a crash.
+  const profile = await ownFolder('chrome');
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath: info.executablePath,
+      userDataDir: profile,
       headless: info.headlessShell ? 'shell' : true,
       args: CHROMIUM_ARGS,
       // bantin closes the browser itself on signals, after removing temporary files.
@@ -61,16 +65,22 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
       protocolTimeout: options.timeoutMs ?? 60_000,
     });
   } catch (error) {
+    await removeFolder(profile);
     throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
   // The pipes to a browser that dies or is killed report ECONNRESET/EPIPE; puppeteer does not
   // listen for that, and an unheard 'error' would end bantin with a stack trace.
   for (const stream of browser.process()?.stdio ?? []) stream?.on('error', (error) => options.log?.(`browser pipe: ${error.message}`));
+  const child = browser.process();
+  const forget = child ? ownChild(child) : () => undefined;
   let closing: Promise<void> | undefined;
   const release = registerCleanup(() => close());
   const close = () => {
     release();
-    closing ??= closeQuietly(browser);
+    closing ??= closeQuietly(browser).finally(async () => {
+      forget();
+      await removeFolder(profile);
+    });
     return closing;
   };
   return { browser, info, close };
@@ -90,13 +100,10 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Brow
 const CLOSE_GRACE_MS = 3000;
 
 /** Chromium runs in a process group of its own (puppeteer starts it detached): end all of it. */
-function killGroup(child: ReturnType<Browser['process']>): void {
-  if (!child?.pid) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
+async function killGroup(child: ReturnType<Browser['process']>): Promise<void> {
+  if (!child) return;
+  killTree(child);
+  await exited(child, 1000);
 }
 
 async function closeQuietly(browser: Browser): Promise<void> {
@@ -105,12 +112,14 @@ async function closeQuietly(browser: Browser): Promise<void> {
   const patience = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
   try {
     const outcome = await Promise.race([browser.close().then(() => 'closed' as const), patience]);
-    if (outcome === 'late') killGroup(child);
+    if (outcome === 'late') await killGroup(child);
   } catch {
     // A crashed or hung browser cannot be closed politely; make sure its processes are gone.
-    killGroup(child);
+    await killGroup(child);
   } finally {
     clearTimeout(timer);
+    // A crashed browser can leave helpers (zygote, renderers) in its group.
+    if (child) killTree(child);
   }
 }
 

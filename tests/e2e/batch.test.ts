@@ -5,7 +5,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPids, pdfInfo, repoRoot } from './pdf-tools.js';
+import { pdfInfo, repoRoot } from './pdf-tools.js';
+import { eventually, ownedRun } from './processes.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-batch-'));
@@ -19,8 +20,8 @@ describe('bantin build with several issues', () => {
     copyFileSync(path.join(examples, 'so-15-2026.yaml'), path.join(src, 'so-15-2026.yaml'));
     writeFileSync(path.join(src, 'so-99-2026.yaml'), 'series:\n  title: x\n');
     const out = path.join(work, 'out');
-    const before = chromiumPids();
-    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', out, '--jobs', '2'], { env: { ...process.env, NO_COLOR: '1' } });
+    const owned = ownedRun(work, { ...process.env, NO_COLOR: '1' });
+    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', out, '--jobs', '2'], { env: owned.env });
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([path.join(out, 'so-15-2026.pdf'), path.join(out, 'so-20-2026.pdf')]);
     expect(run.stderr).toMatch(/so-99-2026\.yaml:1:1 error /);
@@ -28,7 +29,10 @@ describe('bantin build with several issues', () => {
     expect(run.stderr).toMatch(/so-99-2026\.yaml\s+–\s+–\s+failed/);
     expect(run.stderr).toContain('2 of 3 built');
     expect(Number(pdfInfo(path.join(out, 'so-20-2026.pdf')).Pages)).toBeGreaterThan(10);
-    expect([...chromiumPids()].filter((p) => !before.has(p))).toEqual([]);
+    await eventually(() => owned.pids().length === 0);
+    expect(owned.pids(), 'no Chromium outlives bantin').toEqual([]);
+    expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+    owned.dispose();
   });
 
   it('refuses -o with several issues and says why (usage, exit 2)', async () => {

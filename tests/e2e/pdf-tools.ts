@@ -97,17 +97,6 @@ export async function catalogLang(pdf: string): Promise<string | undefined> {
   return lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined;
 }
 
-/** Live Chromium processes now (zombies awaiting their reaper are already dead), to prove none outlives a build. */
-export function chromiumPids(): Set<number> {
-  const run = spawnSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
-  const pids = run.stdout
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && !m[2]!.startsWith('Z') && /chrom(e|ium)/i.test(m[3]!))
-    .map((m) => Number(m[1]));
-  return new Set(pids);
-}
-
 /** CI=true (or 1), as GitHub Actions and most CI services set it. */
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CI === 'true' || env.CI === '1';
