@@ -7,6 +7,7 @@ import { lintIssue } from './lint.js';
 import { buildIssue, type Issue } from './model.js';
 import { MAX_ALIAS_COUNT, parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
+import { yamlRuleDiagnostics } from './yaml-rules.js';
 
 export interface LoadResult {
   issue?: Issue;
@@ -46,6 +47,7 @@ function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
 
 async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
+  diagnostics.push(...yamlRuleDiagnostics(source));
   const empty: AssetMap = new Map();
   if (hasErrors(diagnostics)) return { assets: empty, diagnostics };
   const validated = validateIssue(source, source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));

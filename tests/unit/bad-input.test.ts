@@ -250,11 +250,12 @@ describe('YAML that parses but cannot become data', () => {
     ]);
   });
 
-  it('keeps an alias error beside a YAML warning on the same line (load.ts drops "yaml" problems near another)', async () => {
+  it('keeps every error of one line: a tag, a merge key and an alias (load.ts drops only "yaml" problems near another)', async () => {
     const { issue, diagnostics } = await load('!foo <<: *a\n');
     expect(issue).toBeUndefined();
     expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.col])).toEqual([
-      ['warning', 'yaml', 1, 1],
+      ['error', 'tag', 1, 1],
+      ['error', 'merge-key', 1, 6],
       ['error', 'alias', 1, 10],
     ]);
   });
