@@ -35,7 +35,15 @@ function printed(name: string, severity: 'error' | 'warning', d: Expected): stri
   const line = (readFileSync(path.join(BAD_DIR, name), 'utf8').split('\n')[d.line - 1] ?? '').replace(/\t/g, ' ');
   const gutter = String(d.line).padStart(5);
   const visible = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007F/g, '\u2421').replace(/[\u0080-\u009F]/g, '\uFFFD');
-  return [`${rel(name)}:${d.line}:${d.col} ${severity}${d.path ? ` ${d.path}:` : ''} ${d.message}`, `${gutter} | ${visible}`, `${' '.repeat(gutter.length)} | ${' '.repeat(d.col - 1)}^`].join('\n');
+  // A line longer than 200 characters shows 200 of them around the column, cut with "…".
+  let shown = visible;
+  let caret = d.col - 1;
+  if (visible.length > 200) {
+    const start = Math.max(0, Math.min(d.col - 1 + 100, visible.length) - 200);
+    shown = `${start > 0 ? '…' : ''}${visible.slice(start, start + 200)}${start + 200 < visible.length ? '…' : ''}`;
+    caret = d.col - 1 - start + (start > 0 ? 1 : 0);
+  }
+  return [`${rel(name)}:${d.line}:${d.col} ${severity}${d.path ? ` ${d.path}:` : ''} ${d.message}`, `${gutter} | ${shown}`, `${' '.repeat(gutter.length)} | ${' '.repeat(caret)}^`].join('\n');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
