@@ -34,7 +34,7 @@ function freshDir(): string {
 function printed(name: string, severity: 'error' | 'warning', d: Expected): string {
   const line = (readFileSync(path.join(BAD_DIR, name), 'utf8').split('\n')[d.line - 1] ?? '').replace(/\t/g, ' ');
   const gutter = String(d.line).padStart(5);
-  const visible = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007F/g, '\u2421').replace(/[\u0080-\u009F]/g, '\uFFFD');
+  const visible = line.replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\u007F/g, '\u2421').replace(/[\u0080-\u009F\u202A-\u202E\u2066-\u2069]/g, '\uFFFD');
   // A line longer than 200 characters shows 200 of them around the column, cut with "…".
   let shown = visible;
   let caret = d.col - 1;
@@ -154,6 +154,18 @@ describe('bantin build: corpus files that must build', () => {
     expect(text).not.toMatch(/[\u200B\u200C\u2060\uFEFF]/);
     expect(text).toContain('đangđược');
     expect(text).toContain('👩\u200D💻');
+  });
+
+  it('entity-invisible.yaml prints no zero-width character written as an entity', () => {
+    const text = rawText(built.get('entity-invisible.yaml')!);
+    expect(text).not.toMatch(/[\u200B\u200C\u200E\u200F\u2060\uFEFF]|&#|&zwnj;|&lrm;/);
+    expect(loose(text)).toContain(loose('nền kinhtế số quốc gia đangđược thiết lập với mục tiêu tỷ trọng đạt 30% GDP vào năm 2030.'));
+  });
+
+  it('markdown-code.yaml prints its code in a bundled font, every line of the block', () => {
+    const text = pageTexts(built.get('markdown-code.yaml')!).join(' ');
+    expect(loose(text)).toContain(loose('Tra cứu bằng lệnh bantin check so-20-2026.yaml hoặc mở tệp du-lieu/kinh-te-so.csv.'));
+    expect(loose(text)).toContain(loose('tỷ trọng kinh tế số: 18,3% (2025) → 30% (2030) GDP số/GDP: tăng 1,2 điểm mỗi năm'));
   });
 
   it('nfd.yaml prints composed (NFC) text', () => {
