@@ -3,7 +3,7 @@
  * the header's size and colour format, then the compressed image data inflated as a stream and
  * counted against the size the header promises (cut-short files print blank below).
  */
-import { createInflate, crc32 } from 'node:zlib';
+import { constants, createInflate, crc32 } from 'node:zlib';
 import type { FormatVerdict } from './image-formats.js';
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
@@ -104,7 +104,8 @@ function inflateCount(compressed: Buffer, header: Header): Promise<{ inflated: n
   const expected = rawSize(header);
   const rowBytes = 1 + Math.ceil((header.width * header.bitsPerPixel) / 8);
   return new Promise((resolve) => {
-    const inflate = createInflate({ chunkSize: 1 << 16 });
+    // A sync flush at the end gives out all a cut-short stream holds, instead of an error.
+    const inflate = createInflate({ chunkSize: 1 << 16, finishFlush: constants.Z_SYNC_FLUSH });
     let inflated = 0;
     let done = false;
     const finish = (result: { inflated: number; error?: string; badFilterRow?: number }) => {
