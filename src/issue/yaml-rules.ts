@@ -8,6 +8,9 @@ import { isScalar, visit, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from './diagnostics.js';
 import { lineText, pathAt, type IssueSource } from './source.js';
 
+/** Tags that only say what the value is anyway (!!str keeps 2026 a text). */
+const CORE_TAGS = new Set(['str', 'map', 'seq', 'int', 'float', 'bool', 'null'].map((t) => `tag:yaml.org,2002:${t}`));
+
 export function yamlRuleDiagnostics(source: IssueSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   /** `fieldAt`: where the field's value is, when the problem sits just before it (a tag). */
@@ -22,13 +25,15 @@ export function yamlRuleDiagnostics(source: IssueSource): Diagnostic[] {
       at(directive.offset, 'the %TAG directive defines tags, which bantin does not read: delete this line and the tags that use it', 'yaml-directive');
     }
   }
-  for (const warning of source.doc.warnings) {
-    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
-    const tag = source.text.slice(warning.pos[0], warning.pos[1]).trim() || 'here';
-    const value = warning.pos[1] + (/^\s*/.exec(source.text.slice(warning.pos[1], warning.pos[1] + 200))?.[0].length ?? 0);
-    at(warning.pos[0], `the tag ${tag} is not supported: remove it (bantin reads plain text, lists and blocks; a tag changes nothing it prints)`, 'tag', value);
-  }
   visit(source.doc, {
+    Node: (_key, node) => {
+      if (!node.tag || CORE_TAGS.has(node.tag) || !node.range) return;
+      // The tag is written before the node's own text, perhaps on the line above (a block).
+      const before = source.text.slice(Math.max(0, node.range[0] - 300), node.range[0]);
+      const written = /(![^\s,[\]{}]*)\s*$/.exec(before);
+      const offset = written ? node.range[0] - before.length + written.index : node.range[0];
+      at(offset, `the tag ${written?.[1] ?? node.tag} is not supported: remove it (bantin reads plain text, lists and blocks)`, 'tag', node.range[0]);
+    },
     Pair: (_key, pair) => {
       const key = pair.key as Node | null;
       if (!isScalar(key)) return;

@@ -46,7 +46,7 @@ describe('PNG', () => {
 
   it('finds a damaged byte by its checksum', async () => {
     const png = greyPng(100, 100);
-    png[60] ^= 0xff;
+    png[60] = png[60]! ^ 0xff;
     expect(await problem('a.png', png)).toBe('"a.png" cannot be decoded: its IDAT chunk (at byte 33) is damaged: its checksum does not match. Export or save it again from the original');
   });
 
