@@ -38,6 +38,8 @@ export async function inspectImage(src: string, bytes: Buffer): Promise<{ info: 
     const what = (found as { other: string }).other;
     return { problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${what}): ${USE}` };
   }
+  // Browsers take an SVG only when told it is one: bantin tells them by its name.
+  if (!named && type === 'svg') return { problem: `"${src}" is SVG text without the .svg extension: rename it to .svg` };
   if (named && named !== type) {
     return { problem: `"${src}" is not ${kind(named)} (it is ${type === 'svg' ? 'SVG text' : kind(type)}): rename it to .${type}` };
   }

@@ -253,6 +253,18 @@ describe('large issues', () => {
     expect(run.seconds).toBeLessThan(5);
   }, 60_000);
 
+  it('a 5 MB title line: the warning shows 200 characters of it around the column, not 5 MB', async () => {
+    const input = path.join(freshDir(), 'so-20-2026-title.yaml');
+    const line = readFileSync(path.join(BAD_DIR, 'long-title.yaml'), 'utf8').split('\n')[16]!;
+    const title = 'Kinh tế số hướng tới 30% GDP. '.repeat(180_000);
+    writeFileSync(input, readFileSync(path.join(BAD_DIR, 'long-title.yaml'), 'utf8').replace(line, `        title: ${title}`));
+    expect(readFileSync(input).length).toBeGreaterThan(5_000_000);
+    const run = await runCli(['check', input], inRepo);
+    expect(run.code, run.stderr.slice(0, 2000)).toBe(0);
+    expect(run.stderr.length).toBeLessThan(1500);
+    expect(run.stderr).toContain(`   17 |         title: ${title.slice(0, 185)}…\n`);
+  }, 60_000);
+
   it('2,000 articles: checked in a few seconds, built with every TOC number right', async () => {
     const input = path.join(freshDir(), 'so-20-2026-2000.yaml');
     writeFileSync(input, bigIssue(2000));

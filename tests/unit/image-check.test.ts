@@ -109,8 +109,9 @@ describe('the name against the content', () => {
     expect(await problem(src, bytes)).toBe(message);
   });
 
-  it('takes the bytes for the type when the name has no image extension', async () => {
+  it('takes the bytes for the type when the name has no image extension, but an SVG needs .svg', async () => {
     expect(await problem('anh-bia', PHOTO)).toBe('ok jpg 2400×1600');
+    expect(await problem('logo', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'))).toBe('"logo" is SVG text without the .svg extension: rename it to .svg');
   });
 });
 
