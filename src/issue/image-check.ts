@@ -44,10 +44,9 @@ export async function inspectImage(src: string, bytes: Buffer): Promise<{ info: 
     return { problem: `"${src}" is not ${kind(named)} (it is ${type === 'svg' ? 'SVG text' : kind(type)}): rename it to .${type}` };
   }
   // A field shorter than its format says throws a RangeError while reading it: damaged too.
-  const verdict = await checkStructure(type, bytes).catch((error: unknown): FormatVerdict => {
-    if (error instanceof RangeError) return { width: 0, height: 0, damaged: 'a part of it is shorter than its format requires' };
-    throw error;
-  });
+  const verdict = await checkStructure(type, bytes).catch(
+    (error: unknown): FormatVerdict => ({ width: 0, height: 0, damaged: error instanceof RangeError ? 'a part of it is shorter than its format requires' : 'its structure cannot be read' }),
+  );
   if ('other' in verdict) return { problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${verdict.other}): ${USE}` };
   if (verdict.refused) return { problem: `"${src}" ${verdict.refused}` };
   if (verdict.damaged) return { problem: `"${src}" cannot be decoded: ${verdict.damaged}. Export or save it again from the original` };
