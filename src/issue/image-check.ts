@@ -96,7 +96,8 @@ function sniff(bytes: Buffer): ImageType | { other: string } {
   if (ascii(4, 8) === 'ftyp') return { other: /^(heic|heix|mif1|msf1|hevc)/.test(ascii(8, 12)) ? 'a HEIC photo, as phones take them; export it as JPEG' : /^avi[fs]/.test(ascii(8, 12)) ? 'an AVIF image' : 'a video or MP4-family file' };
   if (ascii(0, 2) === 'BM') return { other: 'a BMP image' };
   if (ascii(0, 4) === 'II*\u0000' || ascii(0, 4) === 'MM\u0000*') return { other: 'a TIFF image' };
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  // The sample may end inside a character: a � there is the cut, not a binary byte.
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').replace(/\uFFFD{1,3}$/, '');
   if (head.includes('\uFFFD') || /[\u0000-\u0008\u000E-\u001F]/.test(head)) return { other: 'data of an unknown kind' };
   const start = head.replace(/^(?:\s+|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '');
   if (/^<!DOCTYPE\s+html|^<(html|head|body)[\s>]/i.test(start)) return { other: 'HTML text, a web page' };
