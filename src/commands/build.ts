@@ -13,7 +13,7 @@ import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
-import { fontWarnings, preflightWarnings } from './preflight.js';
+import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
@@ -152,6 +152,12 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ImageDecodeError') {
+      const sources = (error as Error & { sources: string[] }).sources;
+      throw new UserError(`${options.input} has errors; no PDF was written`, brokenImageErrors(sources, issue, prepared.source));
+    }
+    throw error;
   } finally {
     await shrink?.close();
   }

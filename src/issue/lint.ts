@@ -5,6 +5,7 @@
  */
 import { compareDates, type DateInfo } from './dates.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { urlWarnings } from './lint-urls.js';
 import type { Article, Issue } from './model.js';
 import { lineText, locate, type IssueSource } from './source.js';
 
@@ -79,6 +80,7 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
     const what = repeat.unit.kind === 'field' ? 'this text repeats' : repeat.unit.kind === 'block' ? `the block "${repeat.unit.heading}" repeats the one at` : 'this paragraph repeats the one at';
     warn(repeat.path, `${what} ${where} word for word: remove one of them`, 'repeated-text', repeat.offset);
   }
+  out.push(...urlWarnings(source, issue));
   return out;
 }
 

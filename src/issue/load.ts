@@ -3,10 +3,12 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
+import { bidiDiagnostics } from './bidi.js';
 import { lintIssue } from './lint.js';
 import { buildIssue, type Issue } from './model.js';
 import { MAX_ALIAS_COUNT, parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
+import { yamlRuleDiagnostics } from './yaml-rules.js';
 
 export interface LoadResult {
   issue?: Issue;
@@ -46,6 +48,7 @@ function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
 
 async function loadUnsorted(file: string, text: string): Promise<LoadResult> {
   const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
+  diagnostics.push(...yamlRuleDiagnostics(source), ...bidiDiagnostics(source));
   const empty: AssetMap = new Map();
   if (hasErrors(diagnostics)) return { assets: empty, diagnostics };
   const validated = validateIssue(source, source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));

@@ -4,6 +4,7 @@
  * (`schema/issue.schema.json`, written by scripts/write-schema.js).
  */
 import { z } from 'zod';
+import { BIDI_CONTROL, bidiMessage } from './bidi.js';
 import { cleanValue, controlCharMessage, firstControlChar } from './text.js';
 
 /**
@@ -18,7 +19,8 @@ const text = (what: string) =>
     .min(1, { error: `expected ${what}, got an empty text` })
     .refine((value) => firstControlChar(value) === undefined, {
       error: (issue) => controlCharMessage(firstControlChar(String(issue.input))?.char ?? '\u0000'),
-    });
+    })
+    .refine((value) => !BIDI_CONTROL.test(value), { error: (issue) => bidiMessage(BIDI_CONTROL.exec(String(issue.input))?.[0] ?? '\u202E') });
 
 /** Only http(s): `javascript:`, `file:` and `data:` links never reach a QR code or a PDF link. */
 export const MAX_URL_LENGTH = 2000;

@@ -15,7 +15,7 @@ import { shortTails } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
-import { CSS_PX_PER_MM, measureLayout, type Measurement } from './measure.js';
+import { CSS_PX_PER_MM, ImageDecodeError, measureLayout, type Measurement } from './measure.js';
 import { servePage, type PageContent, type RequestLog } from './requests.js';
 
 export interface PrintInput {
@@ -121,6 +121,8 @@ export class PrintSession {
     this.requests.blocked.length = 0;
     this.requests.failed.length = 0;
     const measurement = await this.load(input);
+    // Never a broken-image icon in a PDF: the caller places the error on the image's line.
+    if (measurement.broken.length > 0) throw new ImageDecodeError(measurement.broken);
     // pdf-lib is first needed when the first print comes back: it loads while Chromium prints
     // (not while the page loads: then this process is busy answering the page's requests).
     const destinations = import('./destinations.js');
@@ -215,7 +217,8 @@ export class PrintSession {
       this.loadedHead = parts?.head;
     }
     await this.bounded(this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
-    return this.bounded(measureLayout(this.page));
+    const vector = [...input.assets.values()].filter((a) => a.type === 'svg').map((a) => a.src);
+    return this.bounded(measureLayout(this.page, vector));
   }
 
   /** page.evaluate() has no timeout of its own: a hung renderer must not hang bantin. */

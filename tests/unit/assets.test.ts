@@ -82,7 +82,7 @@ describe('image assets', () => {
 
   it('rejects a text file named .png as not an image', async () => {
     expect(await imageProblem('images/ghi-chu.png')).toBe(
-      '"images/ghi-chu.png" is not an image (expected PNG, JPEG, WebP, GIF or SVG)',
+      '"images/ghi-chu.png" is not a PNG image (it is text): use a PNG, JPEG, WebP, GIF or SVG file',
     );
   });
 

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown, renderMarkdownInline } from '../../src/render/markdown.js';
 
 describe('renderMarkdown', () => {
+  it('drops invisible characters that entities make, as it does typed ones', () => {
+    expect(renderMarkdown('Kinh&#x200B;tế số &#8203;đạt 30&zwnj;% GDP&lrm;&#xFEFF;')).toBe('<p>Kinhtế số đạt 30% GDP</p>\n');
+    expect(renderMarkdownInline('**Kinh&ZeroWidthSpace;tế** &rlm;số')).toBe('<strong>Kinhtế</strong> số');
+    expect(renderMarkdown('👩&zwj;💻 và Kinh&zwj;tế')).toBe('<p>👩\u200D💻 và Kinhtế</p>\n');
+  });
+
   it('demotes ### to an h4 with class md-heading', () => {
     expect(renderMarkdown('### Đổi mới mô hình tăng trưởng quốc gia')).toBe(
       '<h4 class="md-heading">Đổi mới mô hình tăng trưởng quốc gia</h4>\n',
