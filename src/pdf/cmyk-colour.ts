@@ -1,18 +1,24 @@
 /**
- * The RGB → CMYK formula of --cmyk, one place for every colour bantin converts.
+ * How --cmyk turns RGB into CMYK, in one place.
  *
- * Not colour-managed: a device conversion with full grey-component replacement. K is what the
- * three inks have in common, K = 1 − max(R, G, B), and C, M, Y carry only the hue:
- * C = 1 − R / max, M = 1 − G / max, Y = 1 − B / max. Greys therefore print with black ink
- * alone, at most two of C, M, Y are ever used, and the total ink stays below 300 % (the theme's
- * navy: C 88 M 46 Y 0 K 62, 196 %).
+ * Flat colours (text, rules, fills, gradient end points) and images go through Ghostscript's ICC
+ * conversion (sRGB → its default_cmyk.icc, a SWOP-like press profile), see ./cmyk-ghostscript.ts,
+ * with two rules on top for flat colours, so that type never needs the plates in register:
+ * - near-black (max(R, G, B) ≤ 0.3 and max − min ≤ 0.12, e.g. the body text's #18202e) prints
+ *   as 100 % K and nothing else;
+ * - other dark and middle greys (max ≤ 0.75, max − min ≤ 0.12: the muted #5a6474 of page
+ *   numbers and URLs, #8a93a3, the TOC's dotted leaders #9aa3b1), and true greys of any
+ *   lightness (max − min ≤ 0.02), print with K only, at the grey's lightness:
+ *   K = 1 − (0.2126 R + 0.7152 G + 0.0722 B). White stays white (no ink).
+ * Light tints and colours (navy, orange, the pale rule and sky blues) keep their hue from the
+ * profile.
  *
- * Flat colours (text, rules, fills) add one rule: a near-black (max(R, G, B) ≤ 0.3 and
- * max − min ≤ 0.1, e.g. the body text's #18202e) prints as 100 % K and nothing else, so 9 pt type
- * cannot blur when the plates are slightly out of register. Gradients and images use the formula
- * alone, so they stay smooth.
+ * rgbToCmyk is the fallback for the few places Ghostscript is not asked (PostScript gradient
+ * functions, sampled functions, indexed palettes): a device formula with full grey-component
+ * replacement, K = 1 − max(R, G, B), C = 1 − R / max, M = 1 − G / max, Y = 1 − B / max.
  */
 export type Cmyk = [number, number, number, number];
+export type Palette = (r: number, g: number, b: number) => Cmyk;
 
 export function rgbToCmyk(r: number, g: number, b: number): Cmyk {
   const max = Math.max(r, g, b);
@@ -20,16 +26,25 @@ export function rgbToCmyk(r: number, g: number, b: number): Cmyk {
   return [1 - r / max, 1 - g / max, 1 - b / max, 1 - max].map(tidy) as Cmyk;
 }
 
-export const NEAR_BLACK = { maxLightness: 0.3, maxChroma: 0.1 } as const;
+export const BLACK_RULES = { nearBlackMax: 0.3, greyMax: 0.75, maxChroma: 0.12, trueGreyChroma: 0.02 } as const;
 
-export function isNearBlack(r: number, g: number, b: number): boolean {
+/** The black-ink rules above: a CMYK colour for a near-black or grey, undefined for the rest. */
+export function blackInkRule(r: number, g: number, b: number): Cmyk | undefined {
   const max = Math.max(r, g, b);
-  return max <= NEAR_BLACK.maxLightness && max - Math.min(r, g, b) <= NEAR_BLACK.maxChroma;
+  const chroma = max - Math.min(r, g, b);
+  if (chroma > BLACK_RULES.maxChroma) return undefined;
+  if (max <= BLACK_RULES.nearBlackMax) return [0, 0, 0, 1];
+  if (max <= BLACK_RULES.greyMax || chroma <= BLACK_RULES.trueGreyChroma) return [0, 0, 0, tidy(1 - (0.2126 * r + 0.7152 * g + 0.0722 * b))];
+  return undefined;
 }
 
-/** A flat colour: the formula, except that near-black is solid black ink. */
-export function flatRgbToCmyk(r: number, g: number, b: number): Cmyk {
-  return isNearBlack(r, g, b) ? [0, 0, 0, 1] : rgbToCmyk(r, g, b);
+/** A flat colour through the rules, then the profile's table (or the formula if it lacks it). */
+export function flatPalette(table: ReadonlyMap<string, Cmyk>): Palette {
+  return (r, g, b) => blackInkRule(r, g, b) ?? table.get(colourKey(r, g, b)) ?? rgbToCmyk(r, g, b);
+}
+
+export function colourKey(r: number, g: number, b: number): string {
+  return [r, g, b].map(formatNumber).join(' ');
 }
 
 /** Grey level (0 black … 1 white) as black ink only. */
@@ -38,7 +53,7 @@ export function grayToCmyk(gray: number): Cmyk {
 }
 
 /** Clamp to 0…1 and drop float noise so operators stay short and outputs compare equal. */
-function tidy(v: number): number {
+export function tidy(v: number): number {
   const clamped = Math.min(1, Math.max(0, v));
   return Math.round(clamped * 1e4) / 1e4;
 }

@@ -2,9 +2,11 @@
  * Rewrites the colour operators of one content stream to DeviceCMYK and leaves every other byte
  * as it was (text, positions, marked content): rg/RG → k/K, g/G → k/K (black ink), and
  * sc/scn/SC/SCN in an RGB or grey colour space (after cs/CS, tracked through q/Q) → k/K values
- * under /DeviceCMYK. Pattern colours are left alone: their patterns are converted where defined.
+ * under /DeviceCMYK, each RGB colour through the palette. Pattern colours are left alone: their
+ * patterns are converted where they are defined. Also used to list a stream's colours (a
+ * palette that records what it is asked).
  */
-import { flatRgbToCmyk, formatNumber, grayToCmyk, type Cmyk } from './cmyk-colour.js';
+import { formatNumber, grayToCmyk, type Cmyk, type Palette } from './cmyk-colour.js';
 
 type Space = 'rgb' | 'gray' | 'cmyk' | 'other';
 interface Token {
@@ -21,7 +23,7 @@ export const deviceSpaces: SpaceOf = (name) => (name === 'DeviceRGB' || name ===
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 
-export function convertContent(data: Uint8Array, spaceOf: SpaceOf = deviceSpaces): { data: Uint8Array; changed: boolean } {
+export function convertContent(data: Uint8Array, palette: Palette, spaceOf: SpaceOf = deviceSpaces): { data: Uint8Array; changed: boolean } {
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   const edits: { start: number; end: number; text: string }[] = [];
   const stack: { fill: Space; stroke: Space }[] = [];
@@ -41,7 +43,7 @@ export function convertContent(data: Uint8Array, spaceOf: SpaceOf = deviceSpaces
     const stroke = op === 'RG' || op === 'G' || op === 'CS' || op === 'SC' || op === 'SCN';
     const values = numbers();
     if ((op === 'rg' || op === 'RG') && values.length === 3 && values.every(Number.isFinite)) {
-      replace(token, flatRgbToCmyk(values[0]!, values[1]!, values[2]!), stroke);
+      replace(token, palette(values[0]!, values[1]!, values[2]!), stroke);
       state = { ...state, [stroke ? 'stroke' : 'fill']: 'cmyk' };
     } else if ((op === 'g' || op === 'G') && values.length === 1 && Number.isFinite(values[0])) {
       replace(token, grayToCmyk(values[0]!), stroke);
@@ -57,7 +59,7 @@ export function convertContent(data: Uint8Array, spaceOf: SpaceOf = deviceSpaces
       } else state = { ...state, [stroke ? 'stroke' : 'fill']: space };
     } else if (op === 'sc' || op === 'scn' || op === 'SC' || op === 'SCN') {
       const space = stroke ? state.stroke : state.fill;
-      if (space === 'rgb' && values.length === 3 && values.every(Number.isFinite)) replace(token, flatRgbToCmyk(values[0]!, values[1]!, values[2]!), stroke);
+      if (space === 'rgb' && values.length === 3 && values.every(Number.isFinite)) replace(token, palette(values[0]!, values[1]!, values[2]!), stroke);
       else if (space === 'gray' && values.length === 1 && Number.isFinite(values[0])) replace(token, grayToCmyk(values[0]!), stroke);
     } else if (op === 'q') stack.push(state);
     else if (op === 'Q') state = stack.pop() ?? state;

@@ -1,8 +1,7 @@
 /**
- * RGB images to CMYK. Lossless images (Flate or uncompressed, 8 bits) are converted pixel by
- * pixel with the same formula as flat colours, so a decoration drawn as an image matches the
- * colour beside it. JPEG photos are left to ./cmyk-photos.ts (Ghostscript, ICC profiles), which
- * keeps them JPEG. Soft masks (alpha) are grey and stay as they are.
+ * Image helpers for --cmyk. The images themselves go through Ghostscript (./cmyk-ghostscript.ts);
+ * only indexed palettes, a few bytes, are converted here with the fallback formula. Soft masks
+ * (alpha) are grey and stay as they are.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { rgbToCmyk } from './cmyk-colour.js';
@@ -35,18 +34,6 @@ export function rgbPixelsToCmyk(rgb: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Converts a lossless RGB image in place; returns false for a JPEG (converted elsewhere). */
-export function convertImage(ref: PDFRef, image: PDFRawStream, context: PDFContext): boolean {
-  const dict = image.dict;
-  if (isJpeg(image)) return false;
-  const bits = dict.lookup(N('BitsPerComponent'));
-  if (!(bits instanceof PDFNumber) || bits.asNumber() !== 8) throw new Error('--cmyk can convert 8-bit RGB images only');
-  if (dict.lookup(N('Decode')) || dict.lookup(N('Mask')) instanceof PDFArray) throw new Error('--cmyk cannot convert an RGB image with a Decode array or a colour-key mask');
-  writeStream(context, ref, image, rgbPixelsToCmyk(streamBytes(image)));
-  dict.set(N('ColorSpace'), N('DeviceCMYK'));
-  return true;
-}
-
 /** [/Indexed base hival lookup] with an RGB base: its palette becomes CMYK. */
 export function convertIndexed(space: PDFArray, context: PDFContext): boolean {
   if (space.lookup(0) !== N('Indexed') || !isRgbSpace(space.get(1), context)) return false;
@@ -57,8 +44,4 @@ export function convertIndexed(space: PDFArray, context: PDFContext): boolean {
   space.set(1, N('DeviceCMYK'));
   space.set(3, PDFHexString.of(Buffer.from(rgbPixelsToCmyk(table)).toString('hex')));
   return true;
-}
-
-export function isImage(dict: PDFDict): boolean {
-  return dict.lookup(N('Subtype')) === N('Image');
 }

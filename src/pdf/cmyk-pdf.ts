@@ -1,6 +1,6 @@
 /** Small pdf-lib helpers shared by the --cmyk modules: stream data in and out, colour space kinds. */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 const N = (name: string) => PDFName.of(name);
 
@@ -49,4 +49,22 @@ export function spaceKind(object: PDFObject | undefined, context: PDFContext): S
 
 export function isRgbSpace(object: PDFObject | undefined, context: PDFContext): boolean {
   return spaceKind(object, context) === 'rgb';
+}
+
+/** Deletes the objects nothing refers to any more (the RGB images' ICC profiles, say). */
+export function dropUnreachable(doc: PDFDocument): void {
+  const context = doc.context;
+  const reached = new Set<PDFRef>();
+  const visit = (object: PDFObject | undefined): void => {
+    if (object instanceof PDFRef) {
+      if (reached.has(object)) return;
+      reached.add(object);
+      visit(context.lookup(object));
+    } else if (object instanceof PDFArray) object.asArray().forEach(visit);
+    else if (object instanceof PDFDict) for (const [, value] of object.entries()) visit(value);
+    else if (object instanceof PDFStream) visit(object.dict);
+  };
+  const trailer = context.trailerInfo;
+  [trailer.Root, trailer.Info, trailer.Encrypt, trailer.ID].forEach(visit);
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
 }
