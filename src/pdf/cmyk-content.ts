@@ -40,23 +40,24 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
       continue;
     }
     const op = token.text;
+    // The state is the source's colour space: sc/scn operands are read in it.
     const stroke = op === 'RG' || op === 'G' || op === 'CS' || op === 'SC' || op === 'SCN';
     const values = numbers();
     if ((op === 'rg' || op === 'RG') && values.length === 3 && values.every(Number.isFinite)) {
       replace(token, palette(values[0]!, values[1]!, values[2]!), stroke);
-      state = { ...state, [stroke ? 'stroke' : 'fill']: 'cmyk' };
+      state = { ...state, [stroke ? 'stroke' : 'fill']: 'rgb' };
     } else if ((op === 'g' || op === 'G') && values.length === 1 && Number.isFinite(values[0])) {
       replace(token, grayToCmyk(values[0]!), stroke);
-      state = { ...state, [stroke ? 'stroke' : 'fill']: 'cmyk' };
+      state = { ...state, [stroke ? 'stroke' : 'fill']: 'gray' };
+    } else if (op === 'k' || op === 'K') {
+      state = { ...state, [op === 'K' ? 'stroke' : 'fill']: 'cmyk' };
     } else if (op === 'cs' || op === 'CS') {
       const name = operands.at(-1)?.text.slice(1) ?? '';
       const space = spaceOf(name);
-      if (space === 'rgb' || space === 'gray') {
-        // The initial colour of the space (black) as an explicit CMYK colour.
-        replace(token, [0, 0, 0, 1], stroke);
-        state = { ...state, [stroke ? 'stroke' : 'fill']: 'cmyk' };
-        // The setting of the space itself is replaced, so later sc/scn see a CMYK space.
-      } else state = { ...state, [stroke ? 'stroke' : 'fill']: space };
+      // Setting an RGB or grey space becomes its initial colour (black) in CMYK; the state keeps
+      // the source's space, so that the sc/scn that follow are read as RGB or grey and converted.
+      if (space === 'rgb' || space === 'gray') replace(token, [0, 0, 0, 1], stroke);
+      state = { ...state, [stroke ? 'stroke' : 'fill']: space };
     } else if (op === 'sc' || op === 'scn' || op === 'SC' || op === 'SCN') {
       const space = stroke ? state.stroke : state.fill;
       if (space === 'rgb' && values.length === 3 && values.every(Number.isFinite)) replace(token, palette(values[0]!, values[1]!, values[2]!), stroke);
