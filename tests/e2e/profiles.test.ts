@@ -119,7 +119,7 @@ describe('print and screen profiles', () => {
 describe('--cmyk', () => {
   const gs = spawnSync('gs', ['--version']).status === 0;
 
-  it.runIf(gs)('converts to DeviceCMYK with Ghostscript and keeps boxes and metadata', async () => {
+  it.runIf(gs)('converts to DeviceCMYK and keeps boxes and metadata', async () => {
     const pdf = await built('cmyk', example, { profile: 'press', cmyk: true });
     const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 256 << 20 }).toString('latin1');
     expect(expanded).toContain('/DeviceCMYK');
