@@ -70,7 +70,7 @@ async function pass(gs: string, job: Job, what: { name: string; colours: [number
   try {
     await run(
       gs,
-      ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', '-dDownsampleColorImages=false', '-dConvertImagesToIndexed=false', '-dPassThroughJPEGImages=false', '-dAutoFilterColorImages=false', `-sColorImageFilter=${what.filter}`, `-sOutputFile=${output}`, input],
+      ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', '-dDownsampleColorImages=false', '-dConvertImagesToIndexed=false', '-dMaxInlineImageSize=0', '-dPassThroughJPEGImages=false', '-dAutoFilterColorImages=false', `-sColorImageFilter=${what.filter}`, `-sOutputFile=${output}`, input],
       { timeout: job.timeoutMs ?? 120_000 },
     );
   } catch (error) {

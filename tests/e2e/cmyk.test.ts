@@ -4,7 +4,7 @@
  * black text printed with black ink alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
@@ -13,6 +13,7 @@ import { memoryLogger } from '../../src/cli/logger.js';
 import { build } from '../../src/commands/build.js';
 import { tokens } from '../../src/pdf/cmyk-content.js';
 import { streamBytes } from '../../src/pdf/cmyk-pdf.js';
+import { convertWithGhostscript } from '../../src/pdf/cmyk-ghostscript.js';
 import { repoRoot } from './pdf-tools.js';
 
 const gs = spawnSync('gs', ['--version']).status === 0;
@@ -204,5 +205,29 @@ describe.runIf(gs)('--cmyk with images', () => {
     expect(after.map((i) => i.filter)).toContain('/DCTDecode');
     expect(spawnSync('qpdf', ['--check', cmyk]).status).toBe(0);
     expect(pageTexts(cmyk)).toEqual(pageTexts(press));
+  });
+});
+
+describe.runIf(gs)('Ghostscript as the colour engine', () => {
+  it('converts tiny images too (pdfwrite would inline them) and returns the flat colours', async () => {
+    const doc = await PDFDocument.create();
+    const image = (width: number, height: number, rgb: number[]) =>
+      doc.context.register(doc.context.flateStream(Uint8Array.from({ length: width * height * 3 }, (_, i) => rgb[i % 3]!), { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }));
+    const refs = [image(1, 70, [255, 255, 255]), image(73, 1, [0, 0, 0]), image(2, 2, [226, 98, 43])];
+    const images = refs.map((ref) => ({ ref, image: doc.context.lookup(ref) as PDFRawStream }));
+    const dir = mkdtempSync(path.join(out, 'gs-'));
+    const table = await convertWithGhostscript({ colours: [[0.0471, 0.2039, 0.3765], [1, 1, 1]], images, context: doc.context, dir });
+    const file = path.join(dir, 'converted.pdf');
+    writeFileSync(file, await doc.save({ useObjectStreams: false }));
+    const pixels = (ref: PDFRef) => execFileSync('qpdf', [`--show-object=${ref.objectNumber}`, '--filtered-stream-data', file]);
+    refs.forEach((ref, i) => {
+      const converted = doc.context.lookup(ref) as PDFRawStream;
+      expect(converted.dict.get(PDFName.of('ColorSpace'))).toBe(PDFName.of('DeviceCMYK'));
+      expect(pixels(ref).length, `image ${i + 1}`).toBe([70, 73, 4][i]! * 4);
+    });
+    expect([...pixels(refs[0]!).subarray(0, 4)], 'white').toEqual([0, 0, 0, 0]);
+    const navy = table.get('0.0471 0.2039 0.3765')!;
+    expect(navy[0]).toBeGreaterThan(0.8);
+    expect(table.get('1 1 1')).toEqual([0, 0, 0, 0]);
   });
 });
