@@ -17,7 +17,7 @@ import { colourKey, formatNumber, grayToCmyk, type Cmyk } from './cmyk-colour.js
 import { tokens } from './cmyk-content.js';
 import type { RgbImage } from './cmyk-document.js';
 import { isJpeg } from './cmyk-images.js';
-import { streamBytes } from './cmyk-pdf.js';
+import { inlineStreamLengths, streamBytes } from './cmyk-pdf.js';
 
 const run = promisify(execFile);
 const N = (name: string) => PDFName.of(name);
@@ -171,18 +171,4 @@ function firstImage(resources: PDFDict | undefined): PDFRawStream | undefined {
     if (inner) return inner;
   }
   return undefined;
-}
-
-/**
- * Ghostscript writes each stream's /Length as an object of its own, after the stream. pdf-lib
- * then finds the stream's end by searching for "endstream" and drops a last data byte that
- * happens to be a carriage return, corrupting the stream. The numbers are put in place of the
- * references (pdf-lib reads objects in order and ignores the cross-reference offsets).
- */
-export function inlineStreamLengths(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const lengths = new Map<string, string>();
-  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(\d+)\s*endobj/g)) lengths.set(m[1]!, m[2]!);
-  const fixed = text.replace(/(\bobj\s*<<[^<>]{0,200}?\/Length\s+)(\d+) 0 R/g, (all, head: string, ref: string) => (lengths.has(ref) ? `${head}${lengths.get(ref)}` : all));
-  return Buffer.from(fixed, 'latin1');
 }

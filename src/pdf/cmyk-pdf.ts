@@ -1,4 +1,4 @@
-/** Small pdf-lib helpers shared by the --cmyk modules: stream data in and out, colour space kinds. */
+/** Small pdf-lib helpers shared by the --cmyk modules: stream data in and out, colour space kinds, clean-up, reading Ghostscript output. */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
 
@@ -67,4 +67,18 @@ export function dropUnreachable(doc: PDFDocument): void {
   const trailer = context.trailerInfo;
   [trailer.Root, trailer.Info, trailer.Encrypt, trailer.ID].forEach(visit);
   for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+}
+
+/**
+ * Ghostscript writes each stream's /Length as an object of its own, after the stream. pdf-lib
+ * then finds the stream's end by searching for "endstream" and drops a last data byte that
+ * happens to be a carriage return, corrupting the stream. The numbers are put in place of the
+ * references (pdf-lib reads objects in order and ignores the cross-reference offsets).
+ */
+export function inlineStreamLengths(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const lengths = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(\d+)\s*endobj/g)) lengths.set(m[1]!, m[2]!);
+  const fixed = text.replace(/(\bobj\s*<<[^<>]{0,200}?\/Length\s+)(\d+) 0 R/g, (all, head: string, ref: string) => (lengths.has(ref) ? `${head}${lengths.get(ref)}` : all));
+  return Buffer.from(fixed, 'latin1');
 }

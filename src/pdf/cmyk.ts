@@ -23,7 +23,8 @@ import { convert, remainingRgb, survey } from './cmyk-document.js';
 import { convertWithGhostscript } from './cmyk-ghostscript.js';
 import { dropUnreachable } from './cmyk-pdf.js';
 
-export { findGhostscript, inlineStreamLengths } from './cmyk-ghostscript.js';
+export { findGhostscript } from './cmyk-ghostscript.js';
+export { inlineStreamLengths } from './cmyk-pdf.js';
 
 export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<Uint8Array> {
   options.logger.progress('converting colours to CMYK');
