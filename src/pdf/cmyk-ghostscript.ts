@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { UserError } from '../issue/diagnostics.js';
 import { colourKey, formatNumber, grayToCmyk, type Cmyk } from './cmyk-colour.js';
 import { tokens } from './cmyk-content.js';
@@ -76,7 +76,7 @@ async function pass(gs: string, job: Job, what: { name: string; colours: [number
   } catch (error) {
     throw new UserError(`Ghostscript could not convert the colours to CMYK: ${(error as Error).message.split('\n')[0]}`);
   }
-  const converted = await PDFDocument.load(inlineStreamLengths(await readFile(output)), { updateMetadata: false });
+  const converted = await PDFDocument.load(inlineStreamLengths(await readFile(output)), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = converted.getPages();
   if (pages.length !== what.colours.length + what.images.length) throw new Error(`Ghostscript returned ${pages.length} pages for ${what.colours.length + what.images.length}`);
   read(pages);
@@ -104,7 +104,7 @@ async function scratchPdf(colours: [number, number, number][], images: RgbImage[
     page.node.setXObject(N('Im0'), ref);
     page.node.set(N('Contents'), context.register(context.stream(`q ${formatNumber(w * scale)} 0 0 ${formatNumber(h * scale)} 0 0 cm /Im0 Do Q`)));
   }
-  return doc.save({ useObjectStreams: false });
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 /** A value from one document's context into another's, indirect objects (an ICC profile) copied. */

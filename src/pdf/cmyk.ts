@@ -14,7 +14,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Logger } from '../cli/logger.js';
 import type { Issue } from '../issue/model.js';
 import { registerCleanup } from './cleanup.js';
@@ -28,7 +28,7 @@ export { inlineStreamLengths } from './cmyk-pdf.js';
 
 export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<Uint8Array> {
   options.logger.progress('converting colours to CMYK');
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const found = survey(doc);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-cmyk-'));
   const release = registerCleanup(() => rm(dir, { recursive: true, force: true }));
