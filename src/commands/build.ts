@@ -34,7 +34,7 @@ export interface BuildOptions {
   bleedMm?: number;
   /** Overrides the page size. */
   size?: PageSize;
-  /** Convert to CMYK with Ghostscript after printing. */
+  /** Colours to DeviceCMYK after printing (src/pdf/cmyk.ts). */
   cmyk?: boolean;
 }
 

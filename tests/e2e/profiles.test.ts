@@ -118,7 +118,7 @@ describe('print and screen profiles', () => {
 
 describe('--cmyk', () => {
   // Skipped on a machine without Ghostscript and qpdf, never under CI=true (there it fails).
-  it.runIf(runsWith(['gs', 'qpdf']))('converts to DeviceCMYK with Ghostscript and keeps boxes and metadata', async () => {
+  it.runIf(runsWith(['gs', 'qpdf']))('converts to DeviceCMYK and keeps boxes and metadata', async () => {
     requireTools(['gs', 'qpdf']);
     const pdf = await built('cmyk', example, { profile: 'press', cmyk: true });
     const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 256 << 20 }).toString('latin1');

@@ -42,7 +42,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--profile <profile>', 'screen (RGB, small file), print (A4 trim, full resolution) or press (bleed, crop marks, page boxes)').choices(['screen', 'print', 'press']).default('print'))
     .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
     .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
-    .option('--cmyk', 'convert to CMYK with Ghostscript (not PDF/X); needs gs installed')
+    .option('--cmyk', 'colours in CMYK, black text in K only (not PDF/X); needs gs installed')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
     .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
