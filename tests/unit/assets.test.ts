@@ -25,9 +25,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** The minimal issue with an image on its article; `src:` is on line 20, its value at column 16. */
+/** The minimal issue with an image (and its alt text) on its article; `src:` is on line 20, its value at column 16. */
 function withImage(src: string): string {
-  return edit(MINIMAL_ISSUE, '        body: |', `        image:\n          src: ${src}\n        body: |`);
+  return edit(MINIMAL_ISSUE, '        body: |', `        image:\n          src: ${src}\n          alt: Biểu đồ tỷ trọng kinh tế số trong GDP\n        body: |`);
 }
 
 async function imageProblem(src: string) {
