@@ -281,3 +281,26 @@ export function markedText(doc: PDFDocument, index: number): Map<number, string>
   }
   return out;
 }
+
+const PAINT = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'Do', 'sh', 'BI']);
+
+/** Painting operators of a page that sit in no marked-content sequence (neither tagged nor an artifact). */
+export function untaggedDrawing(doc: PDFDocument, index: number): number {
+  const page = doc.getPages()[index]!;
+  const src = Buffer.concat(streamBytes(doc, page.node.get(PDFName.of('Contents')))).toString('latin1');
+  let depth = 0;
+  let count = 0;
+  for (const t of tokens(src)) {
+    if (t.op === 'BDC' || t.op === 'BMC') depth++;
+    else if (t.op === 'EMC') depth--;
+    else if (t.op && depth === 0 && PAINT.has(t.op)) count++;
+  }
+  return count;
+}
+
+/** A page's text in structure-tree order: what a screen reader reads, in the order it reads it. */
+export function pageTextInTagOrder(tree: StructTree, contents: PageContents, page: number): string {
+  let out = '';
+  for (const leaf of leaves(tree.root)) if (leaf.kind === 'mcid' && leaf.page === page) out += contents(page).get(leaf.mcid) ?? '';
+  return out;
+}

@@ -131,6 +131,16 @@ describe('regressions', () => {
     expect(isInside(issueDir, path.join(issueDir, '..', 'x.png'))).toBe(false);
   });
 
+  it('warns (image-alt) about an image with neither alt nor caption, at its line; a caption is enough', async () => {
+    const bare = edit(MINIMAL_ISSUE, '        body: |', '        image:\n          src: images/kinh-te-so.png\n        body: |');
+    const { issue, diagnostics } = await load(bare, issueFile);
+    expect(issue).toBeDefined();
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'image-alt', line: 20, path: 'parts[0].articles[0].image' }]);
+    expect(diagnostics[0]!.message).toContain('add alt');
+    const captioned = edit(bare, 'src: images/kinh-te-so.png', 'src: images/kinh-te-so.png\n          caption: Tỷ trọng kinh tế số');
+    expect((await load(captioned, issueFile)).diagnostics).toEqual([]);
+  });
+
   it('loads an issue without images even when its folder does not exist', async () => {
     const { issue, diagnostics } = await load(MINIMAL_ISSUE, '/khong-co-thu-muc/so.yaml');
     expect(diagnostics).toEqual([]);
