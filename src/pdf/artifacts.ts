@@ -10,16 +10,28 @@ const enc = new TextEncoder();
 const OPEN = enc.encode('\n/Artifact BMC\n');
 const CLOSE = enc.encode('\nEMC\n');
 
-/** Operators that start a graphics object (text, path, XObject, shading, inline image). */
-const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI']);
+/** Byte classes: 1 whitespace, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const isSpace = (c: number) => CLASS[c] === 1;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+/** Operators as the bytes of up to three characters packed into a number. */
+const code = (op: string) => [...op].reduce((n, ch) => n * 256 + ch.charCodeAt(0), 0);
+const BDC = code('BDC');
+const BMC = code('BMC');
+const EMC = code('EMC');
+const q = code('q');
+const Q = code('Q');
+const BI = code('BI');
+/** Operators that start a graphics object (text, path, XObject, shading, inline image). */
+const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI'].map(code));
 
 /**
  * The content stream with its untagged drawing marked as artifacts, or undefined when there is
  * none. A run closes before the next tagged sequence and before a `Q` that would end the
  * graphics state it opened in, so sequences nest with q/Q and never split a text object.
+ * One pass over the bytes (a page of Chromium's is 100–200 KB).
  */
 export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
   const chunks: Uint8Array[] = [];
@@ -37,50 +49,46 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
   const n = src.length;
   while (i < n) {
     const c = src[i]!;
-    if (isSpace(c)) {
+    const kind = CLASS[c];
+    if (kind === 1) {
       i++;
       continue;
     }
-    if (c === 0x25) {
-      while (i < n && src[i] !== 0x0a && src[i] !== 0x0d) i++;
-      continue;
-    }
-    if (c === 0x28) {
-      // literal string: balanced parentheses, backslash escapes
-      let level = 0;
-      for (; i < n; i++) {
-        const d = src[i]!;
-        if (d === 0x5c) i++;
-        else if (d === 0x28) level++;
-        else if (d === 0x29 && --level === 0) break;
-      }
-      i++;
-      continue;
-    }
-    if (c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
-      i++; // << >> [ ] and hex strings' brackets: their insides are plain tokens
-      continue;
-    }
-    if (c === 0x2f) {
-      i++;
-      while (i < n && !isSpace(src[i]!) && !isDelimiter(src[i]!)) i++;
+    if (kind === 2) {
+      if (c === 0x25) {
+        while (i < n && src[i] !== 0x0a && src[i] !== 0x0d) i++;
+      } else if (c === 0x28) {
+        // literal string: balanced parentheses, backslash escapes
+        let level = 0;
+        for (; i < n; i++) {
+          const d = src[i]!;
+          if (d === 0x5c) i++;
+          else if (d === 0x28) level++;
+          else if (d === 0x29 && --level === 0) break;
+        }
+        i++;
+      } else if (c === 0x2f) {
+        i++;
+        while (i < n && CLASS[src[i]!] === 0) i++;
+      } else i++; // << >> [ ] { } and hex strings' brackets: their insides are plain tokens
       continue;
     }
     const start = i;
-    while (i < n && !isSpace(src[i]!) && !isDelimiter(src[i]!)) i++;
-    if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b) continue; // a number
-    const op = String.fromCharCode(...src.subarray(start, i));
-    if (op === 'BDC' || op === 'BMC') {
+    let op = 0;
+    while (i < n && CLASS[src[i]!] === 0) op = op * 256 + src[i++]!;
+    // Numbers (and anything longer than an operator) are operands.
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || i - start > 3) continue;
+    if (op === BDC || op === BMC) {
       if (depth === 0 && open) {
         insert(operandStart, CLOSE);
         open = false;
       }
       depth++;
-    } else if (op === 'EMC') {
+    } else if (op === EMC) {
       depth = Math.max(0, depth - 1);
-    } else if (op === 'q') {
+    } else if (op === q) {
       qDepth++;
-    } else if (op === 'Q') {
+    } else if (op === Q) {
       if (open && qDepth <= openedAtQ) {
         insert(start, CLOSE);
         open = false;
@@ -91,7 +99,7 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
       open = true;
       openedAtQ = qDepth;
     }
-    if (op === 'BI') {
+    if (op === BI) {
       // An inline image: skip its binary data up to "EI".
       const end = indexOfEI(src, i);
       i = end < 0 ? n : end + 2;

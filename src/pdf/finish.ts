@@ -90,7 +90,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   doc.setModificationDate(date);
   const outline = issueOutline(issue);
   addOutline(doc, outline);
-  if (isTagged(doc)) completeTags(doc, linkTitles(outline));
+  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline)) : undefined;
   applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(info.id), PDFHexString.of(info.id)]);
   setXmp(doc, info);
@@ -99,6 +99,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
     const problems = pdfaProblems(doc);
     if (problems.length > 0) throw new UserError(`cannot make a PDF/A-2b file: ${problems.join('; ')}; no PDF was written`);
   }
+  await tagging;
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
