@@ -1,9 +1,12 @@
 /**
  * Content that is neither in the structure tree nor marked as an artifact. Chromium's tagged
- * print leaves some drawing outside any marked-content sequence: the @page margin boxes (the
- * running footer and its rule), list bullets, dotted TOC leaders, decorative bands and the QR
- * codes' drawings (their Figure elements carry the alternative text). A tagged PDF must say
- * that such content is decoration: this wraps every run of it in `/Artifact BMC … EMC`.
+ * print never writes /Artifact; it leaves outside any marked-content sequence what has no node
+ * in the accessibility tree: the @page margin boxes (the running footer and its rule),
+ * pseudo-elements (list bullets), aria-hidden elements, the backgrounds and borders of
+ * role="presentation" elements (the cover band, the TOC header), dotted TOC leaders, and the
+ * QR codes' drawings (their Figure elements carry the alternative text). Backgrounds of other
+ * elements are drawn inside their element's content. A tagged PDF must say that the rest is
+ * decoration: this wraps every run of it in `/Artifact BMC … EMC`.
  */
 
 const enc = new TextEncoder();
