@@ -134,6 +134,18 @@ try {
     rows.push({ name, pages: pages(pdf), build: median(builds), best: Math.min(...builds), check: median(checks) });
   }
 
+  // Tagging's cost: so-20 tagged (the default) and with --no-tags, interleaved so drift hits both.
+  const so20 = path.join(root, 'examples/so-20-2026.yaml');
+  const taggedPdf = path.join(work, 'tagged.pdf');
+  const untaggedPdf = path.join(work, 'untagged.pdf');
+  const tagged = [];
+  const untagged = [];
+  for (let i = 0; i < runs; i++) {
+    tagged.push(time(['build', so20, '-o', taggedPdf]));
+    untagged.push(time(['build', so20, '-o', untaggedPdf, '--no-tags']));
+  }
+  const size = (file) => readFileSync(file).length;
+
   const watched = path.join(work, 'watched.yaml');
   copyFileSync(path.join(root, 'examples/so-20-2026.yaml'), watched);
   const rebuilds = await watchRebuilds(watched, runs);
@@ -149,6 +161,10 @@ try {
   for (const r of rows) {
     console.log(`${r.name.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`);
   }
+  console.log(
+    `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}): ` +
+      `${Math.round((median(tagged) - median(untagged)) * 1000)} ms median; file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
+  );
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
   const about = (b) => `${b.mb.toFixed(2)} MB in ${b.files} files, start-up to the browser launch ${b.start.wall.toFixed(2)} s (CPU ${b.start.cpu.toFixed(2)} s)`;
   console.log(`bundle: ${about(bundle.lean)}; with the left-out code (browser downloads, BiDi, WebSockets): ${about(bundle.full)}`);

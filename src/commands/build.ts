@@ -12,7 +12,7 @@ import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
-import type { IssueSource } from '../issue/source.js';
+import { diagnosticAt, type IssueSource } from '../issue/source.js';
 import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
@@ -36,6 +36,10 @@ export interface BuildOptions {
   size?: PageSize;
   /** Colours to DeviceCMYK after printing (src/pdf/cmyk.ts). */
   cmyk?: boolean;
+  /** A tagged (accessible) PDF: structure tree, artifacts, link texts. Default true; --no-tags. */
+  tagged?: boolean;
+  /** PDF/A-2b: sRGB output intent, identification in the XMP, the rules of pdfa.ts checked. */
+  pdfa?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -149,6 +153,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
+      tagged: options.tagged ?? true,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
@@ -168,8 +173,11 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry });
-  if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa });
+  if (options.cmyk) {
+    pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+    if ((options.tagged ?? true) && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
+  }
   logger.debug('finished');
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
@@ -190,6 +198,10 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     seconds: (performance.now() - prepared.started) / 1000,
   };
 }
+
+/** A safeguard: the CMYK conversion edits colours in place and keeps the tree; say so if it ever did not. */
+const CMYK_DROPS_TAGS = (source: IssueSource): Diagnostic =>
+  diagnosticAt(source, [], '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen', { code: 'cmyk-untagged', severity: 'warning' });
 
 /** The rendered HTML with its QR codes in. */
 export function completeHtml(rendered: RenderedIssue): Promise<string> {

@@ -49,9 +49,9 @@ export async function watch(options: WatchOptions): Promise<void> {
       watchAssets(prepared.assets.values());
       const rendered = await render(prepared, logger);
       const { finishPdf, machineFonts } = await loadFinishing();
-      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
+      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), tagged: options.tagged ?? true, timeoutMs: options.timeoutMs, log: logger.debug });
       for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
-      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry });
+      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa });
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
       const summary = `${printed.pageCount} trang · ${seconds.toFixed(2)} s`;

@@ -23,6 +23,8 @@ export const PLACEHOLDER = {
   sectionBody: 'Nội dung phần này.',
 } as const;
 
+const NO_ALT = 'this image has neither alt nor caption: add alt (what the image shows) so that screen readers can describe it';
+
 export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (path: PathSegment[], message: string, code: string, offset?: number) => {
@@ -46,6 +48,9 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
     });
   }
 
+  const cover = issue.cover.image;
+  if (cover && !cover.alt && !cover.caption) warn(['cover', 'image'], NO_ALT, 'image-alt');
+
   const byTitle = new Map<string, Article>();
   const byUrl = new Map<string, Article>();
   for (const article of issue.articles) {
@@ -60,6 +65,7 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
       warn([...article.path, 'source'], 'this news item has no source: add source with name and url (printed as "Chi tiết: <name>" with a QR code)', 'missing-source');
     }
     if (article.title.length > LONG_TITLE_CHARS) warn([...article.path, 'title'], longTitle(article.title), 'long-title');
+    if (article.image && !article.image.alt && !article.image.caption) warn([...article.path, 'image'], NO_ALT, 'image-alt');
 
     const titleKey = storyKey(article.title);
     const urlKey = article.source ? urlIdentity(article.source.url) : undefined;

@@ -83,8 +83,11 @@ export const imageSchema = z
     }),
     caption: text('a caption').optional(),
     credit: text('a credit line').optional(),
+    alt: text('a description of the image for readers who cannot see it')
+      .optional()
+      .meta({ description: 'What the image shows, for screen readers (the PDF\'s alternative text); without it the caption is used.' }),
   })
-  .meta({ description: 'An image with an optional caption and credit.' });
+  .meta({ description: 'An image with an optional caption, credit and alternative text.' });
 
 const quoteBlock = z.strictObject({
   type: z.literal('quote'),

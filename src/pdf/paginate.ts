@@ -34,6 +34,8 @@ export interface PrintInput {
   flow?: { sequences: string[][] };
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
+  /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
+  tagged?: boolean;
   timeoutMs?: number;
   log?: (message: string) => void;
 }
@@ -141,7 +143,7 @@ export class PrintSession {
     }
 
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pdf = await print(this.page, this.options.timeoutMs);
+      const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
       const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
@@ -259,7 +261,7 @@ export function refusedUrl(text: string): string | undefined {
   );
 }
 
-function print(page: Page, timeoutMs = 60_000): Promise<Uint8Array> {
-  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged: false, outline: false });
+function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
+  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged, outline: false });
 }
 

@@ -103,7 +103,7 @@ describe('print and screen profiles', () => {
     const result = await build({ input: images, output: path.join(out, 'dpi.pdf'), logger });
     const low = result.warnings.filter((w) => w.code === 'image-resolution');
     expect(low).toHaveLength(1);
-    expect(low[0]).toMatchObject({ line: 38, col: 16, path: 'parts[0].articles[1].image.src' });
+    expect(low[0]).toMatchObject({ line: 39, col: 16, path: 'parts[0].articles[1].image.src' });
     expect(low[0]!.message).toMatch(/small-chart\.png prints at \d+ dpi/);
   });
 

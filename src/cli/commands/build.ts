@@ -21,6 +21,8 @@ interface BuildFlags {
   bleed?: number;
   size?: PageSize;
   cmyk?: boolean;
+  tags: boolean;
+  pdfa?: boolean;
   watch?: boolean;
   serve?: boolean | number;
   output?: string;
@@ -43,6 +45,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
     .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
     .option('--cmyk', 'colours in CMYK, black text in K only (not PDF/X); needs gs installed')
+    .option('--no-tags', 'an untagged PDF: no structure tree for screen readers (slightly smaller and faster)')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
     .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
@@ -52,7 +55,8 @@ export function registerBuild(program: Command): void {
       const logger = loggerFor(program);
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk };
+      if (opts.pdfa && opts.cmyk) command.error('error: --pdfa and --cmyk do not go together: a PDF/A file here has an sRGB output intent, and Ghostscript\'s CMYK output is no PDF/A', { exitCode: EXIT.usage });
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa };
       const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {
