@@ -5,10 +5,12 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../issue/diagnostics.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
+import { expandInputs } from './inputs.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
+
+export { expandInputs } from './inputs.js';
 
 export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'html'> {
   /** Files and glob patterns (quoted, so bantin expands them the same on every shell). */
@@ -33,22 +35,6 @@ export interface BatchResult {
 
 export function defaultJobs(count: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, count));
-}
-
-/** Files in the order given; each pattern's matches sorted; duplicates once. */
-export async function expandInputs(patterns: readonly string[], cwd = process.cwd()): Promise<{ files: string[]; unmatched: string[] }> {
-  const files: string[] = [];
-  const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
-      const matches = (await glob(pattern, { cwd, onlyFiles: true, expandDirectories: false })).sort();
-      if (matches.length === 0) unmatched.push(pattern);
-      files.push(...matches.map((m) => path.resolve(cwd, m)));
-    } else {
-      files.push(path.resolve(cwd, pattern));
-    }
-  }
-  return { files: [...new Set(files)], unmatched };
 }
 
 export async function buildMany(options: BatchOptions): Promise<BatchResult> {

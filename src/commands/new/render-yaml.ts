@@ -64,8 +64,8 @@ function partLines(part: PartPlan, start: DateInfo): string[] {
     '    articles:',
     '      # Placeholder: replace it with the first story, then copy the block for each further one.',
     ...(part.kind === 'news'
-      ? [`      - date: ${start.iso} # YYYY-MM-DD, within the week`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case: the layout prints it in capitals`]
-      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case: the layout prints it in capitals`, `        # date: ${start.iso} # optional for a spotlight story`]),
+      ? [`      - date: ${start.iso} # YYYY-MM-DD, within the week`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`]
+      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`, `        # date: ${start.iso} # optional for a spotlight story`]),
     '        source: # printed as "Chi tiết: <name>" with a QR code to the url',
     `          name: ${scalar(PLACEHOLDER.sourceName)}`,
     `          url: ${PLACEHOLDER.url}`,
