@@ -16,6 +16,13 @@ function positive(what: string) {
   };
 }
 
+/** "a4", "A4" → A4: paper sizes are names, not codes to type exactly. */
+export function pageSize(value: string): PageSize {
+  const size = value.trim().toUpperCase();
+  if (size !== 'A4' && size !== 'A5') throw new InvalidArgumentError('expected A4 or A5');
+  return size;
+}
+
 interface BuildFlags {
   profile: Profile;
   bleed?: number;
@@ -41,7 +48,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
     .addOption(new Option('--profile <profile>', 'screen (RGB, small file), print (A4 trim, full resolution) or press (bleed, crop marks, page boxes)').choices(['screen', 'print', 'press']).default('print'))
     .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
-    .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
+    .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size: A4 or A5 (any case)").argParser(pageSize))
     .option('--cmyk', 'convert to CMYK with Ghostscript (not PDF/X); needs gs installed')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')

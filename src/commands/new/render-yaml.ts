@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Document, YAMLMap, type Node } from 'yaml';
 import { formatWeek, type DateInfo } from '../../issue/dates.js';
 import { PLACEHOLDER } from '../../issue/lint.js';
-import { packageRoot } from '../../paths.js';
 import type { PartPlan, Plan } from './plan.js';
+import { schemaReference } from './schema-ref.js';
 
 const scalar = (value: string) => new Document(value).toString({ lineWidth: 0 }).trimEnd();
 const comment = (text: string) => text.split('\n').map((line) => `# ${line}`.trimEnd());
@@ -12,7 +12,7 @@ const comment = (text: string) => text.split('\n').map((line) => `# ${line}`.tri
 export function renderIssueYaml(plan: Plan & { output: string; from?: string }): string {
   const { start, end } = plan.week;
   const week = formatWeek(start, end);
-  const schema = path.relative(path.dirname(plan.output), path.join(packageRoot, 'schema', 'issue.schema.json')).split(path.sep).join('/');
+  const schema = schemaReference(path.dirname(plan.output));
   const carried = new Document(new YAMLMap());
   for (const [key, value] of plan.carried) (carried.contents as YAMLMap).set(key, value);
   const lines = [
