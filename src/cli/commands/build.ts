@@ -84,9 +84,9 @@ export function registerBuild(program: Command): void {
 }
 
 /** Runs until Ctrl-C (the CLI's signal handler closes everything through the cleanups). */
-export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined): Promise<void> {
+export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined, open?: boolean): Promise<void> {
   const { watch } = await import('../../commands/watch.js');
-  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve } });
+  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve, open } });
 }
 
 type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];
