@@ -78,7 +78,8 @@ export function registerBuild(program: Command): void {
       }
       if (opts.output) command.error('error: -o/--output names one PDF; with several issues use --out-dir', { exitCode: EXIT.usage });
       const { buildMany } = await import('../../commands/build-many.js');
-      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs });
+      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs, onProgress: (p) => showProgress(p, logger) });
+      logger.status('');
       process.exitCode = report(batch.items, batch.seconds, logger);
     });
 }
@@ -90,6 +91,22 @@ export async function runWatch(options: import('../../commands/build.js').BuildO
 }
 
 type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];
+type Progress = import('../../commands/build-many.js').BatchProgress;
+
+/** In a terminal: `[3/8] so-15-2026.yaml  21 pages  1.40 s` as each issue finishes, under it one updating status line. */
+export function progressLine({ finished, done, total }: Progress): string | undefined {
+  if (!finished) return undefined;
+  const r = finished.result;
+  const what = r ? `${r.pageCount} pages  ${r.seconds.toFixed(2)} s` : 'failed';
+  return `[${done}/${total}] ${path.basename(finished.input)}  ${what}`;
+}
+
+function showProgress(progress: Progress, logger: Logger): void {
+  const line = progressLine(progress);
+  if (line) logger.progress(line);
+  const { done, total, running } = progress;
+  logger.status(done === total ? '' : `${done} of ${total} done${running.length ? ` · printing ${running.map((f) => path.basename(f)).join(', ')}` : ''}`);
+}
 
 /** Problems per issue, then a summary table on stderr; the PDFs' paths on stdout. */
 function report(items: Items, seconds: number, logger: Logger): number {
