@@ -2,12 +2,17 @@
 
 /** "Đổi MỚI" → "doi moi". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  // Vietnamese tone and vowel marks decompose into U+0300–U+036F; a plain character class is
+  // several times faster than \p{M} on a whole issue's text. Other scripts' marks stay.
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 }
 
-/** The folded syllables (words, numbers) of a text, Markdown marks and punctuation dropped. */
+/**
+ * The folded syllables (words, numbers) of a text, Markdown marks and punctuation dropped.
+ * Folded Vietnamese is plain a–z; letters of other scripts (rare in these bulletins) are left out.
+ */
 export function syllables(text: string): string[] {
-  return foldText(text).match(/[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu) ?? [];
+  return foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /** Letters of a text, and how many of them are capitals (digits and punctuation do not count). */
