@@ -67,6 +67,8 @@ export interface Prepared {
   assets: AssetMap;
   warnings: Diagnostic[];
   started: number;
+  /** How long checking the issue took (a batch adds it to the issue's own time). */
+  prepareMs?: number;
 }
 
 /**

@@ -234,6 +234,19 @@ export const issueSchema = z
       })
       .optional(),
     parts: z.array(partSchema).min(1, { error: 'expected at least one part' }),
+    checks: z
+      .strictObject({
+        outlets: z
+          .array(z.array(text('a name of the outlet')).min(2, { error: 'expected at least two names of the same outlet' }))
+          .optional()
+          .meta({ description: 'More spellings of one outlet each, e.g. [[Báo Hải Phòng, Báo điện tử Hải Phòng]]: source-name-variant warns when one issue mixes them.' }),
+        dateOrder: z
+          .enum(['oldest-first', 'newest-first'], { error: 'expected oldest-first or newest-first' })
+          .optional()
+          .meta({ description: 'The order of the items in a part (date-order); default: as in the previous issue.' }),
+      })
+      .optional()
+      .meta({ description: 'Settings of `bantin check`’s editorial warnings for this issue.' }),
   })
   .meta({ title: 'bantin issue', description: 'One issue of a news bulletin, built into a PDF by bantin.' });
 

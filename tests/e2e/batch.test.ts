@@ -35,6 +35,23 @@ describe('bantin build with several issues', () => {
     owned.dispose();
   });
 
+  it('names each issue on its progress line as it finishes, with its pages and its own time', async () => {
+    const src = mkdtempSync(path.join(work, 'progress-'));
+    copyFileSync(path.join(examples, 'so-20-2026.yaml'), path.join(src, 'so-20-2026.yaml'));
+    copyFileSync(path.join(examples, 'so-15-2026.yaml'), path.join(src, 'so-15-2026.yaml'));
+    writeFileSync(path.join(src, 'so-99-2026.yaml'), 'series:\n  title: x\n');
+    // Progress shows in a terminal, or with --verbose (this is not a terminal).
+    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', path.join(work, 'progress-out'), '--verbose'], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => /\[\d\/3\]/.test(l)).map((l) => l.replace(/^\[[\d.]+s\] /, ''));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('[1/3] so-99-2026.yaml  failed');
+    expect(lines.slice(1).map((l) => l.slice(6)).sort()).toEqual([expect.stringMatching(/^so-15-2026\.yaml {2}\d+ pages {2}\d+\.\d\d s$/), expect.stringMatching(/^so-20-2026\.yaml {2}\d+ pages {2}\d+\.\d\d s$/)]);
+    expect(lines.slice(1).map((l) => l.slice(0, 5)).sort()).toEqual(['[2/3]', '[3/3]']);
+    // The status line is for terminals only: no carriage returns in a log.
+    expect(run.stderr).not.toContain('\r');
+  });
+
   it('refuses -o with several issues and says why (usage, exit 2)', async () => {
     const run = await runCli(['build', path.join(examples, 'so-20-2026.yaml'), path.join(examples, 'so-15-2026.yaml'), '-o', path.join(work, 'x.pdf')]);
     expect(run.code).toBe(2);

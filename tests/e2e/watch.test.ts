@@ -51,7 +51,12 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
     expect(url, 'preview address').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await get(url!);
     expect(page.status).toBe(200);
-    expect(page.body.toString()).toContain('new EventSource');
+    // The pdf.js viewer page (driven in a browser by preview-viewer.test.ts), with pdf.js served locally.
+    expect(page.body.toString()).toContain('/viewer/viewer.js');
+    const library = await get(`${url}pdfjs/build/pdf.min.mjs`);
+    expect([library.status, library.type]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect((await get(`${url}pdfjs/build/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await get(`${url}pdfjs/../package.json`)).status).toBe(404);
     const first = await get(`${url}issue.pdf`);
     expect(first.type).toBe('application/pdf');
     expect(first.body.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,7 +1,7 @@
 /**
  * The details of three content rules the corpus (tests/fixtures/bad/) shows once each: YAML that
  * means something else (yaml-rules.ts), bidirectional controls (bidi.ts) and addresses carrying
- * a user name or password (lint-urls.ts).
+ * a user name or password (lint/urls.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { edit, load, MINIMAL_ISSUE, VOV_URL } from './helpers.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandInputs, globPattern } from '../../src/commands/build-many.js';
+import { expandInputs, globPattern } from '../../src/commands/inputs.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin inputs '));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

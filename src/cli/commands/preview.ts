@@ -16,9 +16,10 @@ export function registerPreview(program: Command): void {
         return n;
       }),
     )
+    .option('--open', "open the preview in the system's browser")
     .option('--browser <path>', 'the Chromium or Chrome to use')
-    .action(async (file: string, opts: { output?: string; port?: number; browser?: string }) => {
+    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; open?: boolean }) => {
       const logger = loggerFor(program);
-      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger }, opts.port ?? true);
+      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger }, opts.port ?? true, opts.open);
     });
 }

@@ -3,9 +3,9 @@
  * (https://user:token@host/…) prints as its host only, but the QR code and the PDF link carry
  * the secret to every reader.
  */
-import type { Diagnostic, PathSegment } from './diagnostics.js';
-import type { Issue } from './model.js';
-import { diagnosticAt, type IssueSource } from './source.js';
+import type { PathSegment } from '../diagnostics.js';
+import type { Issue } from '../model.js';
+import type { LintContext } from './context.js';
 
 /** Every address bantin prints or encodes, with its field. */
 function addresses(issue: Issue): Array<{ path: PathSegment[]; url: string }> {
@@ -20,9 +20,8 @@ function addresses(issue: Issue): Array<{ path: PathSegment[]; url: string }> {
   return out;
 }
 
-export function urlWarnings(source: IssueSource, issue: Issue): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { path, url } of addresses(issue)) {
+export function urlCredentials(ctx: LintContext): void {
+  for (const { path, url } of addresses(ctx.issue)) {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -32,7 +31,6 @@ export function urlWarnings(source: IssueSource, issue: Issue): Diagnostic[] {
     if (!parsed.username && !parsed.password) continue;
     const [what, them] = parsed.password ? ['a user name and password', 'them'] : ['a user name', 'it'];
     const message = `this address carries ${what} (before "@${parsed.host}"): the page prints only ${parsed.host}, but the QR code and the link would give ${them} to every reader; remove the part before "@"`;
-    out.push(diagnosticAt(source, path, message, { code: 'url-credentials', severity: 'warning' }));
+    ctx.warn(path, message, 'url-credentials');
   }
-  return out;
 }
