@@ -4,7 +4,7 @@
  * wrapper lives in cli/commands/ and loads its implementation only when it runs.
  */
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../issue/diagnostics.js';
+import { isUserError, UsageError } from '../issue/diagnostics.js';
 import { runCleanups } from '../pdf/cleanup.js';
 import { killChildren } from '../pdf/owned.js';
 import { version } from '../paths.js';
@@ -68,7 +68,7 @@ function exitCodeFor(error: unknown): number {
     for (const d of error.diagnostics) logger.error(formatDiagnostic(d, logger.color));
     const counts = error.diagnostics.length ? ` (${summarize(error.diagnostics)})` : '';
     logger.error(`${logger.color.red('bantin:')} ${error.message}${counts}`);
-    return EXIT.userError;
+    return error instanceof UsageError ? EXIT.usage : EXIT.userError;
   }
   logger.error(`${logger.color.red('bantin: internal error')} — this is a bug in bantin, please report it with the issue file:`);
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -2,12 +2,13 @@
  * bantin build a.yaml b.yaml 'issues/*.yaml': every issue with one shared browser, several
  * pages at a time. One bad issue does not stop the others.
  */
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../issue/diagnostics.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
+import { makeFolder } from './output.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 
 export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'html'> {
@@ -40,7 +41,8 @@ export async function expandInputs(patterns: readonly string[], cwd = process.cw
   const files: string[] = [];
   const unmatched: string[] = [];
   for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
+    // A file that exists under its literal name (issue[1].yaml) is that file, not a pattern.
+    if (isDynamicPattern(pattern) && !existsSync(path.resolve(cwd, pattern))) {
       const matches = (await glob(pattern, { cwd, onlyFiles: true, expandDirectories: false })).sort();
       if (matches.length === 0) unmatched.push(pattern);
       files.push(...matches.map((m) => path.resolve(cwd, m)));
@@ -55,7 +57,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, unmatched } = await expandInputs(options.inputs);
   const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(`no file matches ${pattern}`) }));
-  if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  if (options.outDir) await makeFolder(options.outDir);
 
   // Every issue is validated before any browser starts.
   const ready: Array<{ item: BatchItem; prepared: Prepared; build: BuildOptions }> = [];

@@ -17,7 +17,8 @@ import { fontWarnings, preflightWarnings } from './preflight.js';
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
-import { defaultOutput, writeAtomic } from './output.js';
+import { defaultOutput, writeAllAtomic } from './output.js';
+import { guardOutputs } from './output-guard.js';
 
 export interface BuildOptions {
   input: string;
@@ -56,6 +57,8 @@ export interface BuildResult {
 export interface Prepared {
   input: string;
   output: string;
+  /** With --html: the HTML beside the PDF. */
+  htmlOutput?: string;
   issue: Issue;
   profile: Profile;
   geometry: PageGeometry;
@@ -121,9 +124,11 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const issue = loaded.issue;
+  const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
+  await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], [input, ...[...loaded.assets.values()].map((a) => a.file)]);
   const profile = options.profile ?? 'print';
   const geometry = pageGeometry(options.size ?? issue.page.size, issue.page.margins, profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
-  return { input, output, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, warnings, started };
+  return { input, output, htmlOutput, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, warnings, started };
 }
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
@@ -165,13 +170,10 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry });
   if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
   logger.debug('finished');
-  await writeAtomic(output, pdf);
+  const { htmlOutput } = prepared;
+  // Both files or neither: the PDF is not in place before the HTML is written too.
+  await writeAllAtomic(htmlOutput ? [{ file: output, data: pdf }, { file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages) }] : [{ file: output, data: pdf }]);
   logger.debug(`wrote ${output}`);
-  let htmlOutput: string | undefined;
-  if (options.html) {
-    htmlOutput = defaultOutput(output, '.html');
-    await writeAtomic(htmlOutput, standaloneHtml(html, path.dirname(input), printed.pages));
-  }
   return {
     input,
     output,

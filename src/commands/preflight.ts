@@ -1,4 +1,5 @@
 /** The page's measurements (pdf/measure.ts) as warnings placed on the issue's lines. */
+import { posix } from 'node:path';
 import type { Diagnostic, PathSegment } from '../issue/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
@@ -18,8 +19,10 @@ export function preflightWarnings(measurement: Measurement, issue: Issue, source
   }
   for (const image of measurement.images) {
     if (image.dpi >= MIN_DPI) continue;
-    const article = issue.articles.find((a) => a.image?.src === image.src);
-    const path: PathSegment[] = article ? [...article.path, 'image', 'src'] : issue.cover.image?.src === image.src ? ['cover', 'image', 'src'] : ['series', 'logo'];
+    // The page reports the URL's path, normalised (`./x.png` → `x.png`).
+    const same = (src: string | undefined) => src !== undefined && posix.normalize(src) === posix.normalize(image.src);
+    const article = issue.articles.find((a) => same(a.image?.src));
+    const path: PathSegment[] = article ? [...article.path, 'image', 'src'] : same(issue.cover.image?.src) ? ['cover', 'image', 'src'] : ['series', 'logo'];
     warnings.push(warn(path, `${image.src} prints at ${image.dpi} dpi (${image.widthMm} mm wide): below ${MIN_DPI} dpi it looks blurred; use a larger image`, 'image-resolution'));
   }
   return warnings;

@@ -6,8 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
@@ -15,6 +14,7 @@ import type { Logger } from '../cli/logger.js';
 import { UserError } from '../issue/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import { registerCleanup } from './cleanup.js';
+import { ownChild, ownFolder, removeFolder } from './owned.js';
 
 const run = promisify(execFile);
 
@@ -31,26 +31,33 @@ export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs
   if (!gs) {
     throw new UserError('--cmyk needs Ghostscript, which is not installed: apt-get install ghostscript (or build without --cmyk and let the print shop convert)');
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-cmyk-'));
-  const release = registerCleanup(() => rm(dir, { recursive: true, force: true }));
+  const dir = await ownFolder('cmyk');
+  const release = registerCleanup(() => removeFolder(dir));
   try {
     const input = path.join(dir, 'rgb.pdf');
     const output = path.join(dir, 'cmyk.pdf');
     await writeFile(input, pdf);
     options.logger.progress('converting to CMYK with Ghostscript');
     try {
-      await run(
+      // Recorded: Ghostscript dies with bantin (signal, error, exit).
+      const running = run(
         gs,
         ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', '-dAutoRotatePages=/None', `-sOutputFile=${output}`, input],
         { timeout: options.timeoutMs ?? 120_000 },
       );
+      const forget = ownChild(running.child);
+      try {
+        await running;
+      } finally {
+        forget();
+      }
     } catch (error) {
       throw new UserError(`Ghostscript could not convert the PDF to CMYK: ${(error as Error).message.split('\n')[0]}`);
     }
     return await restore(pdf, inlineStreamLengths(await readFile(output)));
   } finally {
     release();
-    await rm(dir, { recursive: true, force: true });
+    await removeFolder(dir);
   }
 }
 
