@@ -40,10 +40,12 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   // Ctrl-C, kill and a closed terminal end bantin the same way: child processes killed, temporary
   // files and folders removed, nothing written; the exit code is 128 + the signal's number.
   const onSignal = (signal: NodeJS.Signals) => {
+    // After SIGHUP the terminal may be gone: a failed write must not stop the cleaning up.
+    process.stderr.on('error', () => undefined);
     process.stderr.write(`\ninterrupted (${signal}): cleaning up\n`);
     killChildren();
     const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
-    // A second signal, or cleanups that hang, cannot keep bantin alive.
+    // Cleanups that hang cannot keep bantin alive (a second signal ends it at once).
     setTimeout(() => process.exit(code), 5000).unref();
     void runCleanups().finally(() => process.exit(code));
   };
