@@ -52,5 +52,6 @@ describe.each(cases)('$example, $profile, $size', ({ example, profile, size }) =
     const ends = partEnds(pageTexts(output));
     const short = ink.filter((p) => p.fill < 0.25 && !ends.has(p.page)).map((p) => ({ page: p.page, fill: Math.round(p.fill * 100) }));
     expect(short).toEqual([]);
+    expect(result.nearlyEmpty, 'the --verbose report of nearly empty pages').toEqual([]);
   }, 300_000);
 });
