@@ -13,6 +13,9 @@ export const LONG_TITLE_CHARS = 150;
 /** Shorter paragraphs ("Nội dung chính:", a one-line bullet) legitimately repeat. */
 export const REPEAT_MIN_CHARS = 60;
 
+/** The cover's footer sets its links three a row on A4, two on A5, in two rows. */
+export const COVER_LINKS_MAX = { A4: 6, A5: 4 } as const;
+
 /** What `bantin new` writes where the editor's content goes; lint flags it until replaced. */
 export const PLACEHOLDER = {
   title: 'Tiêu đề bài viết',
@@ -43,6 +46,12 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
     part.sections.forEach((section, i) => {
       if (section.body === PLACEHOLDER.sectionBody) warn([...part.path, 'sections', i, 'body'], placeholderMessage('section text'), 'placeholder');
     });
+  }
+
+  const links = (issue.series.website ? 1 : 0) + (issue.series.social?.length ?? 0);
+  const fits = COVER_LINKS_MAX[issue.page.size];
+  if (links > fits) {
+    warn(['series', issue.series.social ? 'social' : 'website'], `the cover has room for ${fits} links (website and social pages) on ${issue.page.size}, this issue has ${links}: the labels would not stay readable; keep the ${fits} that matter most`, 'too-many-links');
   }
 
   const byTitle = new Map<string, Article>();
