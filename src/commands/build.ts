@@ -206,7 +206,6 @@ export function articleFlow(prepared: Prepared): Flow {
   const ends: NonNullable<Flow['ends']> = [{ measure: 'muc-luc', tighten: 'muc-luc' }];
   for (const part of parts) {
     if (part.kind === 'spotlight') ends.push(...part.articles.map((a) => ({ measure: a.id, tighten: a.id })));
-    else if (part.kind === 'news') ends.push({ measure: part.id, tighten: part.articles.at(-1)?.id ?? part.id });
     else ends.push({ measure: part.id, tighten: part.id });
   }
   return { sequences: parts.filter((p) => p.kind === 'news').map((p) => p.articles.map((a) => a.id)), ends };

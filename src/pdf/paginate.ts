@@ -169,6 +169,7 @@ export class PrintSession {
     const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? []), ...ends.map((e) => e.tighten)])];
     const endIds = ends.map((e) => e.measure);
     const pageHeight = columnSize(input.pageBox).height * 0.75;
+    const endsPulled = new Set<string>();
     await enterSimulation(this.page, input.pageBox);
     try {
       let model = await measureSimulation(this.page, input.pageBox, ids, endIds);
@@ -178,7 +179,21 @@ export class PrintSession {
         const short = shortEnds(model, input.flow, pageHeight).filter((id) => !tightened.pulled.has(id) && !tails.includes(id));
         if (tails.length + short.length === 0) break;
         await this.tighten([...tails, ...short], tightened);
+        short.forEach((id) => endsPulled.add(id));
         model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+      }
+      // A story the tighter setting did not pull back goes back to its normal setting.
+      const kept = input.flow ? shortEnds(model, input.flow, pageHeight).filter((id) => endsPulled.has(id)) : [];
+      if (kept.length > 0) {
+        this.options.log?.(`could not pull back: ${kept.join(', ')}`);
+        await this.page.evaluate((list: string[]) => list.forEach((id) => document.getElementById(id)?.classList.remove('pull-back')), kept);
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+        for (let round = 0; round < MAX_PASSES && input.flow; round++) {
+          const tails = shortTails(model.destinations, input.flow).filter((id) => !tightened.pushed.has(id));
+          if (tails.length === 0) break;
+          await this.tighten(tails, tightened);
+          model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+        }
       }
       nearlyEmpty.push(...(await this.nearlyEmptyPages(input.pageBox, model)));
       let pages = predictedNumbers(model, input.targets);
