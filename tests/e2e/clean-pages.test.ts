@@ -17,7 +17,7 @@ import { pageTexts, repoRoot } from './pdf-tools.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-clean-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-/** A 119-page issue (A4): so-20 with its news eleven times over. */
+/** A long issue (115 pages in A4): so-20 with its news eleven times over. */
 writeFileSync(path.join(dir, 'long.yaml'), longIssue(11));
 const inputs: Record<string, string> = {
   'so-20-2026': path.join(repoRoot, 'examples/so-20-2026.yaml'),
