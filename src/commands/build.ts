@@ -1,6 +1,7 @@
 /**
  * bantin build: issue.yaml → validated model → HTML → paginated PDF → finished file.
  */
+import type { Flow } from '../pdf/tails.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -54,6 +55,8 @@ export interface BuildResult {
   pages: Map<string, number>;
   warnings: Diagnostic[];
   passes: number;
+  /** Pages under a quarter full that no forced break explains (reported with --verbose). */
+  nearlyEmpty: Array<{ page: number; fill: number }>;
   blockedRequests: string[];
   seconds: number;
 }
@@ -198,6 +201,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     pages: printed.pages,
     warnings,
     passes: printed.passes,
+    nearlyEmpty: printed.nearlyEmpty,
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
@@ -218,9 +222,15 @@ export async function loadFinishing() {
   return { finishPdf, machineFonts };
 }
 
-/** News items in reading order, per part (for pulling back short tails). */
-export function articleFlow(prepared: Prepared): { sequences: string[][] } {
-  return { sequences: prepared.issue.parts.filter((p) => p.kind === 'news').map((p) => p.articles.map((a) => a.id)) };
+/** News items in reading order, per part, and the stories a forced break ends (for pulling back short tails). */
+export function articleFlow(prepared: Prepared): Flow {
+  const { parts } = prepared.issue;
+  const ends: NonNullable<Flow['ends']> = [{ measure: 'muc-luc', tighten: 'muc-luc' }];
+  for (const part of parts) {
+    if (part.kind === 'spotlight') ends.push(...part.articles.map((a) => ({ measure: a.id, tighten: a.id })));
+    else ends.push({ measure: part.id, tighten: part.id });
+  }
+  return { sequences: parts.filter((p) => p.kind === 'news').map((p) => p.articles.map((a) => a.id)), ends };
 }
 
 /** The HTML as a file a browser can open: virtual URLs → file URLs, page numbers filled in. */

@@ -10,8 +10,8 @@ import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/urls.js';
 import type { DestinationMap } from './destinations.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
-import { enterSimulation, leaveSimulation, measureSimulation, type PageBox, type Simulated } from './simulate.js';
-import { shortTails } from './tails.js';
+import { columnSize, enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
+import { shortEnds, shortTails, type Flow } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
@@ -31,7 +31,7 @@ export interface PrintInput {
    * Articles in reading order, part by part: one that leaves one or two lines at the top of
    * the next page is set a little tighter to pull them back.
    */
-  flow?: { sequences: string[][] };
+  flow?: Flow;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
   /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
@@ -52,6 +52,8 @@ export interface PrintResult {
   requests: RequestLog;
   /** Preflight: overflow, clipping, image resolution, measured before printing. */
   measurement: Measurement;
+  /** Pages (1-based) less than a quarter full that no forced break explains, as the model has them. */
+  nearlyEmpty: Array<{ page: number; fill: number }>;
 }
 
 const MAX_PASSES = 6;
@@ -130,7 +132,9 @@ export class PrintSession {
     const destinations = import('./destinations.js');
     lap('page loaded');
     const tightened: Tightened = { pulled: new Set(), pushed: new Set() };
-    let guess = await this.bounded(this.predict(input, tightened));
+    const nearlyEmpty: PrintResult['nearlyEmpty'] = [];
+    let guess = await this.bounded(this.predict(input, tightened, nearlyEmpty));
+    for (const { page, fill } of nearlyEmpty) this.options.log?.(`page ${page} is only ${Math.round(fill * 100)} % full`);
     lap(`page numbers predicted (${tightened.pulled.size + tightened.pushed.size} short tails tightened)`);
     if (input.qrContents) {
       const contents = await input.qrContents;
@@ -150,7 +154,7 @@ export class PrintSession {
       // The last prints only settle numbers: a tail found that late is left as it is.
       const tails = input.flow && pass < MAX_PASSES - 1 ? shortTails(read.destinations, input.flow).filter((id) => !tightened.pushed.has(id)) : [];
       if (tails.length === 0 && sameTargets(pages, guess)) {
-        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement };
+        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement, nearlyEmpty };
       }
       if (tails.length > 0) await this.bounded(this.tighten(tails, tightened));
       else this.options.log?.('the printed page numbers differ from the prediction; printing again');
@@ -164,17 +168,38 @@ export class PrintSession {
    * Page numbers from the paginated model, short tails tightened on the way, written into the
    * page's slots. A target the model cannot place is left for the print to find.
    */
-  private async predict(input: PrintInput, tightened: Tightened): Promise<Map<string, number>> {
-    const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? [])])];
+  private async predict(input: PrintInput, tightened: Tightened, nearlyEmpty: PrintResult['nearlyEmpty']): Promise<Map<string, number>> {
+    const ends = input.flow?.ends ?? [];
+    const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? []), ...ends.map((e) => e.tighten)])];
+    const endIds = ends.map((e) => e.measure);
+    const pageHeight = columnSize(input.pageBox).height * 0.75;
+    const endsPulled = new Set<string>();
     await enterSimulation(this.page, input.pageBox);
     try {
-      let model = await measureSimulation(this.page, input.pageBox, ids);
+      let model = await measureSimulation(this.page, input.pageBox, ids, endIds);
       for (let round = 0; round < MAX_PASSES && input.flow; round++) {
         const tails = shortTails(model.destinations, input.flow).filter((id) => !tightened.pushed.has(id));
-        if (tails.length === 0) break;
-        await this.tighten(tails, tightened);
-        model = await measureSimulation(this.page, input.pageBox, ids);
+        // A story before a forced break is pulled back once; pushing lines over would not help.
+        const short = shortEnds(model, input.flow, pageHeight).filter((id) => !tightened.pulled.has(id) && !tails.includes(id));
+        if (tails.length + short.length === 0) break;
+        await this.tighten([...tails, ...short], tightened);
+        short.forEach((id) => endsPulled.add(id));
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
       }
+      // A story the tighter setting did not pull back goes back to its normal setting.
+      const kept = input.flow ? shortEnds(model, input.flow, pageHeight).filter((id) => endsPulled.has(id)) : [];
+      if (kept.length > 0) {
+        this.options.log?.(`could not pull back: ${kept.join(', ')}`);
+        await this.page.evaluate((list: string[]) => list.forEach((id) => document.getElementById(id)?.classList.remove('pull-back')), kept);
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+        for (let round = 0; round < MAX_PASSES && input.flow; round++) {
+          const tails = shortTails(model.destinations, input.flow).filter((id) => !tightened.pushed.has(id));
+          if (tails.length === 0) break;
+          await this.tighten(tails, tightened);
+          model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+        }
+      }
+      nearlyEmpty.push(...(await this.nearlyEmptyPages(input.pageBox, model)));
       let pages = predictedNumbers(model, input.targets);
       // Wider slots (a 100th page) move text: measure once more with them.
       if (await fillPageNumbers(this.page, pages, String(model.pageCount).length)) {
@@ -186,6 +211,16 @@ export class PrintSession {
     } finally {
       await leaveSimulation(this.page);
     }
+  }
+
+  /**
+   * Pages under a quarter full, but the cover, the last page and pages a forced break ends
+   * (the end of a part or of a spotlight story).
+   */
+  private async nearlyEmptyPages(box: PageBox, model: Simulated): Promise<PrintResult['nearlyEmpty']> {
+    const fill = await pageFill(this.page, box);
+    const forced = new Set([...model.ends.values()].map((e) => e.page));
+    return fill.map((f, i) => ({ page: i + 1, fill: f })).filter((p) => p.fill < 0.25 && p.page > 1 && p.page < fill.length && !forced.has(p.page));
   }
 
   /**

@@ -19,6 +19,8 @@ export interface PageBox {
 export interface Simulated {
   destinations: DestinationMap;
   pageCount: number;
+  /** Where the boxes asked for as `ends` finish: the page (column) of their last fragment and its bottom, in pt. */
+  ends: Map<string, { page: number; bottom: number }>;
 }
 
 const PT_PER_PX = 0.75;
@@ -61,10 +63,10 @@ export async function enterSimulation(page: Page, box: PageBox): Promise<void> {
 }
 
 /** Where each id starts: the page (column) and its distance from the content top, in pt. */
-export async function measureSimulation(page: Page, box: PageBox, ids: readonly string[]): Promise<Simulated> {
+export async function measureSimulation(page: Page, box: PageBox, ids: readonly string[], endIds: readonly string[] = []): Promise<Simulated> {
   const { width } = columnSize(box);
-  const [entries, pageCount] = await page.evaluate(
-    (ids: string[], width: number) => {
+  const [entries, pageCount, endEntries] = await page.evaluate(
+    (ids: string[], width: number, endIds: string[]) => {
       const origin = document.body.getBoundingClientRect();
       const column = (left: number) => Math.round((left - origin.left) / (2 * width));
       const found: Array<[string, number, number]> = [];
@@ -78,13 +80,52 @@ export async function measureSimulation(page: Page, box: PageBox, ids: readonly 
         const end = rects[rects.length - 1];
         if (end && end.height > 0) last = Math.max(last, column(end.left));
       }
-      return [found, last + 1] as const;
+      const ends: Array<[string, number, number]> = [];
+      for (const id of endIds) {
+        const rects = document.getElementById(id)?.getClientRects();
+        const end = rects?.[rects.length - 1];
+        if (end) ends.push([id, column(end.left) + 1, end.bottom - origin.top]);
+      }
+      return [found, last + 1, ends] as const;
     },
     [...ids],
     width,
+    [...endIds],
   );
   const destinations: DestinationMap = new Map(entries.map(([id, page, top]) => [id, { page, top: top * PT_PER_PX }]));
-  return { destinations, pageCount };
+  const ends = new Map(endEntries.map(([id, page, bottom]) => [id, { page, bottom: bottom * PT_PER_PX }]));
+  return { destinations, pageCount, ends };
+}
+
+/**
+ * How full each page of the model is: the bottom of its lowest line of text or image, as a
+ * fraction of the text block's height (index 0 = page 1). Text nodes, not boxes: a box that
+ * breaks is stretched to the end of its page whatever it holds.
+ */
+export async function pageFill(page: Page, box: PageBox): Promise<number[]> {
+  const { width, height } = columnSize(box);
+  return page.evaluate(
+    (width: number, height: number) => {
+      const origin = document.body.getBoundingClientRect();
+      const fill: number[] = [];
+      const add = (rect: DOMRect) => {
+        if (rect.height <= 0) return;
+        const column = Math.round((rect.left - origin.left) / (2 * width));
+        fill[column] = Math.max(fill[column] ?? 0, Math.min(1, (rect.bottom - origin.top) / height));
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.nodeValue?.trim()) continue;
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) add(rect);
+      }
+      for (const el of document.body.querySelectorAll('img, svg')) for (const rect of el.getClientRects()) add(rect);
+      return Array.from({ length: fill.length }, (_, i) => fill[i] ?? 0);
+    },
+    width,
+    height,
+  );
 }
 
 /** Back to the document as it prints. */

@@ -64,6 +64,8 @@ function environment(dir: string): typeof Handlebars {
       return String(url);
     }
   });
+  /** An address that may break only after a "/" or a "." (a <wbr> there; nowhere else). */
+  env.registerHelper('breakUrl', (text: unknown) => new env.SafeString(env.escapeExpression(String(text ?? '')).replace(/([./])(?=.)/g, '$1<wbr>')));
   for (const file of readdirSync(path.join(dir, 'partials'))) {
     if (file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), readFileSync(path.join(dir, 'partials', file), 'utf8'));
   }

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type OwnedBrowser } from '../../src/pdf/browser.js';
 import { readDestinations } from '../../src/pdf/destinations.js';
-import { enterSimulation, leaveSimulation, measureSimulation, type PageBox } from '../../src/pdf/simulate.js';
+import { enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox } from '../../src/pdf/simulate.js';
 
 let owned: OwnedBrowser;
 let page: Page;
@@ -91,5 +91,28 @@ describe.each([
     const after = await page.evaluate(() => document.documentElement.outerHTML);
     const at = [...after].findIndex((c, i) => c !== before[i]);
     expect(after.slice(at - 100, at + 100)).toBe(before.slice(at - 100, at + 100));
+  });
+});
+
+describe('how full each page is', () => {
+  it('measures the last line of every page and where a story before a forced break ends', async () => {
+    const box = { width: 178, height: 261 };
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `<p>dòng ${i + 1}</p>`).join('');
+    // 10pt/15pt lines, 261 mm = 740 pt: 49 lines a page. 55 lines leave 6 on page 2, then a forced break.
+    await page.setContent(`<!doctype html><html><head><style>
+      @page { size: 210mm 297mm; margin: 17mm 16mm 19mm 16mm; }
+      body { margin: 0; font: 10pt/15pt serif; } p { margin: 0; orphans: 1; widows: 1; }
+      .forced { break-before: page; }
+    </style></head><body><section id="one">${lines(55)}</section><section id="two" class="forced">${lines(30)}</section></body></html>`);
+    await enterSimulation(page, box);
+    const model = await measureSimulation(page, box, ['one', 'two'], ['one', 'two']);
+    const fill = await pageFill(page, box);
+    await leaveSimulation(page);
+    expect(fill).toHaveLength(3);
+    expect(fill[0]).toBeGreaterThan(0.97);
+    expect(fill[1]! * 740).toBeCloseTo(6 * 15, -1);
+    expect(fill[2]! * 740).toBeCloseTo(30 * 15, -1);
+    expect(model.ends.get('one')).toEqual({ page: 2, bottom: expect.closeTo(6 * 15, 0) as number });
+    expect(model.ends.get('two')?.page).toBe(3);
   });
 });

@@ -194,6 +194,18 @@ describe('editorial lint rules in detail', () => {
     expect(await warnings(text)).toEqual([]);
   });
 
+  it('too-many-links: six cover links fit on A4, four on A5', async () => {
+    const social = (n: number) => Array.from({ length: n }, (_, i) => `    - {label: Mạng ${i + 1}, url: https://example.org/trang-${i + 1}}`).join('\n');
+    const withLinks = (n: number, size = 'A4') =>
+      edit(MINIMAL_ISSUE, 'issue:\n', `  website: https://sokhcn.haiphong.gov.vn/\n  social:\n${social(n)}\nissue:\n`) + `page: {size: ${size}}\n`;
+    expect(await warnings(withLinks(5))).toEqual([]);
+    expect(await warnings(withLinks(6))).toEqual([
+      ['too-many-links', 7, 5, 'series.social', 'the cover has room for 6 links (website and social pages) on A4, this issue has 7: the labels would not stay readable; keep the 6 that matter most'],
+    ]);
+    expect(await warnings(withLinks(3, 'A5'))).toEqual([]);
+    expect((await warnings(withLinks(4, 'A5'))).map((w) => w[0])).toEqual(['too-many-links']);
+  });
+
   it('checks a summary heading written in the file, which is its TOC entry', async () => {
     const heading = `Tổng kết xu hướng ${'khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, '.repeat(3)}tuần này`;
     const text = edit(MINIMAL_ISSUE, 'parts:\n', `parts:\n  - kind: summary\n    title: Tổng kết xu hướng\n    heading: ${heading}\n    sections:\n      - {title: Xu hướng chung, body: Nội dung.}\n`);

@@ -10,6 +10,7 @@ import { allCapsTitles } from './all-caps.js';
 import { articles, parts, periodLength } from './basics.js';
 import { createContext, type LintFindings, type LintOptions, type Rule } from './context.js';
 import { dateOrder } from './date-order.js';
+import { coverLinks } from './cover-links.js';
 import { duplicates } from './duplicates.js';
 import { imageAlt } from './images.js';
 import { isPlaceholder, placeholders } from './placeholders.js';
@@ -22,6 +23,7 @@ import { urlCredentials } from './urls.js';
 export type { LintFindings, LintOptions } from './context.js';
 export type { DateOrder } from './date-order.js';
 export { LONG_TITLE_CHARS } from './basics.js';
+export { COVER_LINKS_MAX } from './cover-links.js';
 export { storyKey, urlIdentity } from './duplicates.js';
 export { OUTLET_ALIASES } from './outlets.js';
 export { PLACEHOLDER } from './placeholders.js';
@@ -45,6 +47,7 @@ export function lintIssue(source: IssueSource, issue: Issue, options: LintOption
     titleBodyMismatch,
     imageAlt,
     urlCredentials,
+    coverLinks,
   ];
   for (const rule of rules) rule(ctx);
   return findings;

@@ -1,0 +1,31 @@
+/**
+ * Long generated issues: so-20 with its news parts repeated, every copy a distinct story.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { repoRoot } from './pdf-tools.js';
+
+interface Doc {
+  cover?: unknown;
+  parts: Array<{ kind: string; articles?: Array<Record<string, unknown>> }>;
+}
+
+/** so-20 with its news parts repeated `copies` times, every copy a distinct story. */
+export function longIssue(copies: number): string {
+  const doc = parse(readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8')) as Doc;
+  delete doc.cover;
+  for (const part of doc.parts) {
+    if (part.kind !== 'news' || !part.articles) continue;
+    const original = part.articles;
+    part.articles = [];
+    for (let copy = 1; copy <= copies; copy++) {
+      for (const a of original) {
+        const source = a.source as { name: string; url: string };
+        part.articles.push({ ...a, id: undefined, title: `${String(a.title)} (kỳ ${copy})`, source: { ...source, url: `${source.url}?ky=${copy}` } });
+      }
+    }
+    part.articles = part.articles.map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)));
+  }
+  return stringify(doc);
+}
