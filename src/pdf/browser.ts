@@ -1,7 +1,7 @@
 /**
  * Finding and owning the one headless browser a run uses.
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { UserError } from '../issue/diagnostics.js';
 import { registerCleanup } from './cleanup.js';
 import { findBrowser, type BrowserInfo } from './find-browser.js';
@@ -129,7 +129,9 @@ async function closeQuietly(browser: Browser): Promise<void> {
  */
 export function browserFailure(error: unknown, browser: Browser, timeoutMs: number): UserError | undefined {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'ProtocolError' && / timed out/.test(message)))) {
+  // By class, not by name: the bundler may rename puppeteer's classes (TimeoutError2); ours (paginate.ts) by name.
+  const timedOut = error instanceof TimeoutError || (error instanceof Error && /^TimeoutError\d*$/.test(error.name));
+  if (timedOut || (error instanceof ProtocolError && / timed out/.test(message))) {
     return new UserError(`the browser did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout); nothing was written. A very long issue may need a larger --timeout`);
   }
   if (!browser.connected || /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error/i.test(message)) {

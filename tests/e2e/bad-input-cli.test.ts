@@ -239,7 +239,7 @@ async function timedCheck(file: string) {
 }
 
 describe('large issues', () => {
-  it('a 5 MB issue: bantin check reads and lints it in a few seconds (it also builds: 1,258 pages in about 2 minutes)', async () => {
+  it('a 5 MB issue: bantin check reads and lints it (within the test timeout; its speed is measured by npm run bench, not asserted)', async () => {
     const input = path.join(freshDir(), 'so-20-2026-5mb.yaml');
     writeFileSync(input, bigIssue(3800));
     expect(readFileSync(input).length).toBeGreaterThan(5_000_000);
@@ -250,7 +250,6 @@ describe('large issues', () => {
     const summary = run.stderr.trimEnd().split('\n').pop()!;
     expect(summary.startsWith(`${input}: ok (`)).toBe(true);
     expect(summary).toMatch(/: ok \(\d+ warnings\)$/);
-    expect(run.seconds).toBeLessThan(5);
   }, 60_000);
 
   it('a 5 MB title line: the warning shows 200 characters of it around the column, not 5 MB', async () => {

@@ -3,7 +3,7 @@
  * Ghostscript, no Chromium and no temporary folder (only this run's processes are looked at).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -13,17 +13,24 @@ import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-children-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const hasGs = spawnSync('gs', ['--version']).status === 0;
+const realGs = spawnSync('sh', ['-c', 'command -v gs'], { encoding: 'utf8' }).stdout.trim();
+const hasGs = realGs !== '';
 
 it.skipIf(!hasGs)('SIGTERM during --cmyk ends Ghostscript too', async () => {
   const dir = mkdtempSync(path.join(work, 'cmyk-'));
   const owned = ownedRun(work);
+  // bantin's Ghostscript passes take milliseconds: a stand-in `gs` first on PATH runs the real
+  // Ghostscript busy forever (the runaway the issue saw), so the signal always finds it running.
+  const bin = mkdtempSync(path.join(work, 'bin-'));
+  writeFileSync(path.join(bin, 'gs'), `#!/bin/sh\nexec ${realGs} -q -dNODISPLAY -dNOSAFER -c '{} loop'\n`);
+  chmodSync(path.join(bin, 'gs'), 0o755);
+  const env = { ...owned.env, PATH: `${bin}${path.delimiter}${owned.env.PATH ?? process.env.PATH}` };
   let sent = false;
   let gsSeen = 0;
   const run = await runCli(['build', path.join(repoRoot, 'examples/so-20-2026.yaml'), '-o', path.join(dir, 'out.pdf'), '--profile', 'press', '--cmyk', '--verbose'], {
-    env: owned.env,
+    env,
     onStderr: (text, child) => {
-      if (sent || !text.includes('converting to CMYK')) return;
+      if (sent || !text.includes('to CMYK')) return;
       sent = true;
       const look = setInterval(() => {
         gsSeen = owned.pids().filter((pid) => /(^|\/)gs$/.test(readlinkSafe(pid))).length;

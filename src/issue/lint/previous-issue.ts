@@ -3,10 +3,11 @@
  * file in the same folder whose week starts last before this one's. Only that file is parsed;
  * the others are only searched for their week's start.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Issue } from '../model.js';
+import { MAX_ISSUE_BYTES, readRegular } from '../read-regular.js';
 import { dateOrderOf, type DateOrder } from './date-order.js';
 
 const WEEK_START = /^\s+start:\s*["']?(\d{4}-\d{2}-\d{2})/m;
@@ -18,15 +19,24 @@ export async function previousDateOrder(file: string, issue: Issue): Promise<Dat
     for (const name of await readdir(dir)) {
       const candidate = path.join(dir, name);
       if (!/\.ya?ml$/i.test(name) || candidate === path.resolve(file)) continue;
-      const start = WEEK_START.exec(await readFile(candidate, 'utf8'))?.[1];
+      const start = WEEK_START.exec(await readNeighbour(candidate))?.[1];
       if (start && start < issue.week.start.iso && (!best || start > best.start)) best = { file: candidate, start };
     }
     if (!best) return undefined;
-    const data = parse(await readFile(best.file, 'utf8')) as { parts?: Array<{ articles?: Array<{ date?: unknown }> }> } | undefined;
+    const data = parse(await readNeighbour(best.file)) as { parts?: Array<{ articles?: Array<{ date?: unknown }> }> } | undefined;
     const parts = (data?.parts ?? []).map((p) => (p.articles ?? []).map((a) => (typeof a.date === 'string' ? a.date : '')).filter(Boolean));
     return dateOrderOf(parts);
   } catch {
     // An unreadable neighbour says nothing about the order: the issue's own parts decide.
     return undefined;
+  }
+}
+
+/** Only ordinary files, within the cap (a FIFO or /dev/zero named *.yaml must not hang the check); an unreadable one is skipped. */
+async function readNeighbour(file: string): Promise<string> {
+  try {
+    return (await readRegular(file, MAX_ISSUE_BYTES)).toString('utf8');
+  } catch {
+    return '';
   }
 }
