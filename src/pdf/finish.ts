@@ -10,6 +10,7 @@ import type { Profile } from './profile.js';
 import { namedDestinations } from './destinations.js';
 import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';
+import { formatLabel, type Labels } from '../theme/label-keys.js';
 
 export interface OutlineItem {
   title: string;
@@ -17,10 +18,10 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-export function issueOutline(issue: Issue): OutlineItem[] {
+export function issueOutline(issue: Issue, labels?: Labels): OutlineItem[] {
   return [
     ...issue.parts.map((part) => ({
-      title: `Phần ${part.roman}. ${part.title}`,
+      title: `${labels ? formatLabel(labels.partNumber, { roman: part.roman }) : `Phần ${part.roman}.`} ${part.title}`,
       id: part.id,
       children: part.articles.map((a) => ({ title: a.date ? `${a.date.short}: ${a.title}` : a.title, id: a.id, children: [] })),
     })),
@@ -41,6 +42,9 @@ export interface FinishOptions {
   parsed?: PDFDocument;
   /** What the document is made from (the rendered HTML): its hash is the PDF's document ID. */
   source: string;
+  /** The theme's labels and language (default: Vietnamese). */
+  labels?: Labels;
+  language?: string;
 }
 
 /** Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness. */
@@ -49,14 +53,14 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   const date = documentDate(issue);
   doc.setTitle(issue.title, { showInWindowTitleBar: true });
   doc.setAuthor(issue.series.publisher.join(' – '));
-  doc.setSubject(`${issue.title}, tuần từ ${issue.week.label}`);
+  doc.setSubject(`${issue.title}, ${options.labels ? lowerFirst(formatLabel(options.labels.weekOf, { week: issue.week.label })) : `tuần từ ${issue.week.label}`}`);
   doc.setKeywords(['khoa học', 'công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số', `số ${issue.number}`, ...issue.parts.map((p) => p.title)]);
-  doc.setLanguage('vi');
+  doc.setLanguage(options.language ?? 'vi');
   doc.setCreator(`bantin ${version}`);
   doc.setProducer(`bantin ${version} (Chromium, pdf-lib)`);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  addOutline(doc, issueOutline(issue));
+  addOutline(doc, issueOutline(issue, options.labels));
   applyPageBoxes(doc, options.profile, options.geometry);
   // The document ID comes from the content (Chromium's own bytes carry its print date).
   const digest = createHash('sha256').update(`bantin ${version}\n`).update(options.source).digest('hex').slice(0, 32);
@@ -103,4 +107,8 @@ function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
   context.assign(rootRef, root);
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
 }
