@@ -11,6 +11,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerTheme } from './commands/theme.js';
 import { EXIT } from './context.js';
 import { createLogger } from './logger.js';
 import { formatDiagnostic, summarize } from './report.js';
@@ -32,6 +33,7 @@ export function createProgram(): Command {
   registerCheck(program);
   registerNew(program);
   registerPreview(program);
+  registerTheme(program);
   return program;
 }
 

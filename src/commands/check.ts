@@ -1,10 +1,14 @@
-/** bantin check: validation and editorial lint, without a browser. */
+/** bantin check: validation and editorial lint, without a browser; the issue's theme is checked too. */
 import { isUserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../issue/load.js';
+import { checkTheme } from '../render/check-theme.js';
+import { themeIssue } from '../theme/choose.js';
 
 export interface CheckOptions {
   /** Warnings count as errors: the issue is not ok while any remain. */
   strict?: boolean;
+  /** A theme to check against instead of the issue's series.theme. */
+  theme?: string;
 }
 
 export interface CheckResult {
@@ -18,12 +22,19 @@ export interface CheckResult {
 export async function check(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const file of files) {
-    let diagnostics: Diagnostic[];
+    let diagnostics: Diagnostic[] = [];
     try {
-      ({ diagnostics } = await loadIssue(file));
+      const loaded = await loadIssue(file);
+      diagnostics = loaded.diagnostics;
+      if (loaded.issue) {
+        const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
+        diagnostics = [...diagnostics, ...themed.diagnostics];
+        checkTheme(themed.theme);
+      }
     } catch (error) {
       if (!isUserError(error)) throw error;
-      diagnostics = error.diagnostics.length ? error.diagnostics : [{ severity: 'error', file, line: 0, col: 0, path: '', message: error.message, code: 'read' }];
+      // A theme that fails keeps the issue's own problems found before it.
+      diagnostics = [...diagnostics, ...(error.diagnostics.length ? error.diagnostics : [{ severity: 'error' as const, file, line: 0, col: 0, path: '', message: error.message, code: 'read' }])];
     }
     if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
     results.push({ file, ok: !hasErrors(diagnostics), diagnostics });

@@ -29,6 +29,7 @@ interface BuildFlags {
   html?: boolean;
   browser?: string;
   timeout: number;
+  theme?: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -44,6 +45,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
     .option('--cmyk', 'convert to CMYK with Ghostscript (not PDF/X); needs gs installed')
     .option('--html', 'also write the rendered HTML beside each PDF')
+    .option('--theme <name|dir>', "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme")
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
     .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
     .option('--browser <path>', 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)')
@@ -52,7 +54,7 @@ export function registerBuild(program: Command): void {
       const logger = loggerFor(program);
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk };
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, theme: opts.theme };
       const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {

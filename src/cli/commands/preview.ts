@@ -17,8 +17,9 @@ export function registerPreview(program: Command): void {
       }),
     )
     .option('--browser <path>', 'the Chromium or Chrome to use')
-    .action(async (file: string, opts: { output?: string; port?: number; browser?: string }) => {
+    .option('--theme <name|dir>', "a built-in theme or a theme folder, overriding the issue's series.theme")
+    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; theme?: string }) => {
       const logger = loggerFor(program);
-      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger }, opts.port ?? true);
+      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger, theme: opts.theme }, opts.port ?? true);
     });
 }
