@@ -97,5 +97,7 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
     value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
   }
   current = resolve(current, value);
+  // A record keyed by a list of names (a theme's colors, labels): those names.
+  if (current instanceof z.ZodRecord && current.keyType instanceof z.ZodEnum) return current.keyType.options.map(String);
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
