@@ -28,7 +28,8 @@ export function printedNumber(text: string, entry: string): number {
 
 /** Index of the first page after the TOC: where part I starts. */
 export function firstPartPage(texts: string[]): number {
-  return texts.findIndex((t) => t.startsWith('PHẦN I '));
+  // "PART" in English themes (pdftotext may split its letter-spaced capitals).
+  return texts.findIndex((t) => /^(PHẦN|P ?A ?R ?T) I /.test(t));
 }
 
 export interface TocEntryCheck {
