@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isUserError, type UserError } from '../../src/issue/diagnostics.js';
 import { loadIssue, loadIssueText } from '../../src/issue/load.js';
+import { check } from '../../src/commands/check.js';
 import { bantinFile } from '../../src/pdf/requests.js';
 import { checkTheme } from '../../src/render/check-theme.js';
 import { renderIssueHtml } from '../../src/render/html.js';
@@ -208,5 +209,21 @@ describe('the page reads only the theme’s own files', () => {
     for (const f of ['theme.yaml', 'notes.txt', '../secret.png', 'images/link.png']) expect(bantinFile(themeUrl(0, f), files), f).toBeUndefined();
     expect(bantinFile(themeUrl(1, 'styles/a.css'), files)).toBeUndefined();
     expect(bantinFile(themeUrl(0, 'styles/a.css'))).toBeUndefined();
+  });
+});
+
+describe('bantin check', () => {
+  it('checks the chosen theme: its theme.yaml and its templates', async () => {
+    const issue = path.join(tmp, 'checked.yaml');
+    writeFileSync(issue, MINIMAL_ISSUE.replace('  publisher:', '  theme: ./checked-theme\n  publisher:'));
+    themeDir('checked-theme', 'name: checked\ncolors:\n  accent: orange\n');
+    const [bad] = await check([issue]);
+    expect(bad!.ok).toBe(false);
+    expect(bad!.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.col} ${d.path}`)).toEqual(['theme.yaml:3:11 colors.accent']);
+    themeDir('checked-theme', 'name: checked\n', { 'partials/toc.hbs': '{{t "tableOfContents"}}' });
+    const [template] = await check([issue]);
+    expect(template!.diagnostics.map((d) => `${path.basename(d.file)}:${d.line} ${d.code}`)).toEqual(['toc.hbs:1 unknown-label']);
+    const [fine] = await check([issue], { theme: 'haiphong' });
+    expect(fine!.ok).toBe(true);
   });
 });
