@@ -180,7 +180,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   let htmlOutput: string | undefined;
   if (options.html) {
     htmlOutput = defaultOutput(output, '.html');
-    await writeAtomic(htmlOutput, standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme));
+    await writeAtomic(htmlOutput, standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme, themeFiles));
   }
   return {
     input,
@@ -217,11 +217,13 @@ export function themeFamilies(theme: Theme): string[] {
 }
 
 /** The HTML as a file a browser can open: virtual URLs → file URLs, page numbers filled in. */
-function standaloneHtml(html: string, issueDir: string, pages: Map<string, number>, theme: Theme): string {
+function standaloneHtml(html: string, issueDir: string, pages: Map<string, number>, theme: Theme, themeFiles: (theme: Theme) => { roots: string[]; fontsource: Map<string, string> }): string {
   let out = html
     .replaceAll(`${ASSET_PREFIX}styles/`, pathToFileURL(stylesDir).href + '/')
     .replaceAll(ISSUE_PREFIX, pathToFileURL(issueDir).href + '/');
-  theme.layers.forEach((layer, i) => (out = out.replaceAll(`${ASSET_PREFIX}theme/${i}/`, pathToFileURL(layer.dir).href + '/')));
+  const files = themeFiles(theme);
+  files.roots.forEach((dir, i) => (out = out.replaceAll(`${ASSET_PREFIX}theme/${i}/`, pathToFileURL(dir).href + '/')));
+  for (const [name, dir] of files.fontsource) out = out.replaceAll(`${ASSET_PREFIX}fontsource/${name}/`, pathToFileURL(dir).href + '/');
   for (const pkg of FONT_PACKAGES) out = out.replaceAll(`${ASSET_PREFIX}fonts/${pkg}/`, pathToFileURL(fontPackageDir(pkg)).href + '/');
   return out.replace(/(<span class="pageref" data-pageref="([^"]+)">)0+(<\/span>)/g, (_m, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
 }
