@@ -4,7 +4,7 @@
  */
 export const LABEL_KEYS = [
   'issueTitle', 'issueNumber', 'weekOf', 'inThisIssue', 'pageShort', 'website', 'followOn', 'contents', 'part', 'partNumber',
-  'source', 'photo', 'podcast', 'summaryHeading', 'summaryPageHeading', 'footer',
+  'source', 'photo', 'podcast', 'qrCode', 'summaryHeading', 'summaryPageHeading', 'footer',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;
