@@ -134,6 +134,22 @@ try {
     rows.push({ name, pages: pages(pdf), build: median(builds), best: Math.min(...builds), check: median(checks) });
   }
 
+  // The same issue with a child theme (extends haiphong, changes two colours): the theme chain's cost.
+  const child = path.join(work, 'child-theme');
+  spawnSync(process.execPath, [bin, 'theme', 'new', child, '--from', 'haiphong'], { encoding: 'utf8' });
+  writeFileSync(path.join(child, 'theme.yaml'), `${readFileSync(path.join(child, 'theme.yaml'), 'utf8')}colors:\n  primary: "#1d5c3a"\n  accent: "#c9961a"\n`);
+  const themed = (() => {
+    const input = path.join(root, 'examples/so-20-2026.yaml');
+    const pdf = path.join(work, 'themed.pdf');
+    const builtIn = [];
+    const childBuilds = [];
+    // Interleaved, so both see the same machine load.
+    for (let i = 0; i < runs; i++) {
+      builtIn.push(time(['build', input, '-o', pdf]));
+      childBuilds.push(time(['build', input, '-o', pdf, '--theme', child]));
+    }
+    return { builtIn: median(builtIn), child: median(childBuilds) };
+  })();
   // Tagging's cost: so-20 tagged (the default) and with --no-tags, interleaved so drift hits both.
   const so20 = path.join(root, 'examples/so-20-2026.yaml');
   const taggedPdf = path.join(work, 'tagged.pdf');
@@ -161,6 +177,7 @@ try {
   for (const r of rows) {
     console.log(`${r.name.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`);
   }
+  console.log(`theme: so-20-2026 built-in haiphong ${themed.builtIn.toFixed(2)} s, child theme ${themed.child.toFixed(2)} s (${((themed.child - themed.builtIn) * 1000).toFixed(0)} ms more, median)`);
   console.log(
     `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}): ` +
       `${Math.round((median(tagged) - median(untagged)) * 1000)} ms median; file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,

@@ -11,3 +11,7 @@ export { findBrowser, withBrowser } from './pdf/browser.js';
 export { readDestinations } from './pdf/destinations.js';
 export { createLogger, memoryLogger, type Logger } from './cli/logger.js';
 export { formatDiagnostic } from './cli/report.js';
+export { listThemes, newTheme, type NewThemeOptions, type ThemeSummary } from './commands/theme.js';
+export { resolveTheme, type Theme } from './theme/theme.js';
+export { themeIssue } from './theme/choose.js';
+export { themeSchema, type ThemeInput } from './theme/schema.js';

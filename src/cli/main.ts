@@ -12,6 +12,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerTheme } from './commands/theme.js';
 import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
 import { formatDiagnostic, summarize } from './report.js';
@@ -33,6 +34,7 @@ export function createProgram(): Command {
   registerCheck(program);
   registerNew(program);
   registerPreview(program);
+  registerTheme(program);
   return program;
 }
 

@@ -14,6 +14,9 @@ import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
+import { themeIssue } from '../theme/choose.js';
+import { themeMargins } from '../theme/apply.js';
+import type { Theme } from '../theme/theme.js';
 import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
@@ -38,6 +41,8 @@ export interface BuildOptions {
   size?: PageSize;
   /** Colours to DeviceCMYK after printing (src/pdf/cmyk.ts). */
   cmyk?: boolean;
+  /** A built-in theme name or a theme folder (relative to the working folder); overrides series.theme. */
+  theme?: string;
   /** A tagged (accessible) PDF: structure tree, artifacts, link texts. Default true; --no-tags. */
   tagged?: boolean;
   /** PDF/A-2b: sRGB output intent, identification in the XMP, the rules of pdfa.ts checked. */
@@ -71,6 +76,7 @@ export interface Prepared {
   geometry: PageGeometry;
   source: IssueSource;
   assets: AssetMap;
+  theme: Theme;
   warnings: Diagnostic[];
   started: number;
   /** How long checking the issue took (a batch adds it to the issue's own time). */
@@ -131,27 +137,30 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
     throw new UserError(`${options.input} has errors; no PDF was written`, loaded.diagnostics);
   }
+  const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
+  if (hasErrors(themed.diagnostics)) throw new UserError(`${options.input} has errors; no PDF was written`, themed.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
-  const issue = loaded.issue;
+  const { issue, theme } = themed;
   const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
   await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], [input, ...[...loaded.assets.values()].map((a) => a.file)]);
   const profile = options.profile ?? 'print';
-  const geometry = pageGeometry(options.size ?? issue.page.size, issue.page.margins, profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
-  return { input, output, htmlOutput, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, warnings, started };
+  const size = options.size ?? issue.page.size;
+  const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
+  return { input, output, htmlOutput, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
 }
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
   const { renderIssueHtml } = await import('../render/html.js');
   // QR codes are made while Chromium loads the page: they do not move anything.
-  return renderIssueHtml(prepared.issue, { geometry: prepared.geometry, deferQr: true });
+  return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry, deferQr: true });
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
-  const [{ printPaginated }, { downsampler }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js')]);
+  const [{ printPaginated }, { downsampler }, { themeFiles }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js'), import('../render/theme-css.js')]);
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 ? downsampler('newPage' in browser ? browser : browser.browser()) : undefined;
   let printed: PrintResult;
   try {
@@ -160,6 +169,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       html: rendered.html,
       qrContents: rendered.pendingQr?.contents,
       assets: prepared.assets,
+      themeFiles: themeFiles(prepared.theme),
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
@@ -179,11 +189,11 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   afterPrint?.();
   // Loaded only now: pdf-lib came in while Chromium printed (a third of start-up otherwise).
   const { finishPdf, machineFonts } = await loadFinishing();
-  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)];
+  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels });
   if (options.cmyk) {
     pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
     if ((options.tagged ?? true) && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
@@ -191,7 +201,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   logger.debug('finished');
   const { htmlOutput } = prepared;
   // Both files or neither: the PDF is not in place before the HTML is written too.
-  await writeAllAtomic(htmlOutput ? [{ file: output, data: pdf }, { file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages) }] : [{ file: output, data: pdf }]);
+  await writeAllAtomic(htmlOutput ? [{ file: output, data: pdf }, { file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme, themeFiles) }] : [{ file: output, data: pdf }]);
   logger.debug(`wrote ${output}`);
   return {
     input,
@@ -233,11 +243,19 @@ export function articleFlow(prepared: Prepared): Flow {
   return { sequences: parts.filter((p) => p.kind === 'news').map((p) => p.articles.map((a) => a.id)), ends };
 }
 
+/** The font families a theme brings itself: fonts of its own, not the machine's. */
+export function themeFamilies(theme: Theme): string[] {
+  return [theme.fonts.sans, theme.fonts.serif].filter((f) => f.files || f.package).map((f) => f.family);
+}
+
 /** The HTML as a file a browser can open: virtual URLs → file URLs, page numbers filled in. */
-function standaloneHtml(html: string, issueDir: string, pages: Map<string, number>): string {
+function standaloneHtml(html: string, issueDir: string, pages: Map<string, number>, theme: Theme, themeFiles: (theme: Theme) => { roots: string[]; fontsource: Map<string, string> }): string {
   let out = html
     .replaceAll(`${ASSET_PREFIX}styles/`, pathToFileURL(stylesDir).href + '/')
     .replaceAll(ISSUE_PREFIX, pathToFileURL(issueDir).href + '/');
+  const files = themeFiles(theme);
+  files.roots.forEach((dir, i) => (out = out.replaceAll(`${ASSET_PREFIX}theme/${i}/`, pathToFileURL(dir).href + '/')));
+  for (const [name, dir] of files.fontsource) out = out.replaceAll(`${ASSET_PREFIX}fontsource/${name}/`, pathToFileURL(dir).href + '/');
   for (const pkg of FONT_PACKAGES) out = out.replaceAll(`${ASSET_PREFIX}fonts/${pkg}/`, pathToFileURL(fontPackageDir(pkg)).href + '/');
   return out.replace(/(<span class="pageref" data-pageref="([^"]+)">)0+(<\/span>)/g, (_m, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
 }

@@ -1,13 +1,17 @@
-/** bantin check: validation and editorial lint, without a browser. */
+/** bantin check: validation and editorial lint, without a browser; the issue's theme is checked too. */
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { isUserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue, type LoadOptions } from '../issue/load.js';
+import { checkTheme } from '../render/check-theme.js';
+import { themeIssue } from '../theme/choose.js';
 import { expandInputs } from './inputs.js';
 
 export interface CheckOptions {
   /** Warnings count as errors: the issue is not ok while any remain. */
   strict?: boolean;
+  /** A theme to check against instead of the issue's series.theme. */
+  theme?: string;
   /** What a theme brings to the editorial warnings. */
   lint?: LoadOptions['lint'];
 }
@@ -45,11 +49,19 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
 async function checkOne(file: string, options: CheckOptions): Promise<CheckResult> {
   let diagnostics: Diagnostic[];
   let ignored: Diagnostic[] = [];
+  diagnostics = [];
   try {
-    ({ diagnostics, ignored } = await loadIssue(file, { lint: options.lint }));
+    const loaded = await loadIssue(file, { lint: options.lint });
+    ({ diagnostics, ignored } = loaded);
+    if (loaded.issue) {
+      const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
+      diagnostics = [...diagnostics, ...themed.diagnostics];
+      checkTheme(themed.theme);
+    }
   } catch (error) {
     if (!isUserError(error)) throw error;
-    diagnostics = error.diagnostics.length ? error.diagnostics : [readError(file, error.message)];
+    // A theme that fails keeps the issue's own problems found before it.
+    diagnostics = [...diagnostics, ...(error.diagnostics.length ? error.diagnostics : [readError(file, error.message)])];
   }
   if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
   return { file, ok: !hasErrors(diagnostics), diagnostics, ignored };

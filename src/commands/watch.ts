@@ -1,6 +1,6 @@
 /**
- * bantin build --watch / bantin preview: rebuild when the issue, its images, a template or a
- * style changes, with one warm browser page. Errors are shown and the watcher keeps running.
+ * bantin build --watch / bantin preview: rebuild when the issue, its images, a template, a
+ * style or a file of its theme changes, with one warm browser page. Errors are shown and the watcher keeps running.
  */
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -13,8 +13,9 @@ import { openBrowser } from '../pdf/browser.js';
 import { registerCleanup } from '../pdf/cleanup.js';
 import { PrintSession } from '../pdf/paginate.js';
 import { resetTemplates } from '../render/templates.js';
+import { themeFiles } from '../render/theme-css.js';
 import { textBlock } from '../issue/page.js';
-import { articleFlow, completeHtml, loadFinishing, prepare, render, type BuildOptions } from './build.js';
+import { articleFlow, completeHtml, loadFinishing, prepare, render, themeFamilies, type BuildOptions } from './build.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
 import { defaultOutput, writeAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
@@ -55,11 +56,12 @@ export async function watch(options: WatchOptions): Promise<void> {
       const prepared = await prepare(options);
       for (const w of prepared.warnings) logger.warn(formatDiagnostic(w, logger.color));
       watchAssets(prepared.assets.values());
+      watchThemes(prepared.theme.layers.map((l) => l.dir));
       const rendered = await render(prepared, logger);
       const { finishPdf, machineFonts } = await loadFinishing();
-      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), tagged: options.tagged ?? true, timeoutMs: options.timeoutMs, log: logger.debug });
-      for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
-      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa });
+      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, themeFiles: themeFiles(prepared.theme), targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), tagged: options.tagged ?? true, timeoutMs: options.timeoutMs, log: logger.debug });
+      for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
+      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels });
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
       const summary = `${printed.pageCount} pages · ${seconds.toFixed(2)} s`;
@@ -104,6 +106,13 @@ export async function watch(options: WatchOptions): Promise<void> {
     for (const file of next) if (!watchedFiles.has(file)) watcher.add(file);
     watchedFiles = next;
   };
+  // The theme's folders (the chain can change when series.theme or an extends changes).
+  let themeDirs: string[] = [];
+  const watchThemes = (dirs: string[]) => {
+    for (const dir of dirs) if (!themeDirs.includes(dir)) watcher.add(dir);
+    for (const dir of themeDirs) if (!dirs.includes(dir)) watcher.unwatch(dir);
+    themeDirs = dirs;
+  };
   let timer: NodeJS.Timeout | undefined;
   // Editors that save by delete + create, and git checkout, remove the file for a moment: the
   // path is watched again once it is back.
@@ -123,8 +132,9 @@ export async function watch(options: WatchOptions): Promise<void> {
   };
   watcher.on('all', (event, file) => {
     if (event === 'unlink' && path.resolve(file) === input) return awaitReturn();
-    if (file.startsWith(templatesDir)) resetTemplates();
-    if (file.startsWith(stylesDir)) session.reload();
+    const inTheme = themeDirs.some((dir) => file.startsWith(dir + path.sep));
+    if (file.startsWith(templatesDir) || inTheme) resetTemplates();
+    if (file.startsWith(stylesDir) || inTheme) session.reload();
     logger.debug(`changed: ${file}`);
     clearTimeout(timer);
     timer = setTimeout(schedule, 25);

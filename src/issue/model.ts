@@ -30,7 +30,8 @@ export interface Article {
   lead?: string;
   body: string;
   image?: ImageInput;
-  podcast?: Link;
+  /** `ownLabel`: the label as written (else the theme's). */
+  podcast?: Link & { ownLabel?: string };
   blocks: BlockInput[];
 }
 
@@ -51,6 +52,8 @@ export interface Part {
   heading?: string;
   /** Summary parts: the headline printed under the part title (the TOC has the full heading). */
   pageHeading?: string;
+  /** Summary parts: the heading as written (the others come from the theme's labels when absent). */
+  ownHeading?: string;
   intro?: string;
   sections: Section[];
   closing?: string;
@@ -69,7 +72,7 @@ export interface Issue {
   week: { start: DateInfo; end: DateInfo; label: string };
   cover: { highlights: Article[]; image?: ImageInput };
   /** Paper size and margins as the issue asks (the build may override the size). */
-  page: { size: PageSize; margins: Partial<Margins> };
+  page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize };
   parts: Part[];
   /** Every article in reading order. */
   articles: Article[];
@@ -138,6 +141,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
         ...base,
         heading: part.heading ?? `${part.title} tuần từ ${weekLabel}`,
         pageHeading: part.heading ?? `Tuần từ ${weekLabel}`,
+        ownHeading: part.heading,
         intro: part.intro,
         sections: part.sections,
         closing: part.closing,
@@ -155,7 +159,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       lead: a.lead,
       body: a.body,
       image: a.image,
-      podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast' } : undefined,
+      podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast', ownLabel: a.podcast.label } : undefined,
       blocks: a.blocks ?? [],
     }));
     articles.push(...partArticles);
@@ -179,7 +183,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     title: `${input.series.title} số ${input.issue.number}`,
     week: { start, end, label: weekLabel },
     cover: { highlights, image: input.cover?.image },
-    page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {} },
+    page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {}, ownSize: input.page?.size },
     parts,
     articles,
     targets,

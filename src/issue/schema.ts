@@ -201,6 +201,9 @@ export const issueSchema = z
         .optional()
         .meta({ description: 'The title as set on the cover, line by line (default: the title on one block).' }),
       logo: text('a logo path relative to the issue file').optional(),
+      theme: text('a theme: a built-in name such as haiphong, or a folder such as ./theme')
+        .optional()
+        .meta({ description: 'The look: a built-in theme (`bantin theme list`) or a theme folder relative to the issue file; `--theme` overrides it.' }),
     }),
     issue: z.strictObject({
       number: z

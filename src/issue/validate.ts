@@ -12,16 +12,21 @@ export function validateIssue(source: IssueSource, data: unknown): { issue?: Iss
   if (data === null || data === undefined) {
     return { diagnostics: [at(source, [], 'the file is empty: expected an issue with series, issue and parts', 'empty')] };
   }
-  const result = issueSchema.safeParse(data);
-  if (result.success) return { issue: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((problem) => toDiagnostics(source, data, problem));
-  return { diagnostics };
+  const result = validateWith(issueSchema, source, data);
+  return result.value ? { issue: result.value, diagnostics: [] } : { diagnostics: result.diagnostics };
 }
 
-function toDiagnostics(source: IssueSource, data: unknown, problem: z.core.$ZodIssue): Diagnostic[] {
+/** Any YAML file against its zod schema (issues, theme.yaml): problems at their lines. */
+export function validateWith<S extends z.ZodType>(schema: S, source: IssueSource, data: unknown): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  return { diagnostics: result.error.issues.flatMap((problem) => toDiagnostics(schema, source, data, problem)) };
+}
+
+function toDiagnostics(schema: z.ZodType, source: IssueSource, data: unknown, problem: z.core.$ZodIssue): Diagnostic[] {
   const path = problem.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   if (problem.code === 'unrecognized_keys') {
-    const known = knownKeys(issueSchema, data, path);
+    const known = knownKeys(schema, data, path);
     return problem.keys.map((key) => {
       const suggestion = known.length ? closest(key, known) : undefined;
       const near = suggestion !== undefined && distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3));
@@ -92,5 +97,7 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
     value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
   }
   current = resolve(current, value);
+  // A record keyed by a list of names (a theme's colors, labels): those names.
+  if (current instanceof z.ZodRecord && current.keyType instanceof z.ZodEnum) return current.keyType.options.map(String);
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }

@@ -12,6 +12,7 @@ import type { Profile } from './profile.js';
 import { namedDestinations } from './destinations.js';
 import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';
+import { formatLabel, type Labels } from '../theme/label-keys.js';
 import { addOutputIntent, PDFA, pdfaProblems } from './pdfa.js';
 import { completeTags, isTagged } from './tagged.js';
 import { setXmp } from './xmp.js';
@@ -27,11 +28,11 @@ export interface OutlineItem {
 /** The table of contents' id (templates/partials/toc.hbs); it starts on the page after the one-page cover. */
 export const TOC = { id: 'muc-luc', title: 'Mục lục', page: 1 } as const;
 
-export function issueOutline(issue: Issue): OutlineItem[] {
+export function issueOutline(issue: Issue, labels?: Labels): OutlineItem[] {
   return [
-    { title: TOC.title, id: TOC.id, children: [], page: TOC.page },
+    { title: labels?.contents ?? TOC.title, id: TOC.id, children: [], page: TOC.page },
     ...issue.parts.map((part) => ({
-      title: `Phần ${part.roman}. ${part.title}`,
+      title: `${labels ? formatLabel(labels.partNumber, { roman: part.roman }) : `Phần ${part.roman}.`} ${part.title}`,
       id: part.id,
       children: part.articles.map((a) => ({ title: a.date ? `${a.date.short}: ${a.title}` : a.title, id: a.id, children: [] })),
     })),
@@ -53,6 +54,8 @@ export interface FinishOptions {
   parsed?: PDFDocument;
   /** What the document is made from (the rendered HTML): its hash is the PDF's document ID; its <html lang> the PDF's language. */
   source: string;
+  /** The theme's labels (default: Vietnamese). */
+  labels?: Labels;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa.ts). */
   pdfa?: boolean;
 }
@@ -69,7 +72,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   const info = {
     title: issue.title,
     author: issue.series.publisher.join(' – '),
-    subject: `${issue.title}, tuần từ ${issue.week.label}`,
+    subject: `${issue.title}, ${options.labels ? lowerFirst(formatLabel(options.labels.weekOf, { week: issue.week.label })) : `tuần từ ${issue.week.label}`}`,
     keywords: ['khoa học', 'công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số', `số ${issue.number}`, ...issue.parts.map((p) => p.title)].join('; '),
     creatorTool: `bantin ${version}`,
     producer: `bantin ${version} (Chromium, pdf-lib)`,
@@ -89,7 +92,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   doc.setProducer(info.producer);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  const outline = issueOutline(issue);
+  const outline = issueOutline(issue, options.labels);
   addOutline(doc, outline);
   const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline)) : undefined;
   applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
@@ -154,4 +157,8 @@ function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
   context.assign(rootRef, root);
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
 }

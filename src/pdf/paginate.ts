@@ -16,13 +16,15 @@ import { shortEnds, shortTails, type Flow } from './tails.js';
 export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
 import { CSS_PX_PER_MM, ImageDecodeError, measureLayout, type Measurement } from './measure.js';
-import { servePage, type PageContent, type RequestLog } from './requests.js';
+import { servePage, type PageContent, type RequestLog, type ThemeFiles } from './requests.js';
 
 export interface PrintInput {
   html: string;
   /** The QR codes' contents, still being made, for the page's empty QR <svg> elements (data-qr). */
   qrContents?: Promise<string[]>;
   assets: AssetMap;
+  /** The theme's folders and font packages: the only other files the page may read. */
+  themeFiles?: ThemeFiles;
   /** The page's text block: the columns of the paginated model, and the viewport width. */
   pageBox: PageBox;
   /** Shrink images for the screen profile. */
@@ -235,7 +237,7 @@ export class PrintSession {
   }
 
   private async load(input: PrintInput): Promise<Measurement> {
-    this.content = { html: input.html, assets: input.assets, imageFilter: input.imageFilter };
+    this.content = { html: input.html, assets: input.assets, imageFilter: input.imageFilter, themeFiles: input.themeFiles };
     const width = Math.round(input.pageBox.width * CSS_PX_PER_MM);
     if (this.page.viewport()?.width !== width) {
       await this.page.setViewport({ width, height: 1000 });

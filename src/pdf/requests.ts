@@ -1,8 +1,10 @@
 /**
  * The page's only source of bytes. Every request is checked: the page document, bantin's
- * own styles and fonts, and the images the issue declared; anything else is refused and
- * reported. Nothing reaches the network or reads files the issue did not name.
+ * own styles and fonts, the theme's own files (styles, fonts, images) and the images the issue
+ * declared; anything else is refused and reported. Nothing reaches the network or reads files
+ * the issue and its theme did not bring.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
@@ -27,9 +29,16 @@ const TYPES: Record<string, string> = {
 /** No script may run in the page, whatever the content; bantin's own evaluate() is not a page script. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline' https://bantin.invalid; font-src https://bantin.invalid; img-src https://bantin.invalid; script-src 'none'";
 
+/** The theme's folders (by layer, as theme-css.ts numbers them) and the fontsource packages it names. */
+export interface ThemeFiles {
+  roots: readonly string[];
+  fontsource: ReadonlyMap<string, string>;
+}
+
 export interface PageContent {
   html: string;
   assets: AssetMap;
+  themeFiles?: ThemeFiles;
   /** Applied to the issue's images before the page gets them (the screen profile shrinks them). */
   imageFilter?: ImageFilter;
 }
@@ -39,8 +48,11 @@ export interface RequestLog {
   failed: string[];
 }
 
-/** Maps an asset URL to a file of bantin's, or undefined when it is not one. */
-export function bantinFile(url: string): string | undefined {
+/** A theme's files the page may read: its stylesheets' images, its fonts. */
+const THEME_FILE = /\.(css|woff2?|png|jpe?g|webp|gif|svg)$/i;
+
+/** Maps an asset URL to a file of bantin's or of the theme's, or undefined when it is neither. */
+export function bantinFile(url: string, theme?: ThemeFiles): string | undefined {
   if (!url.startsWith(ASSET_PREFIX)) return undefined;
   const rest = decodeURIComponent(url.slice(ASSET_PREFIX.length).split(/[?#]/)[0]!);
   const [kind, ...parts] = rest.split('/');
@@ -48,6 +60,26 @@ export function bantinFile(url: string): string | undefined {
   if (kind === 'styles') {
     const file = path.resolve(stylesDir, relative);
     return isInside(stylesDir, file) ? file : undefined;
+  }
+  if (kind === 'theme' && theme) {
+    const [layer, ...inner] = parts;
+    const root = theme.roots[Number(layer)];
+    if (!root || !/^\d+$/.test(layer!)) return undefined;
+    const file = path.resolve(root, inner.join('/'));
+    if (!isInside(root, file) || !THEME_FILE.test(file)) return undefined;
+    // A link inside the theme folder must not lead out of it.
+    try {
+      return isInside(root, realpathSync(file)) ? file : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (kind === 'fontsource' && theme) {
+    const [pkg, ...inner] = parts;
+    const root = theme.fontsource.get(pkg!);
+    if (!root) return undefined;
+    const file = path.resolve(root, inner.join('/'));
+    return isInside(root, file) && /\.woff2?$/.test(file) ? file : undefined;
   }
   if (kind === 'fonts') {
     const [pkg, ...inner] = parts;
@@ -74,7 +106,7 @@ async function answer(request: HTTPRequest, content: PageContent, log: RequestLo
   if (url === PAGE_URL) {
     return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: content.html });
   }
-  const own = bantinFile(url);
+  const own = bantinFile(url, content.themeFiles);
   if (own) return respondFile(request, own);
   if (url.startsWith(ISSUE_PREFIX)) {
     const src = url.slice(ISSUE_PREFIX.length).split(/[?#]/)[0]!.split('/').map(decodeURIComponent).join('/');

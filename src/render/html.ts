@@ -5,9 +5,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '../issue/model.js';
 import { pageGeometry, type PageGeometry } from '../issue/page.js';
-import { fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
+import { fontPackageDir, type FontPackage } from '../paths.js';
+import { formatLabel } from '../theme/label-keys.js';
+import { themeMargins } from '../theme/apply.js';
+import { themeIssue } from '../theme/choose.js';
+import type { Theme } from '../theme/theme.js';
 import { fillQr, issueLinks, makeQrContents, planQr, qrPlaceholder } from './qr.js';
 import { renderTemplate } from './templates.js';
+import { themeCss, themeUrl } from './theme-css.js';
 
 import { ASSET_PREFIX, ISSUE_PREFIX } from './urls.js';
 
@@ -36,18 +41,18 @@ function fontPreloads(): string[] {
 }
 
 /**
- * The font faces and bantin's stylesheet, inlined in the page: no request stands between
- * the HTML and the @font-face rules (~40 ms). Font URLs become absolute asset URLs.
+ * The font faces and the theme's variables and stylesheets, inlined in the page: no request
+ * stands between the HTML and the @font-face rules (~40 ms). Font URLs become absolute asset URLs.
  */
 let fontCss: string | undefined;
-function pageCss(): string {
+function pageCss(theme: Theme): string {
   fontCss ??= FONT_CSS.map((css) => {
     const [pkg, file] = css.split('/') as [FontPackage, string];
     const text = readFileSync(path.join(fontPackageDir(pkg), file), 'utf8');
     return text.replace(/url\(\.\/(files\/[^)]+)\)/g, (_m, rel: string) => `url(${ASSET_PREFIX}fonts/${pkg}/${rel})`);
   }).join('\n');
-  // Read at every render: watch mode picks up an edited stylesheet.
-  return `${fontCss}\n${readFileSync(path.join(stylesDir, 'bulletin.css'), 'utf8')}`;
+  // The theme's files are read at every render: watch mode picks up an edited stylesheet.
+  return `${fontCss}\n${themeCss(theme)}`;
 }
 
 export interface RenderedIssue {
@@ -63,6 +68,8 @@ export interface RenderedIssue {
 }
 
 export interface HtmlOptions {
+  /** The resolved theme, applied to the issue (default: the issue's series.theme or the default theme). */
+  theme?: Theme;
   /** How many digits page-reference slots reserve (grows when an issue passes 99 or 999 pages). */
   digits?: number;
   /** Paper, margins and bleed (default: the issue's own page settings, no bleed). */
@@ -72,26 +79,36 @@ export interface HtmlOptions {
 }
 
 export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): Promise<RenderedIssue> {
+  let theme = options.theme;
+  if (!theme) ({ theme, issue } = await themeIssue(issue, undefined));
   const digits = options.digits ?? 2;
-  const geometry = options.geometry ?? pageGeometry(issue.page.size, issue.page.margins);
+  const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins));
   const plans = issueLinks(issue).map(planQr);
   const qr = new Map(plans.map((plan, i) => [plan.url, qrPlaceholder(plan, i)]));
   const html = renderTemplate(
+    theme,
     {
       issue,
-      css: pageCss(),
+      theme: {
+        language: theme.language,
+        twoColumns: theme.page.columns === 2,
+        cover: theme.cover,
+        logo: theme.cover.logo ? themeUrl(theme.cover.logo.layer, theme.cover.logo.file) : undefined,
+      },
+      css: pageCss(theme),
       fontPreloads: fontPreloads(),
       digits,
       page: geometry,
       // The TOC's entry-number column fits the longest number ("100.").
       tocDigits: String(Math.max(1, ...issue.parts.map((p) => p.articles.length))).length,
-      footerLeft: `${issue.series.title} · Số ${issue.number}`,
+      footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }),
     },
     {
       targets: issue.targets,
       qr,
       imageUrl: (src) => ISSUE_PREFIX + src.split('/').map(encodeURIComponent).join('/'),
       placeholder: '0'.repeat(digits),
+      labels: theme.labels,
     },
   );
   const contents = makeQrContents(plans);

@@ -1,12 +1,13 @@
 /**
- * The Handlebars environment: templates/ holds all markup; helpers return only tiny,
- * bantin-made HTML (rendered Markdown, QR SVG, page-reference slots).
+ * The Handlebars environment of a theme: its issue.hbs and partials (looked up through the
+ * theme chain); helpers return only tiny, bantin-made HTML (rendered Markdown, QR SVG,
+ * page-reference slots). Prototype access stays off; a template cannot reach a page script.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
-import { templatesDir } from '../paths.js';
+import { LABEL_KEYS, formatLabel, type LabelKey, type Labels } from '../theme/label-keys.js';
+import { readThemeFile, type Theme } from '../theme/theme.js';
 import { renderMarkdown, renderMarkdownInline } from './markdown.js';
+import { checkTemplates, parseTemplate } from './template-check.js';
 
 export interface RenderContext {
   /** Ids that a page reference may point at. */
@@ -16,15 +17,12 @@ export interface RenderContext {
   imageUrl: (src: string) => string;
   /** Placeholder printed in page-reference slots before the numbers are known. */
   placeholder: string;
+  labels: Labels;
 }
 
-export type TemplateFn = (data: unknown, ctx: RenderContext) => string;
-
-let compiled: Handlebars.TemplateDelegate | undefined;
-let hbs: typeof Handlebars | undefined;
 let current: RenderContext | undefined;
 
-function environment(dir: string): typeof Handlebars {
+function environment(): typeof Handlebars {
   const env = Handlebars.create();
   const ctx = (): RenderContext => {
     if (!current) throw new Error('template helper called outside a render');
@@ -40,7 +38,9 @@ function environment(dir: string): typeof Handlebars {
   env.registerHelper('qr', (url: unknown) => {
     const svg = typeof url === 'string' ? ctx().qr.get(url) : undefined;
     if (!svg) throw new Error(`no QR code was made for ${String(url)}`);
-    qrAlt ??= env.compile(String(env.partials['qr-alt'] ?? '{{this}}'), { strict: false });
+    // Partials are registered compiled (compileTheme): the theme's qr-alt is a template already.
+    const partial = env.partials['qr-alt'] as Handlebars.TemplateDelegate | string | undefined;
+    qrAlt ??= typeof partial === 'function' ? partial : env.compile(String(partial ?? '{{this}}'), { strict: false });
     const alt = qrAlt(url).trim().replaceAll('"', '&quot;');
     return new env.SafeString(svg.replace(' role="img"', ` role="img" aria-label="${alt}"`));
   });
@@ -50,6 +50,12 @@ function environment(dir: string): typeof Handlebars {
     return new env.SafeString(`<span class="pageref" data-pageref="${safe}">${ctx().placeholder}</span>`);
   });
   env.registerHelper('image', (src: unknown) => (typeof src === 'string' ? ctx().imageUrl(src) : ''));
+  /** A label of the theme, its {slots} filled from the hash: {{t "weekOf" week=issue.week.label}} (escaped like any value). */
+  env.registerHelper('t', (key: unknown, options: { hash?: Record<string, unknown> }) => {
+    // template-check.ts refuses unknown names before a render; this guards helpers called by name.
+    if (typeof key !== 'string' || !(LABEL_KEYS as readonly string[]).includes(key)) throw new Error(`no label is called "${String(key)}"`);
+    return formatLabel(ctx().labels[key as LabelKey], options.hash ?? {});
+  });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('inc', (n: unknown) => Number(n) + 1);
   /** A CSS string literal for @page margin boxes (content: "…"). */
@@ -66,27 +72,44 @@ function environment(dir: string): typeof Handlebars {
   });
   /** An address that may break only after a "/" or a "." (a <wbr> there; nowhere else). */
   env.registerHelper('breakUrl', (text: unknown) => new env.SafeString(env.escapeExpression(String(text ?? '')).replace(/([./])(?=.)/g, '$1<wbr>')));
-  for (const file of readdirSync(path.join(dir, 'partials'))) {
-    if (file.endsWith('.hbs')) env.registerPartial(file.slice(0, -4), readFileSync(path.join(dir, 'partials', file), 'utf8'));
-  }
   return env;
 }
 
-/** Forgets the compiled templates (watch mode, after a template changed). */
+/** Compiled templates per theme (its chain of folders); watch mode forgets them when a file changes. */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
 export function resetTemplates(): void {
-  compiled = undefined;
-  hbs = undefined;
+  compiled.clear();
 }
 
-/** Renders templates/issue.hbs; templates are compiled once per process. */
-export function renderTemplate(data: unknown, ctx: RenderContext): string {
-  if (!compiled || !hbs) {
-    hbs = environment(templatesDir);
-    compiled = hbs.compile(readFileSync(path.join(templatesDir, 'issue.hbs'), 'utf8'), { strict: false, preventIndent: true });
+function themeKey(theme: Theme): string {
+  return theme.layers.map((l) => l.dir).join('\n');
+}
+
+/**
+ * The theme's issue template, compiled once per process. Every partial and label a template
+ * names must exist: checked here (and by `bantin check`), not found empty at print time.
+ */
+export function compileTheme(theme: Theme): Handlebars.TemplateDelegate {
+  const key = themeKey(theme);
+  let template = compiled.get(key);
+  if (!template) {
+    const env = environment();
+    const files = [theme.template, ...theme.partials.values()];
+    const parsed = files.map((file) => parseTemplate(file, readThemeFile(file)));
+    checkTemplates(parsed, new Set(theme.partials.keys()));
+    for (const { file, ast } of parsed.slice(1)) env.registerPartial(file.name, env.compile(ast, { strict: false, preventIndent: true }));
+    template = env.compile(parsed[0]!.ast, { strict: false, preventIndent: true });
+    compiled.set(key, template);
   }
+  return template;
+}
+
+export function renderTemplate(theme: Theme, data: unknown, ctx: RenderContext): string {
+  const template = compileTheme(theme);
   current = ctx;
   try {
-    return compiled(data, { allowProtoPropertiesByDefault: false });
+    return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } finally {
     current = undefined;
   }

@@ -32,6 +32,7 @@ interface BuildFlags {
   html?: boolean;
   browser?: string;
   timeout: number;
+  theme?: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -49,6 +50,7 @@ export function registerBuild(program: Command): void {
     .option('--no-tags', 'an untagged PDF: no structure tree for screen readers (slightly smaller and faster)')
     .option('--pdfa', 'an archival PDF/A-2b file (sRGB output intent, XMP identification); not with --cmyk')
     .option('--html', 'also write the rendered HTML beside each PDF')
+    .option('--theme <name|dir>', "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme")
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
     .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(inRange(RANGES.port)))
     .option('--browser <path>', 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)')
@@ -60,7 +62,7 @@ export function registerBuild(program: Command): void {
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
       if (opts.pdfa && opts.cmyk) command.error('error: --pdfa and --cmyk do not go together: a PDF/A file here has an sRGB output intent, and a CMYK file cannot carry it', { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa };
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
       const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {

@@ -6,6 +6,7 @@ import { formatDiagnostic, summarize } from '../report.js';
 interface CheckFlags {
   strict?: boolean;
   json?: boolean;
+  theme?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -15,10 +16,11 @@ export function registerCheck(program: Command): void {
     .argument('<files...>', 'issue files (YAML) or glob patterns')
     .option('--strict', 'treat warnings as errors (exit 1 if any)')
     .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings, ignored}]')
+    .option('--theme <name|dir>', "check against this theme instead of the issue's series.theme")
     .action(async (files: string[], opts: CheckFlags) => {
       const logger = loggerFor(program);
       const { check, toReport } = await import('../../commands/check.js');
-      const results = await check(files, { strict: opts.strict });
+      const results = await check(files, { strict: opts.strict, theme: opts.theme });
       if (results.some((r) => !r.ok)) process.exitCode = EXIT.userError;
       if (opts.json) {
         logger.result(JSON.stringify(toReport(results), null, 2));

@@ -15,10 +15,11 @@ export function registerPreview(program: Command): void {
     )
     .option('--open', "open the preview in the system's browser")
     .option('--browser <path>', 'the Chromium or Chrome to use')
-    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; open?: boolean }, command: Command) => {
+    .option('--theme <name|dir>', "a built-in theme or a theme folder, overriding the issue's series.theme")
+    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; open?: boolean; theme?: string }, command: Command) => {
       const logger = loggerFor(program);
       const epoch = sourceDateEpochProblem();
       if (epoch) command.error(`error: ${epoch}`, { exitCode: EXIT.usage });
-      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger }, opts.port ?? true, opts.open);
+      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger, theme: opts.theme }, opts.port ?? true, opts.open);
     });
 }

@@ -1,0 +1,96 @@
+/**
+ * bantin theme list / new: the built-in themes, and a new theme folder that extends one
+ * (a commented theme.yaml only, or with --eject a copy of every partial and stylesheet).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../issue/diagnostics.js';
+import { packageRoot } from '../paths.js';
+import { builtinThemeNames, BASE_THEME, DEFAULT_THEME, isThemePath, readChain } from '../theme/layers.js';
+import { COLOR_KEYS } from '../theme/schema.js';
+import { mergeLayers, type Theme } from '../theme/theme.js';
+
+export interface ThemeSummary {
+  name: string;
+  description: string;
+  isDefault: boolean;
+}
+
+export async function listThemes(): Promise<ThemeSummary[]> {
+  const out: ThemeSummary[] = [];
+  for (const name of builtinThemeNames()) {
+    const [layer] = await readChain(name, process.cwd());
+    out.push({ name, description: layer!.input.description ?? '', isDefault: name === DEFAULT_THEME });
+  }
+  return out;
+}
+
+export interface NewThemeOptions {
+  dir: string;
+  /** The theme it extends: a built-in name or a folder (default haiphong). */
+  from?: string;
+  /** Copy every partial and stylesheet of the chain into the new folder. */
+  eject?: boolean;
+}
+
+/** Writes the new theme; returns the files written. Never overwrites a file. */
+export async function newTheme(options: NewThemeOptions): Promise<string[]> {
+  const from = options.from ?? DEFAULT_THEME;
+  const dir = path.resolve(options.dir);
+  const theme = mergeLayers(await readChain(from, process.cwd()));
+  // A folder parent is written relative to the new theme, as theme.yaml's extends reads it.
+  const parent = isThemePath(from) ? relativeSpec(dir, path.resolve(from)) : from;
+  const files: Array<[string, string]> = [[path.join(dir, 'theme.yaml'), childYaml(dir, path.basename(dir), parent, theme)]];
+  if (options.eject) {
+    files.push([path.join(dir, 'issue.hbs'), await readFile(theme.template.file, 'utf8')]);
+    for (const partial of theme.partials.values()) files.push([path.join(dir, 'partials', `${partial.name}.hbs`), await readFile(partial.file, 'utf8')]);
+    for (const sheet of theme.styles) files.push([path.join(dir, 'styles', sheet.name), await readFile(sheet.file, 'utf8')]);
+  }
+  for (const [file, text] of files) {
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      await writeFile(file, text, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${file} already exists: bantin theme new never overwrites a file (choose another folder)`);
+      throw error;
+    }
+  }
+  return files.map(([file]) => file);
+}
+
+function relativeSpec(from: string, to: string): string {
+  const rel = path.relative(from, to).split(path.sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+function childYaml(dir: string, name: string, parent: string, theme: Theme): string {
+  const schema = path.relative(dir, path.join(packageRoot, 'schema', 'theme.schema.json')).split(path.sep).join('/');
+  const colors = COLOR_KEYS.map((key) => `#   ${`${key}:`.padEnd(14)}"${theme.colors[key]}"`);
+  return [
+    `# yaml-language-server: $schema=${schema}`,
+    `# A bantin theme. Whatever this file leaves out comes from "${parent}" (and in the end from the built-in ${BASE_THEME}).`,
+    '# Uncomment a line to change it. Files beside this one override the parent\'s by name:',
+    '#   partials/NAME.hbs (e.g. partials/cover.hbs), issue.hbs, styles/NAME.css (a new name is added after the parent\'s sheets);',
+    '#   fonts/*.woff2 and images/* are readable by the page. A theme is code-like: use themes you trust.',
+    `name: ${name}`,
+    `description: ${name}, based on ${parent}`,
+    `extends: ${parent}`,
+    `# language: ${theme.language}          # the label set: vi or en`,
+    '# labels:                # single fixed words, e.g.',
+    `#   inThisIssue: "${theme.labels.inThisIssue}"`,
+    '# colors:                # each becomes the CSS variable --color-<name>',
+    ...colors,
+    '# fonts:',
+    `#   sans: { family: ${theme.fonts.sans.family} }     # or { family: Inter, files: [{ src: fonts/inter-400.woff2, weight: 400 }] }`,
+    `#   serif: { family: ${theme.fonts.serif.family} }`,
+    `#   size: ${theme.fonts.size}              # body text, in points`,
+    '# page:',
+    `#   size: ${theme.page.size}`,
+    '#   margins: { A4: { top: 17, bottom: 19, inside: 16, outside: 16 } }',
+    `#   columns: ${theme.page.columns}            # news lists in 1 or 2 columns`,
+    '# cover:',
+    '#   logo: images/logo.svg  # used when the issue has no series.logo',
+    `#   highlights: ${theme.cover.highlights}`,
+    '',
+  ].join('\n');
+}

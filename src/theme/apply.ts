@@ -1,0 +1,43 @@
+/**
+ * The issue as the theme prints it: words the model derives (the title, summary headings,
+ * the podcast line) from the theme's labels, page defaults, and the theme's limits checked.
+ */
+import type { Diagnostic } from '../issue/diagnostics.js';
+import type { Issue } from '../issue/model.js';
+import type { Margins, PageSize } from '../issue/page.js';
+import { diagnosticAt, type IssueSource } from '../issue/source.js';
+import { formatLabel } from './label-keys.js';
+import type { Theme } from './theme.js';
+
+export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { issue: Issue; diagnostics: Diagnostic[] } {
+  const { labels } = theme;
+  const week = issue.week.label;
+  const diagnostics: Diagnostic[] = [];
+  const limit = theme.limits.highlights;
+  if (source && issue.cover.highlights.length > limit) {
+    const message = `the theme "${theme.name}" shows at most ${limit} cover highlights: remove ${issue.cover.highlights.length - limit}`;
+    diagnostics.push(diagnosticAt(source, ['cover', 'highlights', limit], message, { code: 'theme-limit' }));
+  }
+  const articles = new Map(issue.articles.map((a) => [a, a.podcast && !a.podcast.ownLabel ? { ...a, podcast: { ...a.podcast, label: labels.podcast } } : a]));
+  const parts = issue.parts.map((part) => ({
+    ...part,
+    ...(part.kind === 'summary' && !part.ownHeading
+      ? { heading: formatLabel(labels.summaryHeading, { part: part.title, week }), pageHeading: formatLabel(labels.summaryPageHeading, { week }) }
+      : {}),
+    articles: part.articles.map((a) => articles.get(a)!),
+  }));
+  const themed: Issue = {
+    ...issue,
+    title: formatLabel(labels.issueTitle, { series: issue.series.title, number: issue.number }),
+    cover: { ...issue.cover, highlights: issue.cover.highlights.map((a) => articles.get(a)!) },
+    page: { ...issue.page, size: issue.page.ownSize ?? theme.page.size },
+    parts,
+    articles: issue.articles.map((a) => articles.get(a)!),
+  };
+  return { issue: themed, diagnostics };
+}
+
+/** The margins a build uses: the issue's, else the theme's for that size, else the built-in ones. */
+export function themeMargins(theme: Theme, size: PageSize, issueMargins: Partial<Margins>): Partial<Margins> {
+  return { ...theme.page.margins[size], ...issueMargins };
+}
