@@ -3,7 +3,7 @@
  * known for (see ../shared/seeds/README.md). Each rule is a warning with its own code; the
  * build goes on, `bantin check --strict` refuses.
  */
-import { compareDates, type DateInfo } from './dates.js';
+import { compareDates, type DateSpan } from './dates.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Article, Issue } from './model.js';
 import { lineText, locate, type IssueSource } from './source.js';
@@ -53,7 +53,8 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
       continue;
     }
     if (article.date && outside(article.date, issue.week)) {
-      warn([...article.path, 'date'], `dated ${article.date.long}, outside the issue's week (${issue.week.label}): check the date, or keep the item for the right issue`, 'date-outside-week');
+      const period = issue.period.kind === 'week' ? `week (${issue.week.label})` : `period (${issue.period.label})`;
+      warn([...article.path, 'date'], `dated ${article.date.long}, outside the issue's ${period}: check the date, or keep the item for the right issue`, 'date-outside-period');
     }
     if (article.kind === 'news' && !article.source) {
       warn([...article.path, 'source'], 'this news item has no source: add source with name and url (printed as "Chi tiết: <name>" with a QR code)', 'missing-source');
@@ -61,7 +62,7 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
     if (article.title.length > LONG_TITLE_CHARS) warn([...article.path, 'title'], longTitle(article.title), 'long-title');
 
     const titleKey = storyKey(article.title);
-    const urlKey = article.source ? urlIdentity(article.source.url) : undefined;
+    const urlKey = article.source?.url ? urlIdentity(article.source.url) : undefined;
     const sameTitle = byTitle.get(titleKey);
     const sameUrl = urlKey ? byUrl.get(urlKey) : undefined;
     const first = sameTitle ?? sameUrl;
@@ -82,8 +83,8 @@ export function lintIssue(source: IssueSource, issue: Issue): Diagnostic[] {
   return out;
 }
 
-function outside(date: DateInfo, week: Issue['week']): boolean {
-  return compareDates(date, week.start) < 0 || compareDates(date, week.end) > 0;
+function outside(date: DateSpan, period: Issue['week']): boolean {
+  return compareDates(date.start, period.start) < 0 || compareDates(date.end, period.end) > 0;
 }
 
 function longTitle(title: string, what = 'title'): string {
