@@ -22,7 +22,9 @@ export function pageOf(texts: string[], title: string, from: number): number {
 
 /** The number printed right after an entry's text; -1 if the entry is not found. */
 export function printedNumber(text: string, entry: string): number {
-  const match = new RegExp(`${escape(collapse(entry))} (\\d+)`).exec(text);
+  // pdftotext drops a hyphen (and the space) where a line breaks after it: "2025 - 2026" → "2025 2026".
+  const pattern = collapse(entry).split(/[\s\-‐]+/).map(escape).join('[\\s\\-‐]*');
+  const match = new RegExp(`${pattern} (\\d+)`).exec(text);
   return match ? Number(match[1]) : -1;
 }
 
