@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: bantin as a user runs it, in fresh processes. Prints wall seconds, pages per
-// second, watch-mode rebuild time and the peak memory of a 20-issue batch. Timings live here,
+// second, watch-mode rebuild time, the peak memory of a 20-issue batch, and the bundle's size and
+// start-up time against the bundle with the code scripts/bundle.js leaves out. Timings live here,
 // never in test assertions. BENCH_RUNS sets the repetitions (default 5).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +84,46 @@ async function watchRebuilds(input, edits) {
   return times;
 }
 
+/** Bytes and files of a bundle folder. */
+function bundleSize(dir) {
+  const files = readdirSync(dir).map((f) => statSync(path.join(dir, f)).size);
+  return { mb: files.reduce((a, b) => a + b, 0) / 1e6, files: files.length };
+}
+
+/**
+ * From `bantin build` to the point where it launches Chromium: validation, rendering and every
+ * module the build loads, without the browser (--browser names no file, so it stops there).
+ * Wall seconds (median) and the process's CPU seconds (median; steadier on a busy machine).
+ */
+function startup(bundleDir) {
+  const run = "const { main } = await import(process.argv[1]); await main(['node', 'bantin', ...process.argv.slice(2)]); const u = process.cpuUsage(); process.stderr.write(`\\ncpu ${(u.user + u.system) / 1e6}\\n`);";
+  const input = path.join(root, 'examples/so-20-2026.yaml');
+  const once = () => {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', run, path.join(bundleDir, 'bantin.js'), 'build', input, '-o', path.join(work, 'startup.pdf'), '--browser', path.join(work, 'no-browser')], { encoding: 'utf8' });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    if (!/no-browser does not exist/.test(child.stderr)) throw new Error(`start-up run of ${bundleDir} failed:\n${child.stderr}`);
+    return { wall, cpu: Number(/\ncpu ([\d.]+)/.exec(child.stderr)[1]) };
+  };
+  once();
+  const runsOf = Array.from({ length: runs * 2 }, once);
+  return { wall: median(runsOf.map((r) => r.wall)), cpu: median(runsOf.map((r) => r.cpu)) };
+}
+
+/** The bundle as built, and the one with everything left in (scripts/bundle.js --keep-all). */
+function bundles() {
+  const lean = path.join(root, 'dist/cli-bundle');
+  const full = path.join(root, 'dist/cli-bundle-full');
+  spawnSync(process.execPath, [path.join(root, 'scripts/bundle.js'), '--keep-all', '--outdir', full], { cwd: root, stdio: 'inherit' });
+  try {
+    return { lean: { ...bundleSize(lean), start: startup(lean) }, full: { ...bundleSize(full), start: startup(full) } };
+  } finally {
+    rmSync(full, { recursive: true, force: true });
+  }
+}
+
 try {
+  const bundle = bundles();
   const rows = [];
   for (const name of ['so-20-2026', 'so-15-2026']) {
     const input = path.join(root, 'examples', `${name}.yaml`);
@@ -110,6 +150,17 @@ try {
     }
     return { builtIn: median(builtIn), child: median(childBuilds) };
   })();
+  // Tagging's cost: so-20 tagged (the default) and with --no-tags, interleaved so drift hits both.
+  const so20 = path.join(root, 'examples/so-20-2026.yaml');
+  const taggedPdf = path.join(work, 'tagged.pdf');
+  const untaggedPdf = path.join(work, 'untagged.pdf');
+  const tagged = [];
+  const untagged = [];
+  for (let i = 0; i < runs; i++) {
+    tagged.push(time(['build', so20, '-o', taggedPdf]));
+    untagged.push(time(['build', so20, '-o', untaggedPdf, '--no-tags']));
+  }
+  const size = (file) => readFileSync(file).length;
 
   const watched = path.join(work, 'watched.yaml');
   copyFileSync(path.join(root, 'examples/so-20-2026.yaml'), watched);
@@ -127,7 +178,13 @@ try {
     console.log(`${r.name.padEnd(12)} ${String(r.pages).padStart(5)}   ${r.build.toFixed(2)} (${r.best.toFixed(2)})      ${(r.pages / r.build).toFixed(1).padStart(5)}     ${r.check.toFixed(2)}`);
   }
   console.log(`theme: so-20-2026 built-in haiphong ${themed.builtIn.toFixed(2)} s, child theme ${themed.child.toFixed(2)} s (${((themed.child - themed.builtIn) * 1000).toFixed(0)} ms more, median)`);
+  console.log(
+    `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}): ` +
+      `${Math.round((median(tagged) - median(untagged)) * 1000)} ms median; file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
+  );
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
+  const about = (b) => `${b.mb.toFixed(2)} MB in ${b.files} files, start-up to the browser launch ${b.start.wall.toFixed(2)} s (CPU ${b.start.cpu.toFixed(2)} s)`;
+  console.log(`bundle: ${about(bundle.lean)}; with the left-out code (browser downloads, BiDi, WebSockets): ${about(bundle.full)}`);
   console.log(`batch: 20 issues, ${batchPages} pages, one browser: ${load.seconds.toFixed(1)} s (${(batchPages / load.seconds).toFixed(1)} pages/s), peak memory ${Math.round(load.peak)} MiB (bantin + Chromium)`);
 } finally {
   rmSync(work, { recursive: true, force: true });

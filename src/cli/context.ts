@@ -4,6 +4,9 @@ import { createLogger, type LogLevel, type Logger } from './logger.js';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, bug: 70, interrupted: 130 } as const;
 
+/** Exit codes after a signal: 128 + its number, as a shell reports it. */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
 interface GlobalFlags {
   quiet?: boolean;
   verbose?: boolean;

@@ -6,13 +6,14 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../issue/diagnostics.js';
 import { runCleanups } from '../pdf/cleanup.js';
+import { killChildren } from '../pdf/owned.js';
 import { version } from '../paths.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerTheme } from './commands/theme.js';
-import { EXIT } from './context.js';
+import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
 import { formatDiagnostic, summarize } from './report.js';
 
@@ -38,20 +39,24 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // Ctrl-C, kill and a closed terminal end bantin the same way: child processes killed, temporary
+  // files and folders removed, nothing written; the exit code is 128 + the signal's number.
   const onSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`\ninterrupted (${signal}): cleaning up\n`);
-    void runCleanups().finally(() => process.exit(EXIT.interrupted));
+    killChildren();
+    const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
+    // A second signal, or cleanups that hang, cannot keep bantin alive.
+    setTimeout(() => process.exit(code), 5000).unref();
+    void runCleanups().finally(() => process.exit(code));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.once(signal, onSignal);
   const program = createProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.off(signal, onSignal);
   }
 }
 

@@ -12,11 +12,28 @@ export function formatDiagnostic(d: Diagnostic, color: ChalkInstance, cwd = proc
   const lines = [`${where} ${severity}${field} ${d.message}`];
   if (d.sourceLine !== undefined) {
     const gutter = String(d.line).padStart(5);
-    const text = d.sourceLine.replace(/\t/g, ' ');
+    const { text, caret } = excerptLine(d.sourceLine.replace(/\t/g, ' '), d.col);
     lines.push(color.dim(`${gutter} | `) + text);
-    lines.push(color.dim(`${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, d.col - 1)) + color.red('^'));
+    lines.push(color.dim(`${' '.repeat(gutter.length)} | `) + ' '.repeat(caret) + color.red('^'));
   }
   return lines.join('\n');
+}
+
+/** Longer lines are shown as this many characters around the column, cut with "…" (a 5 MB line stays out of the terminal). */
+export const EXCERPT_CHARS = 200;
+
+/** The part of `line` shown under a message, and the caret's offset in it (column `col`, 1-based). */
+export function excerptLine(line: string, col: number): { text: string; caret: number } {
+  const at = Math.max(0, col - 1);
+  if (line.length <= EXCERPT_CHARS) return { text: line, caret: at };
+  let end = Math.min(line.length, Math.max(at, 0) + EXCERPT_CHARS / 2);
+  let start = Math.max(0, end - EXCERPT_CHARS);
+  end = Math.min(line.length, start + EXCERPT_CHARS);
+  // Never half of a surrogate pair at either cut.
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(line[start]!)) start++;
+  if (end < line.length && /[\uD800-\uDBFF]/.test(line[end - 1]!)) end--;
+  const before = start > 0 ? '…' : '';
+  return { text: `${before}${line.slice(start, end)}${end < line.length ? '…' : ''}`, caret: at - start + before.length };
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {

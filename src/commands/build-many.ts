@@ -2,13 +2,16 @@
  * bantin build a.yaml b.yaml 'issues/*.yaml': every issue with one shared browser, several
  * pages at a time. One bad issue does not stop the others.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../issue/diagnostics.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
+import { expandInputs } from './inputs.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
+
+export { expandInputs } from './inputs.js';
 
 export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'html'> {
   /** Files and glob patterns (quoted, so bantin expands them the same on every shell). */
@@ -18,6 +21,17 @@ export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'h
   /** Issues printed at the same time (default: what the machine's cores allow, at most 4). */
   jobs?: number;
   html?: boolean;
+  /** After each issue is done (built or failed), and when one starts printing: for progress lines. */
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  /** The issue just finished, when one did. */
+  finished?: BatchItem;
+  done: number;
+  total: number;
+  /** The issues printing now. */
+  running: string[];
 }
 
 export interface BatchItem {
@@ -35,27 +49,18 @@ export function defaultJobs(count: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, count));
 }
 
-/** Files in the order given; each pattern's matches sorted; duplicates once. */
-export async function expandInputs(patterns: readonly string[], cwd = process.cwd()): Promise<{ files: string[]; unmatched: string[] }> {
-  const files: string[] = [];
-  const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
-      const matches = (await glob(pattern, { cwd, onlyFiles: true, expandDirectories: false })).sort();
-      if (matches.length === 0) unmatched.push(pattern);
-      files.push(...matches.map((m) => path.resolve(cwd, m)));
-    } else {
-      files.push(path.resolve(cwd, pattern));
-    }
-  }
-  return { files: [...new Set(files)], unmatched };
-}
-
 export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, unmatched } = await expandInputs(options.inputs);
   const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(`no file matches ${pattern}`) }));
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  const total = items.length + files.length;
+  let done = 0;
+  const running = new Set<string>();
+  const progress = (finished?: BatchItem) => options.onProgress?.({ finished, done: finished ? ++done : done, total, running: [...running] });
+  items.forEach((item) => progress(item));
+  // Each issue's own steps go in its progress line; the steps' messages would interleave unnamed.
+  const quiet = { ...options.logger, progress: options.logger.debug };
 
   // Every issue is validated before any browser starts.
   const ready: Array<{ item: BatchItem; prepared: Prepared; build: BuildOptions }> = [];
@@ -64,15 +69,18 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
     const item: BatchItem = { input: file };
     items.push(item);
     const output = options.outDir ? path.join(options.outDir, `${path.parse(file).name}.pdf`) : undefined;
-    const build: BuildOptions = { ...options, input: file, output };
+    const build: BuildOptions = { ...options, logger: quiet, input: file, output };
+    const started = performance.now();
     try {
       const prepared = await prepare(build);
+      prepared.prepareMs = performance.now() - started;
       const clash = outputs.get(prepared.output);
       if (clash) throw new UserError(`${file} would overwrite the PDF of ${clash} (${prepared.output}): rename one of them`);
       outputs.set(prepared.output, file);
       ready.push({ item, prepared, build });
     } catch (error) {
       item.error = error;
+      progress(item);
     }
   }
   if (ready.length > 0) {
@@ -81,12 +89,18 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
       const queue = [...ready];
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
+          // The issue's own time: its checking, then its printing, not the wait in the queue.
+          const prepared = { ...next.prepared, started: performance.now() - (next.prepared.prepareMs ?? 0) };
+          running.add(next.item.input);
+          progress();
           try {
-            const rendered = await render(next.prepared, options.logger);
-            next.item.result = await printAndWrite(owned.browser, next.prepared, rendered, next.build);
+            const rendered = await render(prepared, quiet);
+            next.item.result = await printAndWrite(owned.browser, prepared, rendered, next.build);
           } catch (error) {
             next.item.error = browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
           }
+          running.delete(next.item.input);
+          progress(next.item);
         }
       };
       await Promise.all(Array.from({ length: options.jobs ?? defaultJobs(ready.length) }, worker));

@@ -12,11 +12,11 @@ import type { Issue } from '../issue/model.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
-import type { IssueSource } from '../issue/source.js';
+import { diagnosticAt, type IssueSource } from '../issue/source.js';
 import { themeIssue } from '../theme/choose.js';
 import { themeMargins } from '../theme/apply.js';
 import type { Theme } from '../theme/theme.js';
-import { fontWarnings, preflightWarnings } from './preflight.js';
+import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
@@ -37,10 +37,14 @@ export interface BuildOptions {
   bleedMm?: number;
   /** Overrides the issue's page size. */
   size?: PageSize;
-  /** Convert to CMYK with Ghostscript after printing. */
+  /** Colours to DeviceCMYK after printing (src/pdf/cmyk.ts). */
   cmyk?: boolean;
   /** A built-in theme name or a theme folder (relative to the working folder); overrides series.theme. */
   theme?: string;
+  /** A tagged (accessible) PDF: structure tree, artifacts, link texts. Default true; --no-tags. */
+  tagged?: boolean;
+  /** PDF/A-2b: sRGB output intent, identification in the XMP, the rules of pdfa.ts checked. */
+  pdfa?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -69,6 +73,8 @@ export interface Prepared {
   theme: Theme;
   warnings: Diagnostic[];
   started: number;
+  /** How long checking the issue took (a batch adds it to the issue's own time). */
+  prepareMs?: number;
 }
 
 /**
@@ -159,9 +165,16 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
+      tagged: options.tagged ?? true,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ImageDecodeError') {
+      const sources = (error as Error & { sources: string[] }).sources;
+      throw new UserError(`${options.input} has errors; no PDF was written`, brokenImageErrors(sources, issue, prepared.source));
+    }
+    throw error;
   } finally {
     await shrink?.close();
   }
@@ -172,8 +185,11 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, labels: prepared.theme.labels, language: prepared.theme.language });
-  if (options.cmyk) pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels });
+  if (options.cmyk) {
+    pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
+    if ((options.tagged ?? true) && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
+  }
   logger.debug('finished');
   await writeAtomic(output, pdf);
   logger.debug(`wrote ${output}`);
@@ -194,6 +210,10 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     seconds: (performance.now() - prepared.started) / 1000,
   };
 }
+
+/** A safeguard: the CMYK conversion edits colours in place and keeps the tree; say so if it ever did not. */
+const CMYK_DROPS_TAGS = (source: IssueSource): Diagnostic =>
+  diagnosticAt(source, [], '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen', { code: 'cmyk-untagged', severity: 'warning' });
 
 /** The rendered HTML with its QR codes in. */
 export function completeHtml(rendered: RenderedIssue): Promise<string> {

@@ -18,11 +18,21 @@ export function preflightWarnings(measurement: Measurement, issue: Issue, source
   }
   for (const image of measurement.images) {
     if (image.dpi >= MIN_DPI) continue;
-    const article = issue.articles.find((a) => a.image?.src === image.src);
-    const path: PathSegment[] = article ? [...article.path, 'image', 'src'] : issue.cover.image?.src === image.src ? ['cover', 'image', 'src'] : ['series', 'logo'];
-    warnings.push(warn(path, `${image.src} prints at ${image.dpi} dpi (${image.widthMm} mm wide): below ${MIN_DPI} dpi it looks blurred; use a larger image`, 'image-resolution'));
+    warnings.push(warn(imagePath(issue, image.src), `${image.src} prints at ${image.dpi} dpi (${image.widthMm} mm wide): below ${MIN_DPI} dpi it looks blurred; use a larger image`, 'image-resolution'));
   }
   return warnings;
+}
+
+/** The field that names an image: the first article that shows it, else the cover's, else the logo. */
+function imagePath(issue: Issue, src: string): PathSegment[] {
+  const article = issue.articles.find((a) => a.image?.src === src);
+  return article ? [...article.path, 'image', 'src'] : issue.cover.image?.src === src ? ['cover', 'image', 'src'] : ['series', 'logo'];
+}
+
+/** Images Chromium could not decode (measure.ts), as errors on the lines that name them. */
+export function brokenImageErrors(sources: readonly string[], issue: Issue, source: IssueSource): Diagnostic[] {
+  const message = (src: string) => `"${src}" cannot be decoded by the browser (it would print as a broken-image icon): open it in an image editor and save it again as PNG or JPEG`;
+  return sources.map((src) => diagnosticAt(source, imagePath(issue, src), message(src), { code: 'image' }));
 }
 
 /** Fonts of the machine in the PDF: some character is in none of bantin's fonts. */

@@ -17,11 +17,12 @@ import { textBlock } from '../issue/page.js';
 import { articleFlow, completeHtml, loadFinishing, prepare, render, themeFamilies, type BuildOptions } from './build.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
 import { writeAtomic } from './output.js';
+import { openInBrowser } from './open-url.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Serve a live preview on loopback (port 0: any free port). */
-  serve?: { port?: number };
+  serve?: { port?: number; /** Open the preview in the system's browser. */ open?: boolean };
   /** Stops watching (the CLI aborts on Ctrl-C through its cleanups). */
   signal?: AbortSignal;
   /** Called after every rebuild, successful or not (tests, benchmark). */
@@ -51,12 +52,12 @@ export async function watch(options: WatchOptions): Promise<void> {
       watchThemes(prepared.theme.layers.map((l) => l.dir));
       const rendered = await render(prepared, logger);
       const { finishPdf, machineFonts } = await loadFinishing();
-      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, themeFiles: themeFiles(prepared.theme), targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), timeoutMs: options.timeoutMs, log: logger.debug });
+      const printed = await session.print({ html: rendered.html, qrContents: rendered.pendingQr?.contents, assets: prepared.assets, themeFiles: themeFiles(prepared.theme), targets: rendered.targets, flow: articleFlow(prepared), pageBox: textBlock(prepared.geometry), tagged: options.tagged ?? true, timeoutMs: options.timeoutMs, log: logger.debug });
       for (const w of [...preflightWarnings(printed.measurement, prepared.issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)]) logger.warn(formatDiagnostic(w, logger.color));
-      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry, labels: prepared.theme.labels, language: prepared.theme.language });
+      const pdf = await finishPdf(printed.pdf, prepared.issue, { parsed: printed.doc, source: await completeHtml(rendered), profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels });
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
-      const summary = `${printed.pageCount} trang · ${seconds.toFixed(2)} s`;
+      const summary = `${printed.pageCount} pages · ${seconds.toFixed(2)} s`;
       logger.info(`${logger.color.green('built')} ${path.relative(process.cwd(), prepared.output)}: ${printed.pageCount} pages in ${seconds.toFixed(2)} s (${printed.passes} ${printed.passes === 1 ? 'print' : 'prints'})`);
       preview?.publish({ kind: 'ok', pdf, version, summary });
       options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
@@ -127,6 +128,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     if (options.serve) {
       preview = await startPreview({ title: path.basename(input), port: options.serve.port });
       logger.info(`preview: ${preview.url}`);
+      if (options.serve.open) await openInBrowser(preview.url, logger);
       options.onServe?.(preview.url);
     }
     schedule();

@@ -4,8 +4,8 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import { UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { inspectImage } from './image-check.js';
 import type { Issue } from './model.js';
 import { diagnosticAt, type IssueSource } from './source.js';
 
@@ -75,14 +75,14 @@ async function checkImage(root: string, src: string, assets: AssetMap): Promise<
   if (!isInside(root, real)) return `"${src}" is a link to a file outside the issue's folder: copy the image next to the issue file`;
   try {
     const bytes = await readFile(real);
-    const size = imageSize(bytes);
-    if (!size.type || !['png', 'jpg', 'webp', 'gif', 'svg'].includes(size.type)) {
-      return `"${src}" is a ${size.type ?? 'unknown'} image: use PNG, JPEG, WebP, GIF or SVG`;
-    }
-    assets.set(src, { src, file: real, width: size.width, height: size.height, type: size.type });
+    // Decoded structure, not the header's word: see image-check.ts.
+    const inspected = await inspectImage(src, bytes);
+    if ('problem' in inspected) return inspected.problem;
+    assets.set(src, { src, file: real, ...inspected.info });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return `"${src}" is a folder, not an image`;
-    return `"${src}" is not an image (expected PNG, JPEG, WebP, GIF or SVG)`;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return `"${src}" is a folder, not an image`;
+    return `cannot read "${src}": ${code ?? (error as Error).message}`;
   }
   return undefined;
 }

@@ -92,6 +92,8 @@ export interface Issue {
   articles: Article[];
   /** Every id a link or page reference can point at. */
   targets: Set<string>;
+  /** The issue's settings for the editorial warnings (`checks:`). */
+  checks: NonNullable<IssueInput['checks']>;
 }
 
 const ROMAN: Array<[number, string]> = [
@@ -215,6 +217,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     parts,
     articles,
     targets,
+    checks: input.checks ?? {},
   };
   return { issue, diagnostics };
 }

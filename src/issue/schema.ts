@@ -4,6 +4,7 @@
  * (`schema/issue.schema.json`, written by scripts/write-schema.js).
  */
 import { z } from 'zod';
+import { BIDI_CONTROL, bidiMessage } from './bidi.js';
 import { cleanValue, controlCharMessage, firstControlChar } from './text.js';
 
 /**
@@ -18,7 +19,8 @@ const text = (what: string) =>
     .min(1, { error: `expected ${what}, got an empty text` })
     .refine((value) => firstControlChar(value) === undefined, {
       error: (issue) => controlCharMessage(firstControlChar(String(issue.input))?.char ?? '\u0000'),
-    });
+    })
+    .refine((value) => !BIDI_CONTROL.test(value), { error: (issue) => bidiMessage(BIDI_CONTROL.exec(String(issue.input))?.[0] ?? '\u202E') });
 
 /** Only http(s): `javascript:`, `file:` and `data:` links never reach a QR code or a PDF link. */
 export const MAX_URL_LENGTH = 2000;
@@ -127,8 +129,11 @@ export const imageSchema = z
     }),
     caption: text('a caption').optional(),
     credit: text('a credit line').optional(),
+    alt: text('a description of the image for readers who cannot see it')
+      .optional()
+      .meta({ description: 'What the image shows, for screen readers (the PDF\'s alternative text); without it the caption is used.' }),
   })
-  .meta({ description: 'An image with an optional caption and credit.' });
+  .meta({ description: 'An image with an optional caption, credit and alternative text.' });
 
 const quoteBlock = z.strictObject({
   type: z.literal('quote'),
@@ -292,6 +297,19 @@ export const issueSchema = z
       })
       .optional(),
     parts: z.array(partSchema).min(1, { error: 'expected at least one part' }),
+    checks: z
+      .strictObject({
+        outlets: z
+          .array(z.array(text('a name of the outlet')).min(2, { error: 'expected at least two names of the same outlet' }))
+          .optional()
+          .meta({ description: 'More spellings of one outlet each, e.g. [[Báo Hải Phòng, Báo điện tử Hải Phòng]]: source-name-variant warns when one issue mixes them.' }),
+        dateOrder: z
+          .enum(['oldest-first', 'newest-first'], { error: 'expected oldest-first or newest-first' })
+          .optional()
+          .meta({ description: 'The order of the items in a part (date-order); default: as in the previous issue.' }),
+      })
+      .optional()
+      .meta({ description: 'Settings of `bantin check`’s editorial warnings for this issue.' }),
   })
   .meta({ title: 'bantin issue', description: 'One issue of a news bulletin, built into a PDF by bantin.' });
 

@@ -77,10 +77,13 @@ export function parseIssueSource(file: string, raw: string): { source: IssueSour
   const source: IssueSource = { file, text, doc, lines };
   const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
   // After a tab, yaml misreads the indentation of everything below it: report the tabs alone.
-  const problems = [...doc.errors, ...doc.warnings].filter((p) => !firstTab || p.code === 'TAB_AS_INDENT' || p.pos[0] < firstTab.pos[0]);
+  const problems = [...doc.errors, ...doc.warnings]
+    .filter((p) => !firstTab || p.code === 'TAB_AS_INDENT' || p.pos[0] < firstTab.pos[0])
+    .filter((p) => p.code !== 'TAG_RESOLVE_FAILED'); // an error of yaml-rules.ts
   const diagnostics: Diagnostic[] = problems.map((problem) => {
     // yaml reports an unclosed quote where the file ends; the user needs where it opens.
-    const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : undefined;
+    // Where nesting gets too deep depends on the stack: point at where the run of brackets starts.
+    const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : problem.code === 'RESOURCE_EXHAUSTION' ? bracketRun(text, problem.pos[0]) : undefined;
     const { line, col } = lines.linePos(opened ?? problem.pos[0]);
     return {
       severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
@@ -217,6 +220,14 @@ export function pathAt(doc: Document, offset: number): PathSegment[] {
   return segments;
 }
 
+/** Offset of the first of the brackets (and spaces) that run up to `offset` on its line. */
+function bracketRun(text: string, offset: number): number {
+  let start = Math.min(offset, text.length);
+  while (start > 0 && /[[{ ]/.test(text[start - 1]!)) start--;
+  while (text[start] === ' ') start++;
+  return start;
+}
+
 /** Offset of the last quote before `end` that opens a value and is not closed on its line. */
 function openingQuote(text: string, end: number, message: string): number | undefined {
   const quote = message.includes(`'quote`) ? "'" : '"';
@@ -247,6 +258,10 @@ function yamlMessage(code: string, message: string): string {
       return `YAML syntax: ${first} (check the indentation and closing quotes)`;
     case 'BLOCK_AS_IMPLICIT_KEY':
       return 'this text contains ": ", which YAML reads as the start of a new field: put the whole text in double quotes ("…")';
+    case 'MULTIPLE_DOCS':
+      return 'a second document starts here (after ---): bantin reads one document per file; delete this line and what follows, or move it to a file of its own';
+    case 'RESOURCE_EXHAUSTION':
+      return 'the lists and blocks here are nested too deeply to read (hundreds of levels of [ ], { } or indentation): an issue needs a handful; look for brackets never closed';
     case 'BAD_INDENT':
       return `YAML syntax: ${first} (check the indentation and closing quotes)`;
     default:

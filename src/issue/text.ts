@@ -1,8 +1,8 @@
 /**
  * Text as it arrives from Word and the web, made printable. Two kinds of invisible character:
  *
- * - zero-width spaces and joiners and stray byte-order marks (U+200B, U+200C, U+200D, U+2060,
- *   U+FEFF) are dropped: they have no meaning in Vietnamese text, print as nothing (or as a
+ * - zero-width spaces and joiners, stray byte-order marks and direction marks (U+200B, U+200C,
+ *   U+200D, U+2060, U+FEFF; U+200E, U+200F, U+061C) are dropped: they have no meaning in Vietnamese text, print as nothing (or as a
  *   box, in a font without them) and quietly break ids, duplicate checks and search in the PDF.
  *   A joiner between two emoji is kept: it is what makes 👩‍💻 one picture.
  * - control characters (U+0000–U+001F except tab and line breaks, U+007F–U+009F) are refused
@@ -15,7 +15,7 @@
 
 const PICTO_BEFORE = String.raw`\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?`;
 /** Zero-width characters, except a joiner with an emoji on both sides. */
-const ZERO_WIDTH = new RegExp(String.raw`[\u200B\u200C\u2060\uFEFF]|(?<!${PICTO_BEFORE})\u200D|\u200D(?!\p{Extended_Pictographic})`, 'gu');
+const ZERO_WIDTH = new RegExp(String.raw`[\u200B\u200C\u200E\u200F\u061C\u2060\uFEFF]|(?<!${PICTO_BEFORE})\u200D|\u200D(?!\p{Extended_Pictographic})`, 'gu');
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -85,7 +85,8 @@ export function controlCharMessage(char: string): string {
 
 /** Control characters as their Unicode pictures (␋ for a vertical tab), one for one: a caret under the line stays in place. */
 export function visibleControls(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => {
+  // Bidi controls as U+FFFD too: in a terminal they would reorder the line shown.
+  return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
   });

@@ -80,7 +80,7 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
   const resolve = (s: z.ZodType, v: unknown): z.ZodType => {
     if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) return resolve(s.unwrap() as z.ZodType, v);
     if (s instanceof z.ZodDiscriminatedUnion) {
-      const discriminator = (s as unknown as { _zod: { def: { discriminator: string } } })._zod.def.discriminator;
+      const discriminator = s.def.discriminator;
       const tag = v && typeof v === 'object' ? (v as Record<string, unknown>)[discriminator] : undefined;
       const options = s.options as z.ZodType[];
       const match = options.find((o) => o instanceof z.ZodObject && (o.shape as Record<string, z.ZodType>)[discriminator] instanceof z.ZodLiteral && ((o.shape as Record<string, z.ZodLiteral>)[discriminator]!.value === tag));

@@ -1,29 +1,13 @@
 /**
  * Finding and owning the one headless browser a run uses.
  */
-import { existsSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../issue/diagnostics.js';
 import { registerCleanup } from './cleanup.js';
+import { findBrowser, type BrowserInfo } from './find-browser.js';
+import { exited, killTree, ownChild, ownFolder, removeFolder } from './owned.js';
 
-export interface BrowserInfo {
-  executablePath: string;
-  /** Where it was found: option, env, puppeteer cache or system. */
-  origin: string;
-  /** chrome-headless-shell prints faster and takes the old headless mode. */
-  headlessShell: boolean;
-}
-
-const SYSTEM_BROWSERS = [
-  'chrome-headless-shell',
-  'chromium-headless-shell',
-  'chromium',
-  'chromium-browser',
-  'google-chrome-stable',
-  'google-chrome',
-];
+export { findBrowser, type BrowserInfo };
 
 /** Flags Chromium needs on a closed network and as root in containers; none reach out. */
 export const CHROMIUM_ARGS = [
@@ -41,63 +25,6 @@ export const CHROMIUM_ARGS = [
   '--no-pings',
   '--font-render-hinting=none',
 ];
-
-function isHeadlessShell(file: string): boolean {
-  return /headless[-_]shell/i.test(path.basename(file));
-}
-
-async function fromPuppeteerCache(): Promise<string | undefined> {
-  const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
-  if (!existsSync(cacheDir)) return undefined;
-  try {
-    // Loaded only when a cache exists: it costs ~80 ms of start-up.
-    const { Browser: BrowserKind, computeExecutablePath, getInstalledBrowsers } = await import('@puppeteer/browsers');
-    const installed = await getInstalledBrowsers({ cacheDir });
-    const order = [BrowserKind.CHROMEHEADLESSSHELL, BrowserKind.CHROME, BrowserKind.CHROMIUM];
-    installed.sort((a, b) => order.indexOf(a.browser) - order.indexOf(b.browser) || b.buildId.localeCompare(a.buildId, 'en', { numeric: true }));
-    for (const b of installed) {
-      if (!order.includes(b.browser)) continue;
-      const file = computeExecutablePath({ cacheDir, browser: b.browser, buildId: b.buildId, platform: b.platform });
-      if (existsSync(file)) return file;
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    if (existsSync(file)) return file;
-  }
-  return undefined;
-}
-
-/** Order: explicit option, BANTIN_BROWSER / PUPPETEER_EXECUTABLE_PATH, puppeteer's cache, the system's. */
-export async function findBrowser(explicit?: string): Promise<BrowserInfo> {
-  const given = explicit ?? process.env.BANTIN_BROWSER ?? process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (given) {
-    if (!existsSync(given)) throw new UserError(`the browser ${given} does not exist (from ${explicit ? '--browser' : 'BANTIN_BROWSER / PUPPETEER_EXECUTABLE_PATH'})`);
-    return { executablePath: given, origin: explicit ? '--browser' : 'environment', headlessShell: isHeadlessShell(given) };
-  }
-  const cached = await fromPuppeteerCache();
-  if (cached) return { executablePath: cached, origin: 'puppeteer cache', headlessShell: isHeadlessShell(cached) };
-  for (const name of SYSTEM_BROWSERS) {
-    const file = onPath(name);
-    if (file) return { executablePath: file, origin: 'system', headlessShell: isHeadlessShell(file) };
-  }
-  throw new UserError(
-    [
-      'no Chromium browser found: bantin prints PDFs with headless Chromium.',
-      'Install one of:',
-      '  • Debian/Ubuntu:  sudo apt-get install chromium-headless-shell   (or: chromium)',
-      '  • any system with internet:  npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer',
-      'or point bantin at a browser:  bantin build --browser /path/to/chrome   (or set BANTIN_BROWSER)',
-    ].join('\n'),
-  );
-}
 
 export interface BrowserOptions {
   browserPath?: string;
@@ -120,10 +47,13 @@ export interface OwnedBrowser {
  */
 export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser> {
   const info = await findBrowser(options.browserPath);
+  // bantin's own profile folder, not puppeteer's: removed on every exit path, even after a crash.
+  const profile = await ownFolder('chrome');
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath: info.executablePath,
+      userDataDir: profile,
       headless: info.headlessShell ? 'shell' : true,
       args: CHROMIUM_ARGS,
       // bantin closes the browser itself on signals, after removing temporary files.
@@ -135,16 +65,22 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
       protocolTimeout: options.timeoutMs ?? 60_000,
     });
   } catch (error) {
+    await removeFolder(profile);
     throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
   // The pipes to a browser that dies or is killed report ECONNRESET/EPIPE; puppeteer does not
   // listen for that, and an unheard 'error' would end bantin with a stack trace.
   for (const stream of browser.process()?.stdio ?? []) stream?.on('error', (error) => options.log?.(`browser pipe: ${error.message}`));
+  const child = browser.process();
+  const forget = child ? ownChild(child) : () => undefined;
   let closing: Promise<void> | undefined;
   const release = registerCleanup(() => close());
   const close = () => {
     release();
-    closing ??= closeQuietly(browser);
+    closing ??= closeQuietly(browser).finally(async () => {
+      forget();
+      await removeFolder(profile);
+    });
     return closing;
   };
   return { browser, info, close };
@@ -164,13 +100,10 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Brow
 const CLOSE_GRACE_MS = 3000;
 
 /** Chromium runs in a process group of its own (puppeteer starts it detached): end all of it. */
-function killGroup(child: ReturnType<Browser['process']>): void {
-  if (!child?.pid) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
+async function killGroup(child: ReturnType<Browser['process']>): Promise<void> {
+  if (!child) return;
+  killTree(child);
+  await exited(child, 1000);
 }
 
 async function closeQuietly(browser: Browser): Promise<void> {
@@ -179,12 +112,14 @@ async function closeQuietly(browser: Browser): Promise<void> {
   const patience = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)));
   try {
     const outcome = await Promise.race([browser.close().then(() => 'closed' as const), patience]);
-    if (outcome === 'late') killGroup(child);
+    if (outcome === 'late') await killGroup(child);
   } catch {
     // A crashed or hung browser cannot be closed politely; make sure its processes are gone.
-    killGroup(child);
+    await killGroup(child);
   } finally {
     clearTimeout(timer);
+    // A crashed browser can leave helpers (zygote, renderers) in its group.
+    if (child) killTree(child);
   }
 }
 

@@ -1,25 +1,36 @@
 /**
- * The last touches Chromium cannot make: document metadata, a fixed date and id, and an
- * outline (bookmarks) of parts → articles pointing where the headings really are.
+ * The last touches Chromium cannot make: document metadata (Info and XMP), a fixed date and
+ * id, an outline (bookmarks) of MỤC LỤC and parts → articles pointing where the headings
+ * really are, the structure tree completed (tagged.ts), and for --pdfa the output intent.
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDict } from 'pdf-lib';
 import type { PageGeometry } from '../issue/page.js';
+import { UserError } from '../issue/diagnostics.js';
 import { applyPageBoxes } from './boxes.js';
 import type { Profile } from './profile.js';
 import { namedDestinations } from './destinations.js';
 import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';
 import { formatLabel, type Labels } from '../theme/label-keys.js';
+import { addOutputIntent, PDFA, pdfaProblems } from './pdfa.js';
+import { completeTags, isTagged } from './tagged.js';
+import { setXmp } from './xmp.js';
 
 export interface OutlineItem {
   title: string;
   id: string;
   children: OutlineItem[];
+  /** Where the item points when the id is no named destination (0-based page index, top). */
+  page?: number;
 }
+
+/** The table of contents' id (templates/partials/toc.hbs); it starts on the page after the one-page cover. */
+export const TOC = { id: 'muc-luc', title: 'Mục lục', page: 1 } as const;
 
 export function issueOutline(issue: Issue, labels?: Labels): OutlineItem[] {
   return [
+    { title: labels?.contents ?? TOC.title, id: TOC.id, children: [], page: TOC.page },
     ...issue.parts.map((part) => ({
       title: `${labels ? formatLabel(labels.partNumber, { roman: part.roman }) : `Phần ${part.roman}.`} ${part.title}`,
       id: part.id,
@@ -40,36 +51,74 @@ export interface FinishOptions {
   geometry: PageGeometry;
   /** The same PDF already loaded by pdf-lib, to save parsing it again. */
   parsed?: PDFDocument;
-  /** What the document is made from (the rendered HTML): its hash is the PDF's document ID. */
+  /** What the document is made from (the rendered HTML): its hash is the PDF's document ID; its <html lang> the PDF's language. */
   source: string;
-  /** The theme's labels and language (default: Vietnamese). */
+  /** The theme's labels (default: Vietnamese). */
   labels?: Labels;
-  language?: string;
+  /** PDF/A-2b: output intent, identification, and the rules checked (pdfa.ts). */
+  pdfa?: boolean;
+}
+
+/** The language of the rendered page (the template's <html lang>), else Vietnamese. */
+export function documentLanguage(html: string): string {
+  return /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 2000))?.[1] ?? 'vi';
 }
 
 /** Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness. */
 export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOptions): Promise<Uint8Array> {
   const doc = options.parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   const date = documentDate(issue);
-  doc.setTitle(issue.title, { showInWindowTitleBar: true });
-  doc.setAuthor(issue.series.publisher.join(' – '));
-  doc.setSubject(`${issue.title}, ${options.labels ? lowerFirst(formatLabel(options.labels.weekOf, { week: issue.week.label })) : `tuần từ ${issue.week.label}`}`);
-  doc.setKeywords(['khoa học', 'công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số', `số ${issue.number}`, ...issue.parts.map((p) => p.title)]);
-  doc.setLanguage(options.language ?? 'vi');
-  doc.setCreator(`bantin ${version}`);
-  doc.setProducer(`bantin ${version} (Chromium, pdf-lib)`);
+  const info = {
+    title: issue.title,
+    author: issue.series.publisher.join(' – '),
+    subject: `${issue.title}, ${options.labels ? lowerFirst(formatLabel(options.labels.weekOf, { week: issue.week.label })) : `tuần từ ${issue.week.label}`}`,
+    keywords: ['khoa học', 'công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số', `số ${issue.number}`, ...issue.parts.map((p) => p.title)].join('; '),
+    creatorTool: `bantin ${version}`,
+    producer: `bantin ${version} (Chromium, pdf-lib)`,
+    language: documentLanguage(options.source),
+    date,
+    // The document ID comes from the content (Chromium's own bytes carry its print date).
+    id: createHash('sha256').update(`bantin ${version}\n`).update(options.pdfa ? 'PDF/A-2b\n' : '').update(options.source).digest('hex').slice(0, 32),
+    pdfa: options.pdfa ? PDFA : undefined,
+  };
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  // pdf-lib joins keywords with spaces, which runs the multi-word ones together.
+  (doc.context.lookup(doc.context.trailerInfo.Info) as PDFDict).set(PDFName.of('Keywords'), PDFHexString.fromText(info.keywords));
+  doc.setLanguage(info.language);
+  doc.setCreator(info.creatorTool);
+  doc.setProducer(info.producer);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  addOutline(doc, issueOutline(issue, options.labels));
-  applyPageBoxes(doc, options.profile, options.geometry);
-  // The document ID comes from the content (Chromium's own bytes carry its print date).
-  const digest = createHash('sha256').update(`bantin ${version}\n`).update(options.source).digest('hex').slice(0, 32);
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
+  const outline = issueOutline(issue, options.labels);
+  addOutline(doc, outline);
+  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline)) : undefined;
+  applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(info.id), PDFHexString.of(info.id)]);
+  setXmp(doc, info);
+  if (options.pdfa) {
+    addOutputIntent(doc);
+    const problems = pdfaProblems(doc);
+    if (problems.length > 0) throw new UserError(`cannot make a PDF/A-2b file: ${problems.join('; ')}; no PDF was written`);
+  }
+  await tagging;
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+}
+
+/** Each internal link target's id → the title its link's alternative text names. */
+function linkTitles(items: OutlineItem[]): Map<string, string> {
+  return new Map(items.flatMap((item) => [[item.id, item.title] as [string, string], ...linkTitles(item.children)]));
 }
 
 function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
   const dests = namedDestinations(doc);
+  const pages = doc.getPages();
+  // An item without a named destination may name its page (MỤC LỤC: no link points at it).
+  for (const item of items) {
+    const page = item.page !== undefined ? pages[item.page] : undefined;
+    if (!dests.has(item.id) && page) dests.set(item.id, doc.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(page.getHeight()), PDFNull]) as PDFArray);
+  }
   const context = doc.context;
   const rootRef = context.nextRef();
   const build = (list: OutlineItem[], parentRef: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } => {

@@ -4,6 +4,7 @@
  * below 150 dpi at their placed size.
  */
 import type { Page } from 'puppeteer-core';
+import { UserError } from '../issue/diagnostics.js';
 import { ISSUE_PREFIX } from '../render/urls.js';
 
 export const MIN_DPI = 150;
@@ -15,12 +16,36 @@ export interface Measurement {
   clipped: Array<{ id: string; text: string }>;
   /** Every placed image, with its resolution at the placed size. */
   images: Array<{ src: string; dpi: number; widthMm: number }>;
+  /** Images of the issue the page could not load or decode (they would print as a broken-image icon). */
+  broken: string[];
+}
+
+/** The page could not decode some of the issue's images: the build stops (see build.ts). */
+export class ImageDecodeError extends UserError {
+  constructor(readonly sources: string[]) {
+    super(`the browser cannot decode ${sources.join(', ')}`);
+    this.name = 'ImageDecodeError';
+  }
 }
 
 export const CSS_PX_PER_MM = 96 / 25.4;
 
-export async function measureLayout(page: Page): Promise<Measurement> {
-  return page.evaluate((issuePrefix: string) => {
+/** `vector`: the issue's SVG images (a bitmap of one without a size of its own is not an error). */
+export async function measureLayout(page: Page, vector: readonly string[] = []): Promise<Measurement> {
+  return page.evaluate(async (issuePrefix: string, vector: string[]) => {
+    // decode() settles once the image has loaded (a body swapped in watch mode may still be
+    // loading) but trusts the header; a bitmap needs every pixel. One image at a time: memory.
+    const broken: string[] = [];
+    for (const img of document.images) {
+      const src = img.src.startsWith(issuePrefix) ? decodeURIComponent(img.src.slice(issuePrefix.length)) : undefined;
+      if (src === undefined || broken.includes(src)) continue;
+      try {
+        await img.decode();
+        if (!vector.includes(src)) (await createImageBitmap(img)).close();
+      } catch {
+        broken.push(src);
+      }
+    }
     const limit = document.documentElement.clientWidth;
     const near = (el: Element) => el.closest('[id]')?.id ?? '';
     const excerpt = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
@@ -45,7 +70,7 @@ export async function measureLayout(page: Page): Promise<Measurement> {
         const width = img.getBoundingClientRect().width;
         return { src: decodeURIComponent(img.src.slice(issuePrefix.length)), dpi: Math.round(img.naturalWidth / (width / 96)), widthMm: Math.round((width / 96) * 25.4) };
       });
-    return { overflows, clipped: [...new Map(clipped.map((c) => [c.text, c])).values()], images };
-  }, ISSUE_PREFIX);
+    return { overflows, clipped: [...new Map(clipped.map((c) => [c.text, c])).values()], images, broken };
+  }, ISSUE_PREFIX, [...vector]);
 }
 

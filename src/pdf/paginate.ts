@@ -15,7 +15,7 @@ import { shortTails } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
-import { CSS_PX_PER_MM, measureLayout, type Measurement } from './measure.js';
+import { CSS_PX_PER_MM, ImageDecodeError, measureLayout, type Measurement } from './measure.js';
 import { servePage, type PageContent, type RequestLog, type ThemeFiles } from './requests.js';
 
 export interface PrintInput {
@@ -36,6 +36,8 @@ export interface PrintInput {
   flow?: { sequences: string[][] };
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
+  /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
+  tagged?: boolean;
   timeoutMs?: number;
   log?: (message: string) => void;
 }
@@ -123,6 +125,8 @@ export class PrintSession {
     this.requests.blocked.length = 0;
     this.requests.failed.length = 0;
     const measurement = await this.load(input);
+    // Never a broken-image icon in a PDF: the caller places the error on the image's line.
+    if (measurement.broken.length > 0) throw new ImageDecodeError(measurement.broken);
     // pdf-lib is first needed when the first print comes back: it loads while Chromium prints
     // (not while the page loads: then this process is busy answering the page's requests).
     const destinations = import('./destinations.js');
@@ -141,7 +145,7 @@ export class PrintSession {
     }
 
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pdf = await print(this.page, this.options.timeoutMs);
+      const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
       const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
@@ -217,7 +221,8 @@ export class PrintSession {
       this.loadedHead = parts?.head;
     }
     await this.bounded(this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
-    return this.bounded(measureLayout(this.page));
+    const vector = [...input.assets.values()].filter((a) => a.type === 'svg').map((a) => a.src);
+    return this.bounded(measureLayout(this.page, vector));
   }
 
   /** page.evaluate() has no timeout of its own: a hung renderer must not hang bantin. */
@@ -258,7 +263,7 @@ export function refusedUrl(text: string): string | undefined {
   );
 }
 
-function print(page: Page, timeoutMs = 60_000): Promise<Uint8Array> {
-  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged: false, outline: false });
+function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
+  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged, outline: false });
 }
 

@@ -1,8 +1,10 @@
 /**
  * Markdown for article bodies: raw HTML off, no images, links only to http(s).
- * Headings inside a body are demoted below the article title (### → h4).
+ * Headings inside a body are demoted below the heading they sit under, so the levels never skip:
+ * `#`, `##` and `###` become the body's level (h3 under an article's h2), `####` one below, …
  */
 import MarkdownIt from 'markdown-it';
+import { stripZeroWidth } from '../issue/text.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 // Images come from the issue's `image` field, never from Markdown: ![alt](url) prints its alt text.
@@ -10,22 +12,38 @@ md.renderer.rules.image = (tokens, idx) => md.utils.escapeHtml(tokens[idx]!.cont
 md.validateLink = (url: string) => /^https?:\/\//i.test(url.trim());
 
 const renderToken = md.renderer.renderToken.bind(md.renderer);
-md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+interface Env {
+  headingLevel?: number;
+}
+/** `#`–`###` → the body's level, `####` one below, and so on, never past h6. */
+const demote = (tag: string, env: Env) => {
+  const base = env.headingLevel ?? 3;
+  return `h${Math.min(6, base + Math.max(0, Number(tag.slice(1)) - 3))}`;
+};
+md.renderer.rules.heading_open = (tokens, idx, options, env: Env) => {
   const token = tokens[idx]!;
-  const level = Number(token.tag.slice(1));
-  token.tag = `h${Math.min(6, Math.max(4, level + 1))}`;
+  token.tag = demote(token.tag, env);
   token.attrJoin('class', 'md-heading');
   return renderToken(tokens, idx, options);
 };
-md.renderer.rules.heading_close = (tokens, idx, options) => {
+md.renderer.rules.heading_close = (tokens, idx, options, env: Env) => {
   const token = tokens[idx]!;
-  const level = Number(token.tag.slice(1));
-  token.tag = `h${Math.min(6, Math.max(4, level + 1))}`;
+  token.tag = demote(token.tag, env);
   return renderToken(tokens, idx, options);
 };
 
-export function renderMarkdown(text: string): string {
-  return md.render(text);
+// Entities (&#x200B;, &zwj;) become characters only here: clean them as the YAML's values are.
+const CLEANED = new Set(['text', 'text_special', 'code_inline', 'code_block', 'fence']);
+md.core.ruler.push('bantin_clean', (state) => {
+  for (const token of state.tokens) {
+    if (CLEANED.has(token.type)) token.content = stripZeroWidth(token.content);
+    for (const child of token.children ?? []) if (CLEANED.has(child.type)) child.content = stripZeroWidth(child.content);
+  }
+});
+
+/** `headingLevel`: the level of the body's top headings (3 under an article title, 4 under a summary section's). */
+export function renderMarkdown(text: string, options: { headingLevel?: number } = {}): string {
+  return md.render(text, { headingLevel: options.headingLevel } satisfies Env);
 }
 
 export function renderMarkdownInline(text: string): string {

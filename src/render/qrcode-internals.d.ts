@@ -1,6 +1,8 @@
 /**
- * The parts of qrcode 1.5 that QRCode.create() itself uses to size a code; bantin calls them
- * to know a code's size before making it (see qr.ts). Not in @types/qrcode.
+ * The parts of qrcode 1.5.4 that QRCode.create() itself uses to size a code; bantin calls them
+ * to know a code's size before making it (see qr.ts). Not in @types/qrcode, and not public API:
+ * package.json pins qrcode to exactly 1.5.4 and tests/unit/qr.test.ts checks that planQr()
+ * still takes QRCode.create()'s steps and gives its version and segments.
  */
 declare module 'qrcode/lib/core/segments.js' {
   import type { QRCodeSegment } from 'qrcode';

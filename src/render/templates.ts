@@ -28,12 +28,21 @@ function environment(): typeof Handlebars {
     if (!current) throw new Error('template helper called outside a render');
     return current;
   };
-  env.registerHelper('md', (text: unknown) => new env.SafeString(typeof text === 'string' ? renderMarkdown(text) : ''));
+  /** `{{md body level=4}}`: the body's headings start at <h4> (default <h3>, under an article's <h2>). */
+  env.registerHelper('md', (text: unknown, options: { hash?: { level?: number } }) =>
+    new env.SafeString(typeof text === 'string' ? renderMarkdown(text, { headingLevel: options.hash?.level }) : ''),
+  );
   env.registerHelper('mdInline', (text: unknown) => new env.SafeString(typeof text === 'string' ? renderMarkdownInline(text) : ''));
+  // The code's alternative text ("Mã QR: <URL>") is the partial qr-alt.hbs: its label lives there only.
+  let qrAlt: Handlebars.TemplateDelegate | undefined;
   env.registerHelper('qr', (url: unknown) => {
     const svg = typeof url === 'string' ? ctx().qr.get(url) : undefined;
     if (!svg) throw new Error(`no QR code was made for ${String(url)}`);
-    return new env.SafeString(svg);
+    // Partials are registered compiled (compileTheme): the theme's qr-alt is a template already.
+    const partial = env.partials['qr-alt'] as Handlebars.TemplateDelegate | string | undefined;
+    qrAlt ??= typeof partial === 'function' ? partial : env.compile(String(partial ?? '{{this}}'), { strict: false });
+    const alt = qrAlt(url).trim().replaceAll('"', '&quot;');
+    return new env.SafeString(svg.replace(' role="img"', ` role="img" aria-label="${alt}"`));
   });
   env.registerHelper('pageref', (id: unknown) => {
     if (typeof id !== 'string' || !ctx().targets.has(id)) throw new Error(`pageref: no article or part has the id "${String(id)}"`);

@@ -4,7 +4,7 @@
  */
 export const LABEL_KEYS = [
   'issueTitle', 'issueNumber', 'weekOf', 'inThisIssue', 'pageShort', 'website', 'followOn', 'contents', 'part', 'partNumber',
-  'source', 'photo', 'podcast', 'summaryHeading', 'summaryPageHeading', 'footer',
+  'source', 'photo', 'podcast', 'qrCode', 'summaryHeading', 'summaryPageHeading', 'footer',
   // issue 14: other periods, sources without a link, authors, page ranges, infographic boxes
   'monthOf', 'periodOf', 'sourceName', 'byAuthor', 'pageRange', 'relatedActivities',
 ] as const;

@@ -5,7 +5,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPids, pdfInfo, repoRoot } from './pdf-tools.js';
+import { pdfInfo, repoRoot } from './pdf-tools.js';
+import { eventually, ownedRun } from './processes.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-batch-'));
@@ -19,8 +20,8 @@ describe('bantin build with several issues', () => {
     copyFileSync(path.join(examples, 'so-15-2026.yaml'), path.join(src, 'so-15-2026.yaml'));
     writeFileSync(path.join(src, 'so-99-2026.yaml'), 'series:\n  title: x\n');
     const out = path.join(work, 'out');
-    const before = chromiumPids();
-    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', out, '--jobs', '2'], { env: { ...process.env, NO_COLOR: '1' } });
+    const owned = ownedRun(work, { ...process.env, NO_COLOR: '1' });
+    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', out, '--jobs', '2'], { env: owned.env });
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([path.join(out, 'so-15-2026.pdf'), path.join(out, 'so-20-2026.pdf')]);
     expect(run.stderr).toMatch(/so-99-2026\.yaml:1:1 error /);
@@ -28,7 +29,27 @@ describe('bantin build with several issues', () => {
     expect(run.stderr).toMatch(/so-99-2026\.yaml\s+–\s+–\s+failed/);
     expect(run.stderr).toContain('2 of 3 built');
     expect(Number(pdfInfo(path.join(out, 'so-20-2026.pdf')).Pages)).toBeGreaterThan(10);
-    expect([...chromiumPids()].filter((p) => !before.has(p))).toEqual([]);
+    await eventually(() => owned.pids().length === 0);
+    expect(owned.pids(), 'no Chromium outlives bantin').toEqual([]);
+    expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+    owned.dispose();
+  });
+
+  it('names each issue on its progress line as it finishes, with its pages and its own time', async () => {
+    const src = mkdtempSync(path.join(work, 'progress-'));
+    copyFileSync(path.join(examples, 'so-20-2026.yaml'), path.join(src, 'so-20-2026.yaml'));
+    copyFileSync(path.join(examples, 'so-15-2026.yaml'), path.join(src, 'so-15-2026.yaml'));
+    writeFileSync(path.join(src, 'so-99-2026.yaml'), 'series:\n  title: x\n');
+    // Progress shows in a terminal, or with --verbose (this is not a terminal).
+    const run = await runCli(['build', `${src}/*.yaml`, '--out-dir', path.join(work, 'progress-out'), '--verbose'], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => /\[\d\/3\]/.test(l)).map((l) => l.replace(/^\[[\d.]+s\] /, ''));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('[1/3] so-99-2026.yaml  failed');
+    expect(lines.slice(1).map((l) => l.slice(6)).sort()).toEqual([expect.stringMatching(/^so-15-2026\.yaml {2}\d+ pages {2}\d+\.\d\d s$/), expect.stringMatching(/^so-20-2026\.yaml {2}\d+ pages {2}\d+\.\d\d s$/)]);
+    expect(lines.slice(1).map((l) => l.slice(0, 5)).sort()).toEqual(['[2/3]', '[3/3]']);
+    // The status line is for terminals only: no carriage returns in a log.
+    expect(run.stderr).not.toContain('\r');
   });
 
   it('refuses -o with several issues and says why (usage, exit 2)', async () => {

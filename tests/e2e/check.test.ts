@@ -3,7 +3,7 @@
  * --strict, --json; no browser loaded; and bantin build printing the same warnings.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,18 +58,25 @@ describe('bantin check', () => {
     expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 
-  it('--json prints [{file, ok, errors, warnings}] on stdout and nothing else', async () => {
+  it('--json prints [{file, ok, errors, warnings, ignored}] on stdout and nothing else', async () => {
     const files = ['examples/so-20-2026.yaml', rel(fixture('duplicate-story.yaml')), 'nope.yaml'];
     const run = await runCli(['check', '--json', ...files], inRepo);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([
-      { file: files[0], ok: true, errors: [], warnings: [] },
+      { file: files[0], ok: true, errors: [], warnings: [], ignored: [] },
       {
         file: files[1],
         ok: true,
         errors: [],
         warnings: [
+          {
+            line: 22,
+            col: 16,
+            path: 'parts[0].articles[1].title',
+            message: 'the title is written in capitals: write it as it reads ("Việt Nam đặt mục tiêu…"); the theme decides whether it prints in capitals',
+            code: 'all-caps-title',
+          },
           {
             line: 22,
             col: 16,
@@ -85,13 +92,39 @@ describe('bantin check', () => {
             code: 'duplicate-story',
           },
         ],
+        ignored: [],
       },
-      { file: 'nope.yaml', ok: false, errors: [{ line: 0, col: 0, path: '', message: 'cannot read nope.yaml: no such file', code: 'read' }], warnings: [] },
+      { file: 'nope.yaml', ok: false, errors: [{ line: 0, col: 0, path: '', message: 'cannot read nope.yaml: no such file', code: 'read' }], warnings: [], ignored: [] },
     ]);
     const strict = await runCli(['check', '--json', '--strict', files[1]!], inRepo);
     expect(strict.code).toBe(1);
     const [report] = JSON.parse(strict.stdout) as Array<{ ok: boolean; errors: Array<{ code: string }>; warnings: unknown[] }>;
-    expect([report!.ok, report!.errors.map((e) => e.code), report!.warnings]).toEqual([false, ['duplicate-story', 'duplicate-story'], []]);
+    expect([report!.ok, report!.errors.map((e) => e.code), report!.warnings]).toEqual([false, ['all-caps-title', 'duplicate-story', 'duplicate-story'], []]);
+  });
+
+  it('takes quoted globs like build, and --json lists what # bantin-ignore silenced', async () => {
+    const dir = path.join(work, 'issues');
+    mkdirSync(dir);
+    const text = readFileSync(fixture('duplicate-story.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'b.yaml'), text.replace("        title: DOANH NGHIEP VIET 'MO KHOA'  AI", "        # bantin-ignore: all-caps-title, duplicate-story\n        title: DOANH NGHIEP VIET 'MO KHOA'  AI"));
+    copyFileSync(example, path.join(dir, 'a.yaml'));
+    const run = await runCli(['check', '--json', 'issues/*.yaml', 'issues/*.yml'], { cwd: work });
+    expect(run.code).toBe(1);
+    const reports = JSON.parse(run.stdout) as Array<{ file: string; ok: boolean; errors: Array<{ message: string }>; warnings: Array<{ code: string; line: number }>; ignored: Array<{ code: string; line: number }> }>;
+    expect(reports.map((r) => [r.file, r.ok])).toEqual([
+      [path.join('issues', 'a.yaml'), true],
+      [path.join('issues', 'b.yaml'), true],
+      ['issues/*.yml', false],
+    ]);
+    expect(reports[1]!.ignored.map((d) => [d.code, d.line])).toEqual([
+      ['all-caps-title', 23],
+      ['duplicate-story', 23],
+    ]);
+    expect(reports[1]!.warnings.map((d) => [d.code, d.line])).toEqual([['duplicate-story', 43]]);
+    expect(reports[2]!.errors[0]!.message).toBe('no file matches issues/*.yml');
+    const text2 = await runCli(['check', 'issues/*.yaml'], { cwd: work });
+    expect(text2.code).toBe(0);
+    expect(text2.stderr).toContain(`${path.join('issues', 'b.yaml')}: ok (1 warning)`);
   });
 
   it('never loads puppeteer', () => {
@@ -105,7 +138,8 @@ describe('bantin check', () => {
     execFileSync(process.execPath, ['--import', pathToFileURL(register).href, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); await main(['node', 'bantin', 'check', ${JSON.stringify(example)}]);`]);
     const modules = readFileSync(log, 'utf8').split('\n');
     expect(modules.some((m) => m.includes('/dist/commands/check.js')), 'the check really ran').toBe(true);
-    expect(modules.filter((m) => /puppeteer|\/dist\/pdf\/(?!cleanup)|\/dist\/render\//.test(m))).toEqual([]);
+    // cleanup.js and owned.js are the signal and child-process bookkeeping every command loads: no browser code.
+    expect(modules.filter((m) => /puppeteer|\/dist\/pdf\/(?!cleanup|owned)|\/dist\/render\//.test(m))).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPids, pageCount, repoRoot } from './pdf-tools.js';
+import { pageCount, repoRoot } from './pdf-tools.js';
+import { eventually, ownedRun } from './processes.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-cli-'));
@@ -46,16 +47,18 @@ describe('bantin command line', () => {
     const dir = freshDir('default');
     const input = path.join(dir, 'issue-20.yaml');
     copyFileSync(example, input);
-    const before = chromiumPids();
-    const run = await runCli(['build', input, '--html']);
+    const owned = ownedRun(work);
+    const run = await runCli(['build', input, '--html'], { env: owned.env });
     expect(run.code, run.stderr).toBe(0);
     const pdf = path.join(dir, 'issue-20.pdf');
     expect(run.stdout).toBe(`${path.join(dir, 'issue-20.html')}\n${pdf}\n`);
     expect(pageCount(pdf)).toBeGreaterThan(10);
     expect(readFileSync(path.join(dir, 'issue-20.html'), 'utf8')).toContain('<html lang="vi">');
     expect(readdirSync(dir).sort()).toEqual(['issue-20.html', 'issue-20.pdf', 'issue-20.yaml']);
-    const left = [...chromiumPids()].filter((pid) => !before.has(pid));
-    expect(left, 'no Chromium outlives bantin').toEqual([]);
+    await eventually(() => owned.pids().length === 0);
+    expect(owned.pids(), 'no Chromium outlives bantin').toEqual([]);
+    expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+    owned.dispose();
   });
 
   it('reports every problem with file:line:col, writes nothing and keeps an earlier PDF', async () => {
@@ -104,24 +107,31 @@ describe('bantin command line', () => {
     expect(explicit.stderr).toContain('/nonexistent/chrome does not exist');
   });
 
-  it('leaves nothing behind when interrupted with Ctrl-C', async () => {
-    const dir = freshDir('interrupt');
-    const output = path.join(dir, 'out.pdf');
-    const before = chromiumPids();
-    let sent = false;
-    const run = await runCli(['build', example, '-o', output, '--verbose'], {
-      onStderr: (text, child) => {
-        if (!sent && text.includes('printing with Chromium')) {
-          sent = true;
-          setTimeout(() => child.kill('SIGINT'), 150);
-        }
-      },
+  // Ctrl-C, kill and a closed terminal: 128 + the signal's number, nothing written, no
+  // Chromium and no profile folder left.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`leaves nothing behind when interrupted with ${signal}`, async () => {
+      const dir = freshDir(`interrupt-${signal}`);
+      const output = path.join(dir, 'out.pdf');
+      const owned = ownedRun(work);
+      let sent = false;
+      const run = await runCli(['build', example, '-o', output, '--verbose'], {
+        env: owned.env,
+        onStderr: (text, child) => {
+          if (!sent && text.includes('printing with Chromium')) {
+            sent = true;
+            setTimeout(() => child.kill(signal), 150);
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(run.code, run.stderr).toBe(code);
+      expect(readdirSync(dir)).toEqual([]);
+      // Give the OS a moment to reap the killed browser before looking.
+      await eventually(() => owned.pids().length === 0);
+      expect(owned.pids()).toEqual([]);
+      expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+      owned.dispose();
     });
-    expect(sent).toBe(true);
-    expect(run.code).toBe(130);
-    expect(readdirSync(dir)).toEqual([]);
-    // Give the OS a moment to reap the killed browser before looking.
-    await new Promise((r) => setTimeout(r, 300));
-    expect([...chromiumPids()].filter((pid) => !before.has(pid))).toEqual([]);
-  });
+  }
 });

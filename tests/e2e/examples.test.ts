@@ -111,7 +111,7 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     }
   });
 
-  it('has metadata and an outline of parts → articles', async () => {
+  it('has metadata and an outline of MỤC LỤC, then parts → articles', async () => {
     const { issue, result } = built;
     const info = pdfInfo(result.output);
     expect(info.Title).toBe(`Điểm tin Khoa học Công nghệ số ${issue.number}`);
@@ -120,9 +120,9 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     expect(info.Keywords).toContain('chuyển đổi số');
     expect(await catalogLang(result.output)).toBe('vi');
     const outline = await readOutline(result.output);
-    expect(outline.map((o) => o.title)).toEqual(issue.parts.map((p) => `Phần ${p.roman}. ${p.title}`));
-    issue.parts.forEach((part, i) => expect(outline[i]!.children).toHaveLength(part.articles.length));
-    expect(outline[1]!.children[0]!.title).toBe(`${issue.parts[1]!.articles[0]!.date!.short}: ${issue.parts[1]!.articles[0]!.title}`);
+    expect(outline.map((o) => o.title)).toEqual(['Mục lục', ...issue.parts.map((p) => `Phần ${p.roman}. ${p.title}`)]);
+    issue.parts.forEach((part, i) => expect(outline[i + 1]!.children).toHaveLength(part.articles.length));
+    expect(outline[2]!.children[0]!.title).toBe(`${issue.parts[1]!.articles[0]!.date!.short}: ${issue.parts[1]!.articles[0]!.title}`);
   });
 
   it('prints a QR code that scans to every link of the issue', () => {

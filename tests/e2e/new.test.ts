@@ -41,6 +41,16 @@ describe('bantin new', () => {
     expect(pages[1]).toContain('PHẦN II. TIN TRONG NƯỚC 1. 1/6: Tiêu đề bài viết');
   });
 
+  it('new --from writes into the current folder, not beside the file it starts from', async () => {
+    const source = freshDir('installed');
+    const cwd = freshDir('editor');
+    copyFileSync(example, path.join(source, 'so-20-2026.yaml'));
+    const made = await runCli(['new', '--from', path.join(source, 'so-20-2026.yaml')], { cwd });
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toBe(`${path.join(cwd, 'so-21-2026.yaml')}\n`);
+    expect(readdirSync(source)).toEqual(['so-20-2026.yaml']);
+  });
+
   it('continues the newest issue of the folder, and never overwrites a file', async () => {
     const dir = freshDir('newest');
     copyFileSync(example, path.join(dir, 'so-20-2026.yaml'));
@@ -50,7 +60,7 @@ describe('bantin new', () => {
     expect(first.stdout).toBe(`${path.join(dir, 'so-21-2026.yaml')}\n`);
     const before = readFileSync(path.join(dir, 'so-21-2026.yaml'), 'utf8');
 
-    const again = await runCli(['new', '--from', path.join(dir, 'so-20-2026.yaml')]);
+    const again = await runCli(['new', '--from', path.join(dir, 'so-20-2026.yaml')], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
     expect(again.stderr).toBe(`bantin: ${path.join(dir, 'so-21-2026.yaml')} already exists: bantin new never overwrites a file (choose another name with -o)\n`);

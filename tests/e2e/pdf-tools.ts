@@ -97,13 +97,21 @@ export async function catalogLang(pdf: string): Promise<string | undefined> {
   return lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined;
 }
 
-/** Live Chromium processes now (zombies awaiting their reaper are already dead), to prove none outlives a build. */
-export function chromiumPids(): Set<number> {
-  const run = spawnSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
-  const pids = run.stdout
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && !m[2]!.startsWith('Z') && /chrom(e|ium)/i.test(m[3]!))
-    .map((m) => Number(m[1]));
-  return new Set(pids);
+/** CI=true (or 1), as GitHub Actions and most CI services set it. */
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}
+
+/**
+ * Whether a test that needs these programs runs: when they are installed, and always under CI,
+ * where a missing tool must fail the test (requireTools) instead of skipping it.
+ */
+export function runsWith(tools: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return isCI(env) || tools.every((tool) => spawnSync(tool, ['--version'], { env }).status === 0);
+}
+
+/** Fails the test, naming the tool, when one is missing (under CI, where runsWith runs it anyway). */
+export function requireTools(tools: readonly string[]): void {
+  const missing = tools.filter((tool) => spawnSync(tool, ['--version']).status !== 0);
+  if (missing.length) throw new Error(`not installed: ${missing.join(', ')} (CI must install it: see .ci/run and .github/workflows)`);
 }

@@ -7,7 +7,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { bin, chromiumPids, repoRoot } from './pdf-tools.js';
+import { bin, repoRoot } from './pdf-tools.js';
+import { eventually, ownedRun } from './processes.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-watch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,8 +40,8 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
   const input = path.join(dir, 'so-20-2026.yaml');
   const pdf = path.join(dir, 'so-20-2026.pdf');
   copyFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), input);
-  const before = chromiumPids();
-  const child = spawn(process.execPath, [bin, 'build', input, '--watch', '--serve'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const owned = ownedRun(dir, { ...process.env, NO_COLOR: '1' });
+  const child = spawn(process.execPath, [bin, 'build', input, '--watch', '--serve'], { stdio: ['ignore', 'pipe', 'pipe'], env: owned.env });
   const err = { text: '' };
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err.text += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -50,7 +51,12 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
     expect(url, 'preview address').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await get(url!);
     expect(page.status).toBe(200);
-    expect(page.body.toString()).toContain('new EventSource');
+    // The pdf.js viewer page (driven in a browser by preview-viewer.test.ts), with pdf.js served locally.
+    expect(page.body.toString()).toContain('/viewer/viewer.js');
+    const library = await get(`${url}pdfjs/build/pdf.min.mjs`);
+    expect([library.status, library.type]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect((await get(`${url}pdfjs/build/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await get(`${url}pdfjs/../package.json`)).status).toBe(404);
     const first = await get(`${url}issue.pdf`);
     expect(first.type).toBe('application/pdf');
     expect(first.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -72,6 +78,8 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
     child.kill('SIGINT');
   }
   expect(await exited).toBe(130);
-  await new Promise((r) => setTimeout(r, 300));
-  expect([...chromiumPids()].filter((p) => !before.has(p))).toEqual([]);
+  await eventually(() => owned.pids().length === 0);
+  expect(owned.pids(), 'no Chromium outlives bantin').toEqual([]);
+  expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+  owned.dispose();
 });

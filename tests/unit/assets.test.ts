@@ -25,9 +25,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** The minimal issue with an image on its article; `src:` is on line 20, its value at column 16. */
+/** The minimal issue with an image (and its alt text) on its article; `src:` is on line 20, its value at column 16. */
 function withImage(src: string): string {
-  return edit(MINIMAL_ISSUE, '        body: |', `        image:\n          src: ${src}\n        body: |`);
+  return edit(MINIMAL_ISSUE, '        body: |', `        image:\n          src: ${src}\n          alt: Biểu đồ tỷ trọng kinh tế số trong GDP\n        body: |`);
 }
 
 async function imageProblem(src: string) {
@@ -82,7 +82,7 @@ describe('image assets', () => {
 
   it('rejects a text file named .png as not an image', async () => {
     expect(await imageProblem('images/ghi-chu.png')).toBe(
-      '"images/ghi-chu.png" is not an image (expected PNG, JPEG, WebP, GIF or SVG)',
+      '"images/ghi-chu.png" is not a PNG image (it is text): use a PNG, JPEG, WebP, GIF or SVG file',
     );
   });
 
@@ -129,6 +129,16 @@ describe('regressions', () => {
     expect(issue).toBeDefined();
     expect(isInside(issueDir, path.join(issueDir, '..kinh-te-so.png'))).toBe(true);
     expect(isInside(issueDir, path.join(issueDir, '..', 'x.png'))).toBe(false);
+  });
+
+  it('warns (image-alt) about an image with neither alt nor caption, at its line; a caption is enough', async () => {
+    const bare = edit(MINIMAL_ISSUE, '        body: |', '        image:\n          src: images/kinh-te-so.png\n        body: |');
+    const { issue, diagnostics } = await load(bare, issueFile);
+    expect(issue).toBeDefined();
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'image-alt', line: 20, path: 'parts[0].articles[0].image' }]);
+    expect(diagnostics[0]!.message).toContain('add alt');
+    const captioned = edit(bare, 'src: images/kinh-te-so.png', 'src: images/kinh-te-so.png\n          caption: Tỷ trọng kinh tế số');
+    expect((await load(captioned, issueFile)).diagnostics).toEqual([]);
   });
 
   it('loads an issue without images even when its folder does not exist', async () => {

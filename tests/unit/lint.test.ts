@@ -46,7 +46,8 @@ describe('editorial lint on the seeds’ real mistakes', () => {
   });
 
   it('duplicate-story: issue 15’s Hải Phòng item listed twice (same URL), and a title retyped without accents', async () => {
-    expect(await lintFixture('duplicate-story.yaml')).toEqual([
+    // The retyped title is also in capitals (all-caps-title, tested in lint-rules.test.ts).
+    expect((await lintFixture('duplicate-story.yaml')).filter((d) => d.code === 'duplicate-story')).toEqual([
       {
         severity: 'warning',
         code: 'duplicate-story',

@@ -3,17 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown, renderMarkdownInline } from '../../src/render/markdown.js';
 
 describe('renderMarkdown', () => {
-  it('demotes ### to an h4 with class md-heading', () => {
+  it('drops invisible characters that entities make, as it does typed ones', () => {
+    expect(renderMarkdown('Kinh&#x200B;tế số &#8203;đạt 30&zwnj;% GDP&lrm;&#xFEFF;')).toBe('<p>Kinhtế số đạt 30% GDP</p>\n');
+    expect(renderMarkdownInline('**Kinh&ZeroWidthSpace;tế** &rlm;số')).toBe('<strong>Kinhtế</strong> số');
+    expect(renderMarkdown('👩&zwj;💻 và Kinh&zwj;tế')).toBe('<p>👩\u200D💻 và Kinhtế</p>\n');
+  });
+
+  it('demotes ### to an h3 with class md-heading: the level below an article title (h2), none skipped', () => {
     expect(renderMarkdown('### Đổi mới mô hình tăng trưởng quốc gia')).toBe(
-      '<h4 class="md-heading">Đổi mới mô hình tăng trưởng quốc gia</h4>\n',
+      '<h3 class="md-heading">Đổi mới mô hình tăng trưởng quốc gia</h3>\n',
     );
   });
 
+  it('starts at the level it is given (h4 under a summary section title)', () => {
+    expect(renderMarkdown('### Cơ chế\n\n#### Chi tiết', { headingLevel: 4 })).toBe('<h4 class="md-heading">Cơ chế</h4>\n<h5 class="md-heading">Chi tiết</h5>\n');
+  });
+
   it.each([
-    ['# Tổng quan', 'h4'],
-    ['## Tổng quan', 'h4'],
-    ['#### Tổng quan', 'h5'],
-    ['##### Tổng quan', 'h6'],
+    ['# Tổng quan', 'h3'],
+    ['## Tổng quan', 'h3'],
+    ['#### Tổng quan', 'h4'],
+    ['##### Tổng quan', 'h5'],
     ['###### Tổng quan', 'h6'],
   ])('keeps %s below the article title as %s', (source, tag) => {
     expect(renderMarkdown(source)).toBe(`<${tag} class="md-heading">Tổng quan</${tag}>\n`);

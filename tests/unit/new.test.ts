@@ -2,7 +2,7 @@
  * bantin new: numbering and week arithmetic (year rollover included), what is carried over from
  * the previous issue, never overwriting, and questions or flags when there is no previous issue.
  */
-import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { mondayOf, newestIssue, newIssue, nextIssueNumber, nextWeek } from '../.
 import { parseIsoDate } from '../../src/issue/dates.js';
 import { isUserError } from '../../src/issue/diagnostics.js';
 import { loadIssue } from '../../src/issue/load.js';
+import { publishedSchemaUrl, schemaReference } from '../../src/commands/new/schema-ref.js';
 import { TINY_PNG } from './helpers.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -89,7 +90,7 @@ describe('numbering and weeks', () => {
 describe('bantin new --from', () => {
   it('starts issue 21 from issue 20: next number and week, same series and parts, placeholders that build', async () => {
     const dir = await folder('so-20-2026.yaml');
-    const result = await newIssue({ from: path.join(dir, 'so-20-2026.yaml') });
+    const result = await newIssue({ from: path.join(dir, 'so-20-2026.yaml'), dir });
     expect(result).toMatchObject({
       output: path.join(dir, 'so-21-2026.yaml'),
       from: path.join(dir, 'so-20-2026.yaml'),
@@ -117,9 +118,17 @@ describe('bantin new --from', () => {
   it('writes the first issue of a year after the last week that starts in the old one', async () => {
     const dir = await folder();
     const from = await issueNumbered(dir, '52/2026', '2026-12-28', '2027-01-03');
-    const result = await newIssue({ from });
+    const result = await newIssue({ from, dir });
     expect([result.output, result.number, result.week.label]).toEqual([path.join(dir, 'so-1-2027.yaml'), '1/2027', '4/1 – 10/1/2027']);
     expect((await loadIssue(result.output)).issue?.week.label).toBe('4/1 – 10/1/2027');
+  });
+
+  it('writes into --dir (the current folder by default), never beside --from', async () => {
+    const dir = await folder('so-20-2026.yaml');
+    const elsewhere = await folder();
+    const result = await newIssue({ from: path.join(dir, 'so-20-2026.yaml'), dir: elsewhere });
+    expect(result.output).toBe(path.join(elsewhere, 'so-21-2026.yaml'));
+    expect(await readdir(dir)).toEqual(['so-20-2026.yaml']);
   });
 
   it('takes --number and --week-start over the computed ones, keeping the length of the week', async () => {
@@ -173,7 +182,7 @@ describe('bantin new --from', () => {
     const taken = path.join(dir, 'so-21-2026.yaml');
     await writeFile(taken, 'bản nháp của biên tập viên\n');
     for (const output of [undefined, taken]) {
-      const error = await rejection(newIssue({ from: path.join(dir, 'so-20-2026.yaml'), output }));
+      const error = await rejection(newIssue({ from: path.join(dir, 'so-20-2026.yaml'), output, dir }));
       expect(isUserError(error)).toBe(true);
       expect(error.message).toBe(`${taken} already exists: bantin new never overwrites a file (choose another name with -o)`);
     }
@@ -233,5 +242,21 @@ describe('bantin new without a previous issue', () => {
     ]);
     const { issue } = await loadIssue(result.output);
     expect([issue!.series.publisher, issue!.number, issue!.week.label]).toEqual([['Sở Khoa học và Công nghệ TP. Hồ Chí Minh', 'Phòng Thông tin'], '10/2025', '6/10 – 12/10/2025']);
+  });
+});
+
+describe('the $schema line of a new issue', () => {
+  it('points at node_modules/bantin when the folder has bantin installed, at this clone otherwise, and at unpkg from npx', async () => {
+    const project = await folder();
+    const issues = path.join(project, 'so');
+    await mkdir(path.join(project, 'node_modules', 'bantin', 'schema'), { recursive: true });
+    await mkdir(issues);
+    await writeFile(path.join(project, 'node_modules', 'bantin', 'schema', 'issue.schema.json'), '{}');
+    expect(schemaReference(issues)).toBe('../node_modules/bantin/schema/issue.schema.json');
+    const bare = await folder();
+    expect(schemaReference(bare)).toBe(path.relative(bare, path.join(repo, 'schema/issue.schema.json')));
+    const npxCache = path.join(bare, '.npm', '_npx', 'abc', 'node_modules', 'bantin');
+    expect(schemaReference(bare, npxCache)).toBe(publishedSchemaUrl());
+    expect(publishedSchemaUrl('0.1.0')).toBe('https://unpkg.com/bantin@0.1.0/schema/issue.schema.json');
   });
 });

@@ -124,6 +124,23 @@ describe('renderIssueHtml on issue 20/2026', () => {
     expect(links.filter((url) => !withQr.has(url))).toEqual([]);
   });
 
+  it('names every QR code for screen readers: role img, "Mã QR: <URL>" (its link\'s address)', () => {
+    const codes = all('svg.qr-code');
+    expect(codes.length).toBeGreaterThan(30);
+    for (const svg of codes) {
+      const href = svg.closest('a')?.getAttribute('href');
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')).toBe(`Mã QR: ${href}`);
+    }
+  });
+
+  it('keeps heading levels without gaps: h1 part, h2 article, h3 body sub-heading (h4 under a summary section\'s h3)', () => {
+    const levels = all('h1, h2, h3, h4, h5, h6').map((h) => Number(h.tagName.slice(1)));
+    levels.forEach((level, i) => expect(level - (i > 0 ? levels[i - 1]! : 0), `heading ${i}`).toBeLessThanOrEqual(1));
+    expect(all('.spotlight-body .md-heading').every((h) => h.tagName === 'H3')).toBe(true);
+    expect(all('.summary-section-body .md-heading').every((h) => h.tagName === 'H4')).toBe(true);
+  });
+
   it('renders markdown sub-headings and bold run-in labels in the summary', () => {
     const summary = doc.querySelector('article.summary')!;
     expect(text(summary.querySelector('.summary-heading'))).toBe('Tuần từ 25/5 – 31/5/2026');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, summarize } from '../../src/cli/report.js';
+import { EXCERPT_CHARS, formatDiagnostic, summarize } from '../../src/cli/report.js';
 import type { Diagnostic } from '../../src/issue/diagnostics.js';
 import { edit, load, MINIMAL_ISSUE, VOV_URL } from './helpers.js';
 
@@ -26,6 +26,28 @@ describe('formatDiagnostic', () => {
       '   18 |           url: javascript:alert(1)',
       '      |                ^',
     ]);
+  });
+
+  it('shows at most ~200 characters of a long line around the column, cut with "…", the caret still under its character', () => {
+    const title = 'Kinh tế số hướng tới 30% GDP. '.repeat(200_000); // a 6 MB line
+    const line = `        title: ${title}`;
+    const at = (col: number) => formatDiagnostic({ ...URL_ERROR, col, sourceLine: line }, plain).split('\n');
+    const [, start, startCaret] = at(16);
+    expect(start).toBe(`   18 | ${line.slice(0, EXCERPT_CHARS)}…`);
+    expect(startCaret).toBe(`      | ${' '.repeat(15)}^`);
+    const [, middle, middleCaret] = at(3_000_001);
+    expect(middle!.length).toBeLessThanOrEqual('   18 | '.length + EXCERPT_CHARS + 2);
+    expect(middle).toBe(`   18 | …${line.slice(3_000_000 - 100, 3_000_000 + 100)}…`);
+    expect(middle![middleCaret!.indexOf('^')]).toBe(line[3_000_000]);
+    const [, end, endCaret] = at(line.length);
+    expect(end).toBe(`   18 | …${line.slice(-EXCERPT_CHARS)}`);
+    expect(end![endCaret!.indexOf('^')]).toBe(line.at(-1));
+  });
+
+  it('never cuts an emoji in half', () => {
+    const line = '😀'.repeat(300);
+    const [, shown] = formatDiagnostic({ ...URL_ERROR, col: 301, sourceLine: line }, plain).split('\n');
+    expect([...shown!.slice('   18 | '.length)].every((c) => c === '😀' || c === '…')).toBe(true);
   });
 
   it('puts the caret under the offending character', () => {

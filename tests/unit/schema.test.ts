@@ -8,9 +8,9 @@ type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; requ
 describe('issueSchema as JSON Schema', () => {
   const json = z.toJSONSchema(issueSchema) as JsonSchema & { title?: string };
 
-  it('describes an object with series, issue, page, cover and parts', () => {
+  it('describes an object with series, issue, page, cover, parts and checks', () => {
     expect(json.type).toBe('object');
-    expect(Object.keys(json.properties ?? {})).toEqual(['series', 'issue', 'page', 'cover', 'parts']);
+    expect(Object.keys(json.properties ?? {})).toEqual(['series', 'issue', 'page', 'cover', 'parts', 'checks']);
     expect(json.required).toEqual(['series', 'issue', 'parts']);
     expect(json.additionalProperties).toBe(false);
     expect(json.title).toBe('bantin issue');

@@ -3,7 +3,7 @@
  * SchemaStore's GitHub workflow schema, then what the release depends on (tags, tests, the shared
  * build step, artifacts, the release, permissions).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,6 +27,11 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Job {
+  name?: string;
+  if?: string;
+  'runs-on'?: string;
+  strategy?: { matrix: Record<string, unknown[]> };
+  env?: Record<string, string>;
   uses?: string;
   with?: Record<string, unknown>;
   needs?: string | string[];
@@ -88,13 +93,14 @@ const load = (file: string) => parse(text(file)) as Workflow;
 const release = load('release.yml');
 const proofs = load('proofs.yml');
 const pdfs = load('pdfs.yml');
+const ci = load('ci.yml');
 const buildSteps = pdfs.jobs.build!.steps!;
 const stepIndex = (match: (s: Step) => boolean) => buildSteps.findIndex(match);
 const allSteps = files.flatMap((f) => Object.values(load(f).jobs).flatMap((job) => job.steps ?? []));
 
 describe('the workflow files', () => {
-  it('are release.yml, proofs.yml and the build they share, pdfs.yml', () => {
-    expect(files).toEqual(['pdfs.yml', 'proofs.yml', 'release.yml']);
+  it('are ci.yml, release.yml, proofs.yml and the build they share, pdfs.yml', () => {
+    expect(files).toEqual(['ci.yml', 'pdfs.yml', 'proofs.yml', 'release.yml']);
   });
 
   it("are checked against SchemaStore's draft-07 GitHub workflow schema", () => {
@@ -127,14 +133,42 @@ describe('release.yml', () => {
     expect(release.on).toEqual({ push: { tags: ['so-*', 'v*'] } });
   });
 
-  it('builds through pdfs.yml, named after the tag', () => {
-    expect(release.jobs.pdfs).toMatchObject({ uses: './.github/workflows/pdfs.yml', with: { name: '${{ github.ref_name }}' } });
+  it('builds through pdfs.yml, named after the tag; the whole test suite for v*, the fast tests for so-*', () => {
+    expect(release.jobs.pdfs).toMatchObject({ uses: './.github/workflows/pdfs.yml', with: { name: '${{ github.ref_name }}', 'full-tests': "${{ startsWith(github.ref_name, 'v') }}" } });
   });
 
-  it('reads by default; only the job that attaches may write, and only contents', () => {
+  it('reads by default; the job that attaches writes contents, the one that publishes gets an id token', () => {
     expect(release.permissions).toEqual({ contents: 'read' });
     const writers = Object.entries(release.jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'));
-    expect(writers.map(([id, job]) => [id, job.permissions])).toEqual([['release', { contents: 'write' }]]);
+    expect(writers.map(([id, job]) => [id, job.permissions])).toEqual([
+      ['release', { contents: 'write' }],
+      ['publish', { contents: 'read', 'id-token': 'write' }],
+    ]);
+  });
+
+  it('publishes v* tags to npm with provenance, after the tests, when tag, version and repository agree', () => {
+    const job = release.jobs.publish!;
+    expect(job).toMatchObject({ if: "startsWith(github.ref_name, 'v')", needs: 'pdfs' });
+    const steps = job.steps!;
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ 'registry-url': 'https://registry.npmjs.org' });
+    const check = steps.findIndex((s) => s.run?.includes('require(\'./package.json\').version'));
+    const publish = steps.findIndex((s) => s.run === 'npm publish --provenance --access public');
+    expect(check).toBeGreaterThan(0);
+    expect(publish).toBeGreaterThan(check);
+    expect(steps[check]!.env).toEqual({ TAG: '${{ github.ref_name }}', REPO: '${{ github.server_url }}/${{ github.repository }}' });
+    expect(steps[publish]!.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+    // The check's own script, run here: this package.json passes for its tag and its repository.
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+    const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    const run = (env: Record<string, string>) => spawnSync('bash', ['-c', steps[check]!.run!], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(run({ TAG: `v${pkg.version}`, REPO: repo }).status).toBe(0);
+    expect(run({ TAG: 'v99.0.0', REPO: repo }).stdout).toContain('::error::tag v99.0.0');
+    expect(run({ TAG: `v${pkg.version}`, REPO: 'https://github.com/someone/else' }).status).toBe(1);
+  });
+
+  it('gives the id token to the publishing job only, in every workflow', () => {
+    const withToken = files.flatMap((f) => [load(f).permissions, ...Object.values(load(f).jobs).map((j) => j.permissions)]).filter((p) => p?.['id-token']);
+    expect(withToken).toEqual([release.jobs.publish!.permissions]);
   });
 
   it("attaches the artifact the build uploaded to the tag's release, creating it when needed", () => {
@@ -166,7 +200,7 @@ describe('pdfs.yml, the build both share', () => {
   it('is a reusable workflow taking a name and giving the artifact it uploads, read-only', () => {
     expect(pdfs.on).toEqual({
       workflow_call: {
-        inputs: { name: expect.objectContaining({ required: true, type: 'string' }) },
+        inputs: { name: expect.objectContaining({ required: true, type: 'string' }), 'full-tests': expect.objectContaining({ required: false, type: 'boolean' }) },
         outputs: { artifact: expect.objectContaining({ value: '${{ jobs.build.outputs.artifact }}' }) },
       },
     });
@@ -195,8 +229,16 @@ describe('pdfs.yml, the build both share', () => {
     expect(get.run).toContain('BANTIN_BROWSER=$browser" >> "$GITHUB_ENV"');
   });
 
+  it('runs the whole test suite, under CI=true, unless full-tests is false: then the typecheck and unit tests', () => {
+    expect(pdfs.on.workflow_call.inputs['full-tests']).toMatchObject({ type: 'boolean', default: true });
+    const full = buildSteps[stepIndex((s) => s.run === 'npm test')]!;
+    expect(full).toMatchObject({ if: 'inputs.full-tests', env: { CI: 'true' } });
+    const fast = buildSteps.find((s) => s.if === '${{ !inputs.full-tests }}');
+    expect(fast?.run).toBe('npm run typecheck && npm run test:unit');
+  });
+
   it('installs the PDF tools, runs npm test, builds with npm run release:local, then uploads', () => {
-    const tools = stepIndex((s) => /apt-get install .*poppler-utils zbar-tools/.test(s.run ?? ''));
+    const tools = stepIndex((s) => /apt-get install .*poppler-utils zbar-tools ghostscript qpdf/.test(s.run ?? ''));
     const test = stepIndex((s) => s.run === 'npm test');
     const build = stepIndex((s) => s.id === 'build');
     const upload = stepIndex((s) => Boolean(s.uses?.startsWith('actions/upload-artifact@')));
@@ -240,10 +282,20 @@ describe('every workflow', () => {
     expect(allSteps.filter((s) => s.run?.includes('${{')).map((s) => s.name)).toEqual([]);
   });
 
-  it('uses actions at a major version', () => {
-    const actions = allSteps.flatMap((s) => (s.uses ? [s.uses] : []));
-    expect(actions.length).toBeGreaterThan(4);
-    expect(actions.filter((a) => !/^[\w-]+\/[\w.-]+@v\d+$/.test(a))).toEqual([]);
+  it('pins every action to a commit SHA, with its release tag in a comment, the same one everywhere', () => {
+    const lines = files.flatMap((f) => text(f).split('\n')).filter((l) => /^\s*(- )?uses: /.test(l) && !l.includes('uses: ./'));
+    expect(lines.length).toBeGreaterThan(8);
+    const pinned = lines.map((l) => /uses: ([\w-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(l));
+    expect(lines.filter((_l, i) => !pinned[i])).toEqual([]);
+    const byAction = new Map<string, Set<string>>();
+    for (const m of pinned) byAction.set(m![1]!, (byAction.get(m![1]!) ?? new Set()).add(`${m![2]} ${m![3]}`));
+    expect([...byAction].filter(([, pins]) => pins.size > 1)).toEqual([]);
+  });
+
+  it('are kept current by Dependabot, which updates the SHAs and their tag comments', () => {
+    const dependabot = parse(readFileSync(path.join(root, '.github/dependabot.yml'), 'utf8')) as { version: number; updates: Array<Record<string, any>> };
+    expect(dependabot.version).toBe(2);
+    expect(dependabot.updates).toContainEqual(expect.objectContaining({ 'package-ecosystem': 'github-actions', directory: '/', schedule: { interval: 'weekly' } }));
   });
 
   it('is explained in the README: the tag patterns and the local rebuild', () => {
@@ -253,5 +305,46 @@ describe('every workflow', () => {
     expect(section.length).toBeGreaterThan(200);
     for (const pattern of release.on.push.tags as string[]) expect(section).toContain(`\`${pattern}\``);
     expect(section).toContain('npm run release:local -- so-21-2026');
+  });
+});
+
+describe('ci.yml, on every push and pull request', () => {
+  it('runs on pushes to branches and on pull requests, read-only, the newest push winning', () => {
+    expect(ci.on).toEqual({ push: { branches: ['**'] }, pull_request: null });
+    expect(ci.permissions).toEqual({ contents: 'read' });
+    expect(ci.concurrency).toEqual({ group: 'ci-${{ github.ref }}', 'cancel-in-progress': true });
+  });
+
+  it('typechecks and runs the unit and end-to-end tests on Node 20, 22 and 24, with every PDF tool', () => {
+    const job = ci.jobs.test!;
+    expect(job.strategy!.matrix).toEqual({ node: [20, 22, 24] });
+    const steps = job.steps!;
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': '${{ matrix.node }}', cache: 'npm' });
+    const runs = steps.map((s) => s.run ?? '');
+    const at = (script: string) => runs.indexOf(script);
+    expect(at('npm ci --no-audit --no-fund')).toBeGreaterThan(0);
+    expect(runs.some((r) => /apt-get install .*poppler-utils zbar-tools ghostscript qpdf/.test(r))).toBe(true);
+    expect(at('npm ci --no-audit --no-fund') < at('npm run typecheck') && at('npm run typecheck') < at('npm run test:unit') && at('npm run test:unit') < at('npm run test:e2e')).toBe(true);
+    expect(steps[at('npm run test:e2e')]!.env).toEqual({ CI: 'true' });
+    // The browser goes into puppeteer's cache (~/.cache/puppeteer), the first place bantin looks.
+    expect(runs.join('\n')).toContain('npx @puppeteer/browsers install "chrome-headless-shell@$VERSION" --path ~/.cache/puppeteer');
+  });
+
+  it('builds the example on Linux, macOS and Windows with the browser found where it is installed', () => {
+    const job = ci.jobs.example!;
+    expect(job['runs-on']).toBe('${{ matrix.os }}');
+    const os = job.strategy!.matrix.os as string[];
+    expect(os.map((o) => o.split('-')[0])).toEqual(['ubuntu', 'macos', 'windows']);
+    expect(ci.env).toBeUndefined();
+    const steps = job.steps!;
+    expect(steps.some((s) => s.run === 'npm ci --no-audit --no-fund && npm run build')).toBe(true);
+    const build = steps.find((s) => s.run?.includes('bin/bantin.js build examples/so-20-2026.yaml'))!;
+    expect(build.run).not.toContain('--browser');
+    expect(build.env).toBeUndefined();
+    expect(build.run).toContain('-o "out dir/số 20 2026.pdf"');
+  });
+
+  it('runs bash on every runner, Windows included', () => {
+    expect((ci as unknown as { defaults: unknown }).defaults).toEqual({ run: { shell: 'bash' } });
   });
 });

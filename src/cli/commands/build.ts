@@ -16,11 +16,20 @@ function positive(what: string) {
   };
 }
 
+/** "a4", "A4" → A4: paper sizes are names, not codes to type exactly. */
+export function pageSize(value: string): PageSize {
+  const size = value.trim().toUpperCase();
+  if (size !== 'A4' && size !== 'A5') throw new InvalidArgumentError('expected A4 or A5');
+  return size;
+}
+
 interface BuildFlags {
   profile: Profile;
   bleed?: number;
   size?: PageSize;
   cmyk?: boolean;
+  tags: boolean;
+  pdfa?: boolean;
   watch?: boolean;
   serve?: boolean | number;
   output?: string;
@@ -42,8 +51,10 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
     .addOption(new Option('--profile <profile>', 'screen (RGB, small file), print (A4 trim, full resolution) or press (bleed, crop marks, page boxes)').choices(['screen', 'print', 'press']).default('print'))
     .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
-    .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size").choices(['A4', 'A5']))
-    .option('--cmyk', 'convert to CMYK with Ghostscript (not PDF/X); needs gs installed')
+    .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size: A4 or A5 (any case)").argParser(pageSize))
+    .option('--cmyk', 'colours in CMYK, black text in K only (not PDF/X); needs gs installed')
+    .option('--no-tags', 'an untagged PDF: no structure tree for screen readers (slightly smaller and faster)')
+    .option('--pdfa', 'an archival PDF/A-2b file (sRGB output intent, XMP identification); not with --cmyk')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('--theme <name|dir>', "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme")
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
@@ -54,7 +65,8 @@ export function registerBuild(program: Command): void {
       const logger = loggerFor(program);
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, theme: opts.theme };
+      if (opts.pdfa && opts.cmyk) command.error('error: --pdfa and --cmyk do not go together: a PDF/A file here has an sRGB output intent, and a CMYK file cannot carry it', { exitCode: EXIT.usage });
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
       const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {
@@ -73,18 +85,35 @@ export function registerBuild(program: Command): void {
       }
       if (opts.output) command.error('error: -o/--output names one PDF; with several issues use --out-dir', { exitCode: EXIT.usage });
       const { buildMany } = await import('../../commands/build-many.js');
-      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs });
+      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs, onProgress: (p) => showProgress(p, logger) });
+      logger.status('');
       process.exitCode = report(batch.items, batch.seconds, logger);
     });
 }
 
 /** Runs until Ctrl-C (the CLI's signal handler closes everything through the cleanups). */
-export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined): Promise<void> {
+export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined, open?: boolean): Promise<void> {
   const { watch } = await import('../../commands/watch.js');
-  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve } });
+  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve, open } });
 }
 
 type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];
+type Progress = import('../../commands/build-many.js').BatchProgress;
+
+/** In a terminal: `[3/8] so-15-2026.yaml  21 pages  1.40 s` as each issue finishes, under it one updating status line. */
+export function progressLine({ finished, done, total }: Progress): string | undefined {
+  if (!finished) return undefined;
+  const r = finished.result;
+  const what = r ? `${r.pageCount} pages  ${r.seconds.toFixed(2)} s` : 'failed';
+  return `[${done}/${total}] ${path.basename(finished.input)}  ${what}`;
+}
+
+function showProgress(progress: Progress, logger: Logger): void {
+  const line = progressLine(progress);
+  if (line) logger.progress(line);
+  const { done, total, running } = progress;
+  logger.status(done === total ? '' : `${done} of ${total} done${running.length ? ` · printing ${running.map((f) => path.basename(f)).join(', ')}` : ''}`);
+}
 
 /** Problems per issue, then a summary table on stderr; the PDFs' paths on stdout. */
 function report(items: Items, seconds: number, logger: Logger): number {

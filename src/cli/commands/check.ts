@@ -12,10 +12,10 @@ interface CheckFlags {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('validate issues and point out likely editorial mistakes, without printing (no browser)')
-    .argument('<files...>', 'issue files (YAML)')
+    .description('validate issues and point out likely editorial mistakes, without printing (files or quoted globs: bantin check "issues/*.yaml")')
+    .argument('<files...>', 'issue files (YAML) or glob patterns')
     .option('--strict', 'treat warnings as errors (exit 1 if any)')
-    .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings}]')
+    .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings, ignored}]')
     .option('--theme <name|dir>', "check against this theme instead of the issue's series.theme")
     .action(async (files: string[], opts: CheckFlags) => {
       const logger = loggerFor(program);

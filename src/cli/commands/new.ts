@@ -36,7 +36,7 @@ export function registerNew(program: Command): void {
     .description('start the next issue from the last one (number, week, series and parts carried over), never overwriting a file')
     .option('--from <file>', 'the previous issue (default: the newest issue file in --dir)')
     .option('-d, --dir <dir>', 'folder to look for the previous issue and to write the new one in', '.')
-    .option('-o, --output <file>', 'where to write the new issue (default: so-<number>-<year>.yaml beside the previous one)')
+    .option('-o, --output <file>', 'where to write the new issue (default: so-<number>-<year>.yaml in --dir, the current folder)')
     .option('--number <n/year>', 'the issue number (default: the next one)', issueNumber)
     .option('--week-start <date>', 'the first day of the week, YYYY-MM-DD (default: 7 days after the previous week)', weekStart)
     .option('--title <title>', 'the series title, for a new series', text('a series title'))

@@ -16,10 +16,11 @@ export function registerPreview(program: Command): void {
         return n;
       }),
     )
+    .option('--open', "open the preview in the system's browser")
     .option('--browser <path>', 'the Chromium or Chrome to use')
     .option('--theme <name|dir>', "a built-in theme or a theme folder, overriding the issue's series.theme")
-    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; theme?: string }) => {
+    .action(async (file: string, opts: { output?: string; port?: number; browser?: string; open?: boolean; theme?: string }) => {
       const logger = loggerFor(program);
-      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger, theme: opts.theme }, opts.port ?? true);
+      await runWatch({ input: file, output: opts.output, browserPath: opts.browser, logger, theme: opts.theme }, opts.port ?? true, opts.open);
     });
 }

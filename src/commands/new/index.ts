@@ -23,7 +23,9 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   if (options.output && (await exists(options.output))) throw refuse(path.resolve(options.output));
   const from = options.from ?? (await newestIssue(dir));
   const plan = from ? await continueFrom(from, options) : await startSeries(options);
-  const output = path.resolve(options.output ?? path.join(from ? path.dirname(path.resolve(from)) : dir, defaultFileName(plan.number)));
+  // Into the folder the editor works in (the current one, or --dir), never beside --from: that
+  // file may be an installed example inside node_modules.
+  const output = path.resolve(options.output ?? path.join(dir, defaultFileName(plan.number)));
   if (await exists(output)) throw refuse(output);
   const text = renderIssueYaml({ ...plan, output, from });
 

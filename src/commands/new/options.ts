@@ -5,7 +5,7 @@ export interface NewOptions {
   from?: string;
   /** Where to look for the newest issue and write the new one (default: the current folder). */
   dir?: string;
-  /** Default: so-<n>-<year>.yaml beside the previous issue, or in `dir`. */
+  /** Default: so-<n>-<year>.yaml in `dir` (never beside `from`). */
   output?: string;
   number?: string;
   weekStart?: string;

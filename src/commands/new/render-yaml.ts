@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Document, YAMLMap, type Node } from 'yaml';
 import { formatWeek, type DateInfo } from '../../issue/dates.js';
 import { PLACEHOLDER } from '../../issue/lint.js';
-import { packageRoot } from '../../paths.js';
 import type { PartPlan, Plan } from './plan.js';
+import { schemaReference } from './schema-ref.js';
 
 const scalar = (value: string) => new Document(value).toString({ lineWidth: 0 }).trimEnd();
 const comment = (text: string) => text.split('\n').map((line) => `# ${line}`.trimEnd());
@@ -12,7 +12,7 @@ const comment = (text: string) => text.split('\n').map((line) => `# ${line}`.tri
 export function renderIssueYaml(plan: Plan & { output: string; from?: string }): string {
   const { start, end } = plan.week;
   const week = formatWeek(start, end);
-  const schema = path.relative(path.dirname(plan.output), path.join(packageRoot, 'schema', 'issue.schema.json')).split(path.sep).join('/');
+  const schema = schemaReference(path.dirname(plan.output));
   const carried = new Document(new YAMLMap());
   for (const [key, value] of plan.carried) (carried.contents as YAMLMap).set(key, value);
   const lines = [
@@ -64,8 +64,8 @@ function partLines(part: PartPlan, start: DateInfo, monthly: boolean): string[] 
     '    articles:',
     '      # Placeholder: replace it with the first story, then copy the block for each further one.',
     ...(part.kind === 'news'
-      ? [`      - date: ${start.iso} # YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, within the ${monthly ? 'month' : 'week'}`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case: the layout prints it in capitals`]
-      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case: the layout prints it in capitals`, `        # date: ${start.iso} # optional for a ${part.kind === 'digest' ? 'digest item' : 'spotlight story'}`]),
+      ? [`      - date: ${start.iso} # YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, within the ${monthly ? 'month' : 'week'}`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`]
+      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`, `        # date: ${start.iso} # optional for a ${part.kind === 'digest' ? 'digest item' : 'spotlight story'}`]),
     '        source: # printed as "Chi tiết: <name>" with a QR code to the url',
     `          name: ${scalar(PLACEHOLDER.sourceName)}`,
     `          url: ${PLACEHOLDER.url}`,

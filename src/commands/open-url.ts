@@ -1,0 +1,15 @@
+/** `bantin preview --open`: the preview in the system's browser (xdg-open, open, start — through the `open` package). */
+import type { Logger } from '../cli/logger.js';
+
+export async function openInBrowser(url: string, logger: Pick<Logger, 'warn' | 'debug'>): Promise<void> {
+  const failed = (error: unknown) => logger.warn(`could not open a browser (${error instanceof Error ? error.message : String(error)}): open ${url} yourself`);
+  try {
+    const { default: open } = await import('open');
+    const child = await open(url);
+    child.once('error', failed);
+    child.unref();
+    logger.debug(`opened ${url} with ${child.spawnfile}`);
+  } catch (error) {
+    failed(error);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * all-caps-title: a title pasted in capitals. Titles are written as they read (sentence case);
+ * whether they print in capitals is the theme's choice, made in its CSS (text-transform).
+ */
+import type { PathSegment } from '../diagnostics.js';
+import { realArticles, type LintContext } from './context.js';
+import { letterCase } from './words.js';
+
+/** Fewer letters than this can be an acronym ("AI", "VNPT"); a title has more. */
+const MIN_LETTERS = 12;
+
+export function isAllCaps(text: string): boolean {
+  const { letters, upper, lowerWords } = letterCase(text);
+  return letters >= MIN_LETTERS && upper / letters >= 0.9 && lowerWords === 0;
+}
+
+export function allCapsTitles(ctx: LintContext): void {
+  const check = (path: PathSegment[], text: string, what: string) => {
+    if (isAllCaps(text)) ctx.warn(path, `the ${what} is written in capitals: write it as it reads ("Việt Nam đặt mục tiêu…"); the theme decides whether it prints in capitals`, 'all-caps-title');
+  };
+  for (const part of ctx.issue.parts) {
+    check([...part.path, 'title'], part.title, 'part title');
+    part.sections.forEach((s, i) => check([...part.path, 'sections', i, 'title'], s.title, 'section title'));
+  }
+  for (const article of realArticles(ctx)) check([...article.path, 'title'], article.title, 'title');
+}

@@ -1,0 +1,47 @@
+/**
+ * date-order: the items of a part run in the series' date order, oldest or newest first. The
+ * direction comes from the issue's `checks.dateOrder`, the theme, the previous issue
+ * (previous-issue.ts), or, failing those, from this issue's own parts when they clearly agree.
+ */
+import { formatPath } from '../diagnostics.js';
+import type { Article } from '../model.js';
+import type { LintContext } from './context.js';
+
+export type DateOrder = 'oldest-first' | 'newest-first';
+
+/** The direction a list of parts' dates (ISO) follows: one way at least three times as often as the other. */
+export function dateOrderOf(parts: readonly (readonly string[])[]): DateOrder | undefined {
+  let up = 0;
+  let down = 0;
+  for (const dates of parts) {
+    for (let i = 1; i < dates.length; i++) {
+      if (dates[i]! > dates[i - 1]!) up++;
+      else if (dates[i]! < dates[i - 1]!) down++;
+    }
+  }
+  if (up >= 2 && up >= 3 * down) return 'oldest-first';
+  if (down >= 2 && down >= 3 * up) return 'newest-first';
+  return undefined;
+}
+
+const dated = (articles: readonly Article[]) => articles.filter((a) => a.date);
+
+export function dateOrder(ctx: LintContext, issueOrder?: DateOrder): void {
+  const parts = ctx.issue.parts.map((p) => dated(p.articles).filter((a) => !ctx.placeholders.has(a)));
+  const order = issueOrder ?? ctx.options.dateOrder ?? ctx.options.previousDateOrder ?? dateOrderOf(parts.map((p) => p.map((a) => a.date!.iso)));
+  if (!order) return;
+  const sign = order === 'oldest-first' ? 1 : -1;
+  const phrase = order === 'oldest-first' ? 'oldest first' : 'newest first';
+  for (const articles of parts) {
+    for (let i = 1; i < articles.length; i++) {
+      const [before, item] = [articles[i - 1]!, articles[i]!];
+      const cmp = item.date!.iso < before.date!.iso ? -1 : item.date!.iso > before.date!.iso ? 1 : 0;
+      if (cmp * sign >= 0) continue;
+      ctx.warn(
+        [...item.path, 'date'],
+        `dated ${item.date!.short}, ${sign > 0 ? 'before' : 'after'} ${before.date!.short} of the item above it (${formatPath(before.path)}): this series lists items ${phrase}; move the item or check its date`,
+        'date-order',
+      );
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** What `bantin new` writes where the editor's content goes; lint flags it until replaced. */
+import type { Article } from '../model.js';
+import type { LintContext } from './context.js';
+
+export const PLACEHOLDER = {
+  title: 'Tiêu đề bài viết',
+  sourceName: 'Tên nguồn',
+  url: 'https://example.com/bai-viet',
+  body: 'Nội dung bài viết.',
+  sectionBody: 'Nội dung phần này.',
+} as const;
+
+export function isPlaceholder(article: Article): boolean {
+  return article.title === PLACEHOLDER.title || article.source?.url === PLACEHOLDER.url;
+}
+
+function message(what: string): string {
+  return `placeholder ${what} left by "bantin new": replace it with the real content, or delete it`;
+}
+
+export function placeholders(ctx: LintContext): void {
+  for (const part of ctx.issue.parts) {
+    part.sections.forEach((section, i) => {
+      if (section.body === PLACEHOLDER.sectionBody) ctx.warn([...part.path, 'sections', i, 'body'], message('section text'), 'placeholder');
+    });
+  }
+  for (const article of ctx.placeholders) ctx.warn([...article.path, 'title'], message('article'), 'placeholder');
+}

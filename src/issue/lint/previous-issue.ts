@@ -1,0 +1,32 @@
+/**
+ * The direction the previous issue of the series ran its items in, for date-order: the issue
+ * file in the same folder whose week starts last before this one's. Only that file is parsed;
+ * the others are only searched for their week's start.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Issue } from '../model.js';
+import { dateOrderOf, type DateOrder } from './date-order.js';
+
+const WEEK_START = /^\s+start:\s*["']?(\d{4}-\d{2}-\d{2})/m;
+
+export async function previousDateOrder(file: string, issue: Issue): Promise<DateOrder | undefined> {
+  const dir = path.dirname(path.resolve(file));
+  let best: { file: string; start: string } | undefined;
+  try {
+    for (const name of await readdir(dir)) {
+      const candidate = path.join(dir, name);
+      if (!/\.ya?ml$/i.test(name) || candidate === path.resolve(file)) continue;
+      const start = WEEK_START.exec(await readFile(candidate, 'utf8'))?.[1];
+      if (start && start < issue.week.start.iso && (!best || start > best.start)) best = { file: candidate, start };
+    }
+    if (!best) return undefined;
+    const data = parse(await readFile(best.file, 'utf8')) as { parts?: Array<{ articles?: Array<{ date?: unknown }> }> } | undefined;
+    const parts = (data?.parts ?? []).map((p) => (p.articles ?? []).map((a) => (typeof a.date === 'string' ? a.date : '')).filter(Boolean));
+    return dateOrderOf(parts);
+  } catch {
+    // An unreadable neighbour says nothing about the order: the issue's own parts decide.
+    return undefined;
+  }
+}

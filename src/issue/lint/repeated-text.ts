@@ -1,0 +1,75 @@
+/**
+ * repeated-text: a whole text, a ### block (its heading and everything under it) or a paragraph
+ * (a list item counts as one) that appeared before, word for word (issue 20 repeats a block).
+ */
+import { formatPath, type PathSegment } from '../diagnostics.js';
+import type { LintContext } from './context.js';
+import { fieldPieces, type FieldPieces } from './markdown-pieces.js';
+
+/** Shorter paragraphs ("Nội dung chính:", a one-line bullet) legitimately repeat. */
+export const REPEAT_MIN_CHARS = 60;
+
+export function repeatedTexts(ctx: LintContext): void {
+  const { source } = ctx;
+  for (const repeat of repeatedText(fieldPieces(ctx))) {
+    const at = `${formatPath(repeat.first.path)} (line ${source.lines.linePos(repeat.first.offset).line})`;
+    const what = repeat.unit.kind === 'field' ? 'this text repeats' : repeat.unit.kind === 'block' ? `the block "${repeat.unit.heading}" repeats the one at` : 'this paragraph repeats the one at';
+    ctx.warn(repeat.path, `${what} ${at} word for word: remove one of them`, 'repeated-text', repeat.offset);
+  }
+}
+
+type Unit = { kind: 'field' } | { kind: 'block'; heading: string } | { kind: 'paragraph' };
+
+interface Seen {
+  path: PathSegment[];
+  offset: number;
+}
+
+interface Repeat {
+  unit: Unit;
+  path: PathSegment[];
+  offset: number;
+  first: Seen;
+}
+
+/**
+ * A whole text, a ### block (its heading and everything under it) or a paragraph (a list item
+ * counts as one) that appeared before. The largest repeated unit is reported, once.
+ */
+function repeatedText(fields: FieldPieces[]): Repeat[] {
+  const seen = new Map<string, Seen>();
+  const repeats: Repeat[] = [];
+  const remember = (kind: string, text: string, at: Seen): Seen | undefined => {
+    if (text.length < REPEAT_MIN_CHARS) return undefined;
+    const key = `${kind}:${text}`;
+    const earlier = seen.get(key);
+    if (!earlier) seen.set(key, at);
+    return earlier;
+  };
+  for (const field of fields) {
+    const { pieces, offsets } = field;
+    const earlier = remember('text', pieces.map((p) => p.key).join('\n'), { path: field.path, offset: offsets[0]! });
+    if (earlier) {
+      repeats.push({ unit: { kind: 'field' }, path: field.path, offset: offsets[0]!, first: earlier });
+      continue;
+    }
+    const covered = new Set<number>();
+    pieces.forEach((piece, i) => {
+      if (!piece.heading || covered.has(i)) return;
+      let end = i + 1;
+      while (end < pieces.length && (pieces[end]!.heading?.level ?? 99) > piece.heading.level) end++;
+      if (end === i + 1) return;
+      const first = remember('block', pieces.slice(i, end).map((p) => p.key).join('\n'), { path: field.path, offset: offsets[i]! });
+      if (!first) return;
+      repeats.push({ unit: { kind: 'block', heading: piece.heading.text }, path: field.path, offset: offsets[i]!, first });
+      for (let j = i; j < end; j++) covered.add(j);
+    });
+    pieces.forEach((piece, i) => {
+      if (piece.heading || covered.has(i)) return;
+      const first = remember('paragraph', piece.key, { path: field.path, offset: offsets[i]! });
+      if (first) repeats.push({ unit: { kind: 'paragraph' }, path: field.path, offset: offsets[i]!, first });
+    });
+  }
+  return repeats;
+}
+

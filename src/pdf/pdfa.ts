@@ -1,0 +1,77 @@
+/**
+ * PDF/A-2b (ISO 19005-2, level B): what bantin adds (an sRGB output intent with its embedded
+ * ICC profile; the identification goes into the XMP, see xmp.ts) and the rules it checks on
+ * the finished document. No conformance validator runs here: these are the rules a Chromium
+ * print could break; the rest (fonts' glyph widths, colour spaces inside the page content)
+ * is Chromium's own output, which is the same for every issue.
+ */
+import { PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { SRGB_NAME, srgbProfile } from './srgb-icc.js';
+
+export const PDFA = { part: 2, conformance: 'B' } as const;
+
+export function addOutputIntent(doc: PDFDocument): void {
+  const context = doc.context;
+  const profile = context.register(context.flateStream(srgbProfile(), { N: 3 }));
+  const intent = context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of(SRGB_NAME),
+    Info: PDFString.of(SRGB_NAME),
+    RegistryName: PDFString.of('http://www.color.org'),
+    DestOutputProfile: profile,
+  });
+  doc.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
+}
+
+/**
+ * Puts right what a print may carry and PDF/A forbids (image interpolation, hidden or
+ * non-printing annotations), then lists whatever is still against the rules.
+ */
+export function pdfaProblems(doc: PDFDocument): string[] {
+  const problems = new Set<string>();
+  const context = doc.context;
+  if (context.trailerInfo.Encrypt) problems.add('the file is encrypted');
+  if (!context.trailerInfo.ID) problems.add('the file has no document ID');
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  if (names?.has(PDFName.of('JavaScript'))) problems.add('the file carries JavaScript');
+  if (names?.has(PDFName.of('EmbeddedFiles'))) problems.add('the file carries embedded files');
+  if (doc.catalog.has(PDFName.of('OpenAction')) || doc.catalog.has(PDFName.of('AA'))) problems.add('the file runs an action when opened');
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
+    if (!dict) continue;
+    const type = name(dict.get(PDFName.of('Type')));
+    const subtype = name(dict.get(PDFName.of('Subtype')));
+    if (type === 'FontDescriptor' && !['FontFile', 'FontFile2', 'FontFile3'].some((k) => dict.has(PDFName.of(k)))) {
+      problems.add(`the font ${name(dict.get(PDFName.of('FontName'))) ?? '(unnamed)'} is not embedded`);
+    }
+    if (object instanceof PDFRawStream && subtype === 'Image' && dict.get(PDFName.of('Interpolate')) === PDFBool.True) dict.set(PDFName.of('Interpolate'), PDFBool.False);
+    if (subtype === 'Image' && dict.has(PDFName.of('Alternates'))) problems.add('an image has alternates');
+    if (subtype === 'PS' || dict.has(PDFName.of('OPI'))) problems.add('the file has PostScript or OPI content');
+    if (type === 'ExtGState' && (dict.has(PDFName.of('TR')) || (dict.has(PDFName.of('TR2')) && name(dict.get(PDFName.of('TR2'))) !== 'Default'))) problems.add('a graphics state has a transfer function');
+    if (type === 'Annot' || (dict.has(PDFName.of('Rect')) && subtype && ANNOTATIONS.has(subtype))) checkAnnotation(dict, subtype, problems);
+    const action = dict.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+    if (type === 'Action' || action) {
+      if (action && FORBIDDEN_ACTIONS.has(action)) problems.add(`a link runs a ${action} action`);
+    }
+    if (dict.has(PDFName.of('F')) && type === 'Filespec') problems.add('the file refers to an external file');
+  }
+  return [...problems];
+}
+
+const ANNOTATIONS = new Set(['Link', 'Text', 'Widget', 'FreeText', 'Square', 'Circle', 'Line', 'Highlight', 'Underline', 'StrikeOut', 'Stamp', 'Ink', 'FileAttachment', 'Sound', 'Movie', 'Screen', '3D']);
+const FORBIDDEN_ACTIONS = new Set(['Launch', 'Sound', 'Movie', 'ResetForm', 'ImportData', 'JavaScript', 'Hide', 'SetOCGState', 'Rendition', 'Trans', 'GoTo3DView', 'GoToE', 'GoToR']);
+/** Annotation flags: Print (4) set; Invisible (1), Hidden (2), NoView (32), ToggleNoView (256) clear. */
+const PRINT = 4;
+const NOT_SHOWN = 1 | 2 | 32 | 256;
+
+function checkAnnotation(dict: PDFDict, subtype: string | undefined, problems: Set<string>): void {
+  if (subtype === 'FileAttachment' || subtype === 'Sound' || subtype === 'Movie' || subtype === '3D') problems.add(`the file has a ${subtype} annotation`);
+  const flags = dict.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0;
+  dict.set(PDFName.of('F'), PDFNumber.of((flags | PRINT) & ~NOT_SHOWN));
+  if (subtype !== 'Link' && subtype !== 'Popup' && !dict.has(PDFName.of('AP'))) problems.add(`a ${subtype} annotation has no appearance`);
+}
+
+function name(o: PDFObject | undefined): string | undefined {
+  return o instanceof PDFName ? o.decodeText() : undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * Another Chromium workload on the same machine for the whole e2e run: one browser that stays
+ * up, and one that is started and stopped again and again (new Chromium processes appear and
+ * vanish while tests look for their own). Tests must neither kill nor count them; the global
+ * teardown fails the run if the steady one did not survive.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Neighbour {
+  /** Stops both browsers; throws if the steady one was killed during the run. */
+  stop(): Promise<void>;
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--no-first-run', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--remote-debugging-port=0'];
+
+function launch(executable: string, home: string): ChildProcess {
+  const profile = mkdtempSync(path.join(home, 'profile-'));
+  // Detached: a process group of its own, so that stopping it ends its helpers too.
+  return spawn(executable, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'], { detached: true, stdio: 'ignore' });
+}
+
+function end(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      resolve();
+    }
+  });
+}
+
+export function startNeighbour(executable: string): Neighbour {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'bantin-neighbour-'));
+  const steady = launch(executable, home);
+  let died: string | undefined;
+  steady.once('exit', (code, signal) => (died = `exited with ${signal ?? code}`));
+  let churn: ChildProcess | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const cycle = () => {
+    if (stopped) return;
+    churn = launch(executable, home);
+    timer = setTimeout(() => {
+      void end(churn!).then(() => {
+        if (!stopped) timer = setTimeout(cycle, 2000);
+      });
+    }, 3000);
+  };
+  timer = setTimeout(cycle, 1000);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      const wasDead = died;
+      await Promise.all([end(steady), churn ? end(churn) : Promise.resolve()]);
+      rmSync(home, { recursive: true, force: true });
+      if (wasDead) throw new Error(`a test ended the neighbouring Chromium (pid ${steady.pid}, ${wasDead}): tests must signal only the processes bantin under test started`);
+    },
+  };
+}

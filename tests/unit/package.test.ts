@@ -1,0 +1,63 @@
+/**
+ * What `npm pack` puts in the published tarball, and what installing it runs: the built CLI and
+ * its templates, styles, schema and examples, never tests, fixtures, sources or build scripts,
+ * and no script at install time (dist/ is built by `prepack`, before packing).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
+
+/** The files `npm pack` would put in the tarball (prepack's build skipped: dist/ as it is now). */
+function packed(): string[] {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  return (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path.replaceAll('\\', '/')).sort();
+}
+
+describe('the npm package', () => {
+  const files = packed();
+
+  it('ships the entry point, the licence, templates, styles, schema and examples', () => {
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/bantin.js', 'schema/issue.schema.json', 'styles/bulletin.css', 'templates/issue.hbs', 'examples/so-20-2026.yaml']) {
+      expect(files).toContain(file);
+    }
+    // dist/ exists once built (`npm run build`, or the prepack that runs before every pack).
+    if (existsSync(path.join(root, 'dist/cli-bundle/bantin.js'))) expect(files).toContain('dist/cli-bundle/bantin.js');
+    if (existsSync(path.join(root, 'dist/index.js'))) expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts']));
+  });
+
+  it('ships nothing else: no tests, fixtures, sources, build scripts, CI files or source maps', () => {
+    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg))$/;
+    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(tests|src|scripts|\.github|\.ci|docs)\/|fixtures|\.map$|\.test\.|tsconfig|vitest/.test(f))).toEqual([]);
+    // The comparison bundle `npm run bench` builds for a moment never ships.
+    expect(files.filter((f) => f.startsWith('dist/cli-bundle-full/'))).toEqual([]);
+  });
+
+  it('builds nothing when installed: dist/ is made by prepack, before packing', () => {
+    const scripts = pkg.scripts as Record<string, string>;
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[hook], hook).toBeUndefined();
+    expect(scripts.prepack).toBe('npm run build');
+    expect(pkg.bin).toEqual({ bantin: 'bin/bantin.js' });
+    expect(readFileSync(path.join(root, 'bin/bantin.js'), 'utf8')).toContain("'../dist/cli-bundle/bantin.js'");
+  });
+
+  it('says where it comes from and under which licence', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /);
+    expect(pkg.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/) });
+    const repo = /github\.com\/([\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)![1];
+    expect(pkg.homepage).toBe(`https://github.com/${repo}#readme`);
+    expect(pkg.bugs).toEqual({ url: `https://github.com/${repo}/issues` });
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['pdf', 'bulletin', 'cli']));
+  });
+
+  it("denies esbuild's postinstall, which only checks the binary npm already installed (see README)", () => {
+    expect(pkg.allowScripts).toEqual({ esbuild: false });
+    expect(Object.keys(pkg.devDependencies)).toContain('esbuild');
+  });
+});

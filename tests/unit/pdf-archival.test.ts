@@ -1,0 +1,84 @@
+/** The pieces of a tagged and archival PDF that need no browser: artifacts, the sRGB profile, the XMP packet. */
+import { describe, expect, it } from 'vitest';
+import { markArtifacts } from '../../src/pdf/artifacts.js';
+import { SRGB_NAME, srgbProfile } from '../../src/pdf/srgb-icc.js';
+import { xmpPacket } from '../../src/pdf/xmp.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
+
+describe('markArtifacts', () => {
+  it('wraps drawing outside any marked-content sequence, and nothing inside one', () => {
+    const src = 'q 1 0 0 1 0 0 cm\nBT /F1 10 Tf (footer) Tj ET\nQ\n/P <</MCID 0>> BDC\nBT /F1 10 Tf <0012> Tj ET\nEMC\n2 9 5 6 re\nf\n';
+    const words = (s: string | undefined) => s?.split(/\s+/).filter(Boolean).join(' ');
+    expect(words(dec(markArtifacts(enc(src))))).toBe(
+      words('q 1 0 0 1 0 0 cm /Artifact BMC BT /F1 10 Tf (footer) Tj ET EMC Q /P <</MCID 0>> BDC BT /F1 10 Tf <0012> Tj ET EMC /Artifact BMC 2 9 5 6 re f EMC'),
+    );
+  });
+
+  it('leaves a stream whose drawing is all tagged alone', () => {
+    expect(markArtifacts(enc('/Figure <</MCID 3>> BDC 0 0 10 10 re f EMC q Q'))).toBeUndefined();
+  });
+
+  it('is not fooled by operator names inside strings or names', () => {
+    const src = '/Span <</MCID 1>> BDC BT (EMC BDC re \\) Tj) Tj ET EMC';
+    expect(markArtifacts(enc(src))).toBeUndefined();
+  });
+
+  it('closes a run before the Q that ends the state it opened in, and opens again after', () => {
+    const out = dec(markArtifacts(enc('q 0 0 1 1 re f Q 0 0 2 2 re f')))!;
+    expect(out.match(/Artifact BMC/g)).toHaveLength(2);
+    expect(out.indexOf('EMC')).toBeLessThan(out.indexOf('Q'));
+  });
+});
+
+describe('srgbProfile', () => {
+  it('is an ICC v2.1 RGB display profile with the sRGB colorants, its size in its header', () => {
+    const icc = Buffer.from(srgbProfile());
+    expect(icc.readUInt32BE(0)).toBe(icc.length);
+    expect(icc.readUInt32BE(8)).toBe(0x02100000);
+    expect(icc.toString('latin1', 12, 24)).toBe('mntrRGB XYZ ');
+    expect(icc.toString('latin1', 36, 40)).toBe('acsp');
+    const count = icc.readUInt32BE(128);
+    const tags = new Map(Array.from({ length: count }, (_, i) => [icc.toString('latin1', 132 + i * 12, 136 + i * 12), icc.readUInt32BE(136 + i * 12)]));
+    expect([...tags.keys()].sort()).toEqual(['bTRC', 'bXYZ', 'cprt', 'desc', 'gTRC', 'gXYZ', 'rTRC', 'rXYZ', 'wtpt']);
+    const xyz = (tag: string) => [0, 1, 2].map((k) => icc.readInt32BE(tags.get(tag)! + 8 + 4 * k) / 65536);
+    expect(xyz('rXYZ')[0]).toBeCloseTo(0.4361, 3);
+    expect(xyz('gXYZ')[1]).toBeCloseTo(0.7169, 3);
+    expect(xyz('bXYZ')[2]).toBeCloseTo(0.7142, 3);
+    expect(icc.toString('latin1', tags.get('desc')! + 12, tags.get('desc')! + 12 + SRGB_NAME.length)).toBe(SRGB_NAME);
+    // sRGB mid-grey 0.5 is linear 0.214
+    const curve = tags.get('rTRC')!;
+    expect(icc.readUInt32BE(curve + 8)).toBe(1024);
+    expect(icc.readUInt16BE(curve + 12 + 2 * 511) / 65535).toBeCloseTo(0.2140, 2);
+  });
+});
+
+describe('xmpPacket', () => {
+  const info = {
+    title: 'Điểm tin Khoa học Công nghệ số 20/2026',
+    author: 'Sở Khoa học và Công nghệ',
+    subject: 'Tuần từ 25/5 – 31/5/2026',
+    keywords: 'khoa học; R&D',
+    creatorTool: 'bantin 0.1.0',
+    producer: 'bantin 0.1.0 (Chromium, pdf-lib)',
+    language: 'vi',
+    date: new Date(Date.UTC(2026, 4, 31)),
+    id: '0123456789abcdef0123456789abcdef',
+  };
+
+  it('mirrors the Info dictionary, dates in UTC to the second, text escaped', () => {
+    const xmp = xmpPacket(info);
+    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Điểm tin Khoa học Công nghệ số 20/2026</rdf:li></rdf:Alt></dc:title>');
+    expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>Sở Khoa học và Công nghệ</rdf:li></rdf:Seq></dc:creator>');
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>vi</rdf:li></rdf:Bag></dc:language>');
+    expect(xmp).toContain('<xmp:CreateDate>2026-05-31T00:00:00Z</xmp:CreateDate>');
+    expect(xmp).toContain('<pdf:Keywords>khoa học; R&amp;D</pdf:Keywords>');
+    expect(xmp).toContain('<xmpMM:DocumentID>uuid:01234567-89ab-cdef-0123-456789abcdef</xmpMM:DocumentID>');
+    expect(xmp).not.toContain('pdfaid');
+  });
+
+  it('identifies PDF/A when asked', () => {
+    expect(xmpPacket({ ...info, pdfa: { part: 2, conformance: 'B' } })).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  });
+});
