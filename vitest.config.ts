@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Fails a file that killed the neighbouring Chromium the global setup runs.
+          setupFiles: ['tests/e2e/neighbour-check.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One Chromium at a time: two cores, and timings stay meaningful.

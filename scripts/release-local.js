@@ -13,7 +13,7 @@
 // Works in the current directory (the project whose issues are built); runs the bantin beside
 // this script. Exit codes: 0 built, 1 an issue failed or nothing to build, 2 bad usage.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -82,6 +82,38 @@ function releaseCommit(cwd, tag) {
   return { commit, epoch, tagged: Boolean(tagged), headAtTag: tagged === head };
 }
 
+/** The record of the PDFs a run wrote into its folder: the only files a later run deletes. */
+const MANIFEST = '.release-local.json';
+const isPdf = (name) => name.toLowerCase().endsWith('.pdf');
+
+function recorded(out) {
+  const file = path.join(out, MANIFEST);
+  if (!existsSync(file)) return [];
+  try {
+    const { pdfs } = JSON.parse(readFileSync(file, 'utf8'));
+    // Plain names of PDFs in this folder, nothing else.
+    return Array.isArray(pdfs) ? pdfs.filter((name) => typeof name === 'string' && isPdf(name) && path.basename(name) === name && !name.startsWith('.')) : [];
+  } catch {
+    throw new ReleaseError(`${file} is not a manifest release:local wrote: remove it or choose another --out-dir`);
+  }
+}
+
+function clearEarlierRun(out, rel) {
+  const ours = new Set(recorded(out));
+  const foreign = readdirSync(out).filter((name) => isPdf(name) && !ours.has(name));
+  if (foreign.length) throw new ReleaseError(`${rel(out)} holds PDFs that no earlier release:local run wrote (${foreign.join(', ')}): it deletes only its own; move them or choose another --out-dir`);
+  for (const name of ours) {
+    const file = path.join(out, name);
+    if (existsSync(file) && lstatSync(file).isFile()) rmSync(file);
+  }
+  rmSync(path.join(out, MANIFEST), { force: true });
+}
+
+function writeManifest(out, files) {
+  const pdfs = files.map((file) => `${path.parse(file).name}.pdf`).filter((name) => existsSync(path.join(out, name))).sort();
+  writeFileSync(path.join(out, MANIFEST), `${JSON.stringify({ pdfs }, null, 2)}\n`);
+}
+
 function warn(message) {
   process.stderr.write(`release:local: ${message}\n`);
 }
@@ -103,9 +135,10 @@ function release({ tag, outDir, issues }) {
   if (/^so-/.test(tag) && !files.some((file) => path.parse(file).name === tag)) warn(`no ${tag}.yaml in ${rel(folder)}`);
   warn(`${tag}: ${files.length} issue(s) from ${rel(folder)}/ → ${rel(out)}/, SOURCE_DATE_EPOCH=${epoch} (${new Date(Number(epoch) * 1000).toISOString()}, ${commit.slice(0, 12)})`);
 
-  // Exactly this run's PDFs: a file left from an issue since removed would be attached too.
+  // Exactly this run's PDFs: a file left from an issue since removed would be attached too. Only
+  // PDFs an earlier run recorded in its manifest are removed; any other PDF stops the release.
   mkdirSync(out, { recursive: true });
-  for (const name of readdirSync(out)) if (name.toLowerCase().endsWith('.pdf')) rmSync(path.join(out, name));
+  clearEarlierRun(out, rel);
 
   const run = spawnSync(process.execPath, [bin, 'build', ...files, '--out-dir', out], {
     cwd,
@@ -113,6 +146,7 @@ function release({ tag, outDir, issues }) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (run.error) throw run.error;
+  writeManifest(out, files);
   if (run.status !== 0) return run.status ?? 1;
 
   const expected = files.map((file) => `${path.parse(file).name}.pdf`).sort();

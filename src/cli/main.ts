@@ -4,7 +4,7 @@
  * wrapper lives in cli/commands/ and loads its implementation only when it runs.
  */
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../issue/diagnostics.js';
+import { isUserError, UsageError } from '../issue/diagnostics.js';
 import { runCleanups } from '../pdf/cleanup.js';
 import { killChildren } from '../pdf/owned.js';
 import { version } from '../paths.js';
@@ -42,10 +42,12 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   // Ctrl-C, kill and a closed terminal end bantin the same way: child processes killed, temporary
   // files and folders removed, nothing written; the exit code is 128 + the signal's number.
   const onSignal = (signal: NodeJS.Signals) => {
+    // After SIGHUP the terminal may be gone: a failed write must not stop the cleaning up.
+    process.stderr.on('error', () => undefined);
     process.stderr.write(`\ninterrupted (${signal}): cleaning up\n`);
     killChildren();
     const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
-    // A second signal, or cleanups that hang, cannot keep bantin alive.
+    // Cleanups that hang cannot keep bantin alive (a second signal ends it at once).
     setTimeout(() => process.exit(code), 5000).unref();
     void runCleanups().finally(() => process.exit(code));
   };
@@ -70,7 +72,7 @@ function exitCodeFor(error: unknown): number {
     for (const d of error.diagnostics) logger.error(formatDiagnostic(d, logger.color));
     const counts = error.diagnostics.length ? ` (${summarize(error.diagnostics)})` : '';
     logger.error(`${logger.color.red('bantin:')} ${error.message}${counts}`);
-    return EXIT.userError;
+    return error instanceof UsageError ? EXIT.usage : EXIT.userError;
   }
   logger.error(`${logger.color.red('bantin: internal error')} — this is a bug in bantin, please report it with the issue file:`);
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -3,12 +3,12 @@
  * pages at a time. One bad issue does not stop the others.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../issue/diagnostics.js';
 import { browserFailure, openBrowser } from '../pdf/browser.js';
 import { expandInputs } from './inputs.js';
+import { makeFolder } from './output.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 
 export { expandInputs } from './inputs.js';
@@ -53,7 +53,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, unmatched } = await expandInputs(options.inputs);
   const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(`no file matches ${pattern}`) }));
-  if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  if (options.outDir) await makeFolder(options.outDir);
   const total = items.length + files.length;
   let done = 0;
   const running = new Set<string>();

@@ -20,7 +20,8 @@ import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.
 import type { PrintResult } from '../pdf/paginate.js';
 import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
-import { defaultOutput, writeAtomic } from './output.js';
+import { defaultOutput, writeAllAtomic } from './output.js';
+import { guardOutputs } from './output-guard.js';
 
 export interface BuildOptions {
   input: string;
@@ -65,6 +66,8 @@ export interface BuildResult {
 export interface Prepared {
   input: string;
   output: string;
+  /** With --html: the HTML beside the PDF. */
+  htmlOutput?: string;
   issue: Issue;
   profile: Profile;
   geometry: PageGeometry;
@@ -135,10 +138,12 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   if (hasErrors(themed.diagnostics)) throw new UserError(`${options.input} has errors; no PDF was written`, themed.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
+  const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
+  await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], [input, ...[...loaded.assets.values()].map((a) => a.file)]);
   const profile = options.profile ?? 'print';
   const size = options.size ?? issue.page.size;
   const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
-  return { input, output, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
+  return { input, output, htmlOutput, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
 }
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
@@ -191,13 +196,10 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     if ((options.tagged ?? true) && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
   }
   logger.debug('finished');
-  await writeAtomic(output, pdf);
+  const { htmlOutput } = prepared;
+  // Both files or neither: the PDF is not in place before the HTML is written too.
+  await writeAllAtomic(htmlOutput ? [{ file: output, data: pdf }, { file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme, themeFiles) }] : [{ file: output, data: pdf }]);
   logger.debug(`wrote ${output}`);
-  let htmlOutput: string | undefined;
-  if (options.html) {
-    htmlOutput = defaultOutput(output, '.html');
-    await writeAtomic(htmlOutput, standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme, themeFiles));
-  }
   return {
     input,
     output,

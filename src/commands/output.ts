@@ -1,25 +1,92 @@
-/** Writing results atomically: a temporary file beside the target, then a rename. */
+/** Writing results atomically: temporary files beside the targets, then renames. */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerCleanup } from '../pdf/cleanup.js';
 import { UserError } from '../issue/diagnostics.js';
 
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const release = registerCleanup(() => rm(temp, { force: true }));
+const REASONS: Record<string, string> = {
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'the folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'it is a folder',
+  EEXIST: 'a file of that name is in the way',
+  EIO: 'an input/output error on the disk',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** A file-system failure as one line for the user (exit 1); other errors pass through. */
+export function writeFailure(file: string, error: unknown, what = 'write'): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || !/^E[A-Z]+$/.test(code)) return error;
+  return new UserError(`cannot ${what} ${file}: ${REASONS[code] ?? code}; nothing was written`);
+}
+
+/**
+ * Writes every file, or none: all temporaries first, then the renames. A failure while writing
+ * (a full disk, say) leaves every target as it was.
+ */
+export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: Uint8Array | string }>): Promise<void> {
+  const temps = files.map(({ file }) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`));
+  const removeTemps = () => Promise.all(temps.map((t) => rm(t, { force: true }))).then(() => undefined);
+  const release = registerCleanup(removeTemps);
   try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') {
-      throw new UserError(`cannot write ${file}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'the folder does not exist' : 'permission denied'}`);
+    for (const [i, { file, data }] of files.entries()) {
+      try {
+        // 'wx': a temporary name that exists already is never written through.
+        await writeFile(temps[i]!, data, { flag: 'wx' });
+      } catch (error) {
+        throw writeFailure(file, error);
+      }
     }
+    for (const [i, { file }] of files.entries()) {
+      try {
+        await rename(temps[i]!, file);
+      } catch (error) {
+        throw writeFailure(file, error);
+      }
+    }
+  } catch (error) {
+    await removeTemps();
     throw error;
   } finally {
     release();
+  }
+}
+
+export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  await writeAllAtomic([{ file, data }]);
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time (Node's recursive mkdir spins
+ * forever under /proc); every existing part must be a folder.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const target = path.resolve(dir);
+  const missing: string[] = [];
+  for (let at = target; ; at = path.dirname(at)) {
+    try {
+      if (!(await stat(at)).isDirectory()) throw new UserError(`cannot create the folder ${dir}: ${at} is a file, not a folder; nothing was written`);
+      break;
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(at) === at) throw writeFailure(dir, error, 'create the folder');
+      missing.unshift(at);
+    }
+  }
+  for (const at of missing) {
+    try {
+      await mkdir(at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(at).catch(() => undefined))?.isDirectory()) continue;
+      throw writeFailure(dir, error, 'create the folder');
+    }
   }
 }
 

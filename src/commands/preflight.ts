@@ -1,4 +1,5 @@
 /** The page's measurements (pdf/measure.ts) as warnings placed on the issue's lines. */
+import { posix } from 'node:path';
 import type { Diagnostic, PathSegment } from '../issue/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
@@ -25,8 +26,10 @@ export function preflightWarnings(measurement: Measurement, issue: Issue, source
 
 /** The field that names an image: the first article that shows it, else the cover's, else the logo. */
 function imagePath(issue: Issue, src: string): PathSegment[] {
-  const article = issue.articles.find((a) => a.image?.src === src);
-  return article ? [...article.path, 'image', 'src'] : issue.cover.image?.src === src ? ['cover', 'image', 'src'] : ['series', 'logo'];
+  // The page reports the URL's path, normalised (`./x.png` → `x.png`).
+  const same = (other: string | undefined) => other !== undefined && posix.normalize(other) === posix.normalize(src);
+  const article = issue.articles.find((a) => same(a.image?.src));
+  return article ? [...article.path, 'image', 'src'] : same(issue.cover.image?.src) ? ['cover', 'image', 'src'] : ['series', 'logo'];
 }
 
 /** Images Chromium could not decode (measure.ts), as errors on the lines that name them. */

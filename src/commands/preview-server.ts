@@ -6,6 +6,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveViewer } from './preview-viewer.js';
+import { UserError } from '../issue/diagnostics.js';
+
+function listenFailure(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code === 'EADDRINUSE') return new UserError(`port ${port} is in use (another preview, or another program): choose another with --port, or leave --port out for a free one`);
+  if (error.code === 'EACCES') return new UserError(`cannot listen on port ${port}: permission denied; choose a port above 1023 with --port`);
+  return error;
+}
 
 export type PreviewState = { kind: 'building' } | { kind: 'ok'; pdf: Uint8Array; version: number; summary: string } | { kind: 'error'; message: string; version: number };
 
@@ -23,7 +30,14 @@ export async function startPreview(options: { title: string; port?: number; host
     const data = kind === 'ok' ? { kind, version: state.version, summary: state.summary } : kind === 'error' ? { kind, message: state.message, version: state.version } : { kind };
     return `data: ${JSON.stringify(data)}\n\n`;
   };
+  let allowedHosts = new Set<string>();
   const server = http.createServer((req, res) => {
+    // DNS rebinding: a web page whose name points at 127.0.0.1 must not read the preview.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      res.writeHead(421, { 'content-type': 'text/plain' });
+      res.end('bantin preview answers only to its own loopback address');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (serveViewer(url.pathname, res, options.title)) {
       // the page, pdf.js and their files (preview-viewer.ts)
@@ -43,10 +57,11 @@ export async function startPreview(options: { title: string; port?: number; host
   // Loopback only: the preview is for the person at this machine.
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, options.port ?? 0)));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
   return {
     url: `http://${host}:${port}/`,
     publish(next) {

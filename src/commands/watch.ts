@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { watch as watchFiles } from 'chokidar';
 import { formatDiagnostic } from '../cli/report.js';
-import { isUserError } from '../issue/diagnostics.js';
+import { isUserError, UsageError } from '../issue/diagnostics.js';
+import { existsSync } from 'node:fs';
 import { stylesDir, templatesDir } from '../paths.js';
 import { openBrowser } from '../pdf/browser.js';
 import { registerCleanup } from '../pdf/cleanup.js';
@@ -16,7 +17,8 @@ import { themeFiles } from '../render/theme-css.js';
 import { textBlock } from '../issue/page.js';
 import { articleFlow, completeHtml, loadFinishing, prepare, render, themeFamilies, type BuildOptions } from './build.js';
 import { fontWarnings, preflightWarnings } from './preflight.js';
-import { writeAtomic } from './output.js';
+import { defaultOutput, writeAtomic } from './output.js';
+import { guardOutputs } from './output-guard.js';
 import { openInBrowser } from './open-url.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
 
@@ -35,6 +37,11 @@ const noColor = new Chalk({ level: 0 });
 
 export async function watch(options: WatchOptions): Promise<void> {
   const { logger } = options;
+  // An output that is the issue itself (or a link, a device…) ends the watch before it starts.
+  await guardOutputs([path.resolve(options.output ?? defaultOutput(options.input))], [path.resolve(options.input)]);
+  let fatal: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fatal = reject));
+  failed.catch(() => undefined);
   const owned = await openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: logger.debug });
   const session = await PrintSession.open(owned.browser, { timeoutMs: options.timeoutMs, log: logger.debug });
   let preview: PreviewServer | undefined;
@@ -62,6 +69,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       preview?.publish({ kind: 'ok', pdf, version, summary });
       options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
     } catch (error) {
+      if (error instanceof UsageError) return fatal(error);
       if (!isUserError(error)) throw error;
       const lines = [...error.diagnostics.map((d) => formatDiagnostic(d, logger.color)), `${logger.color.red('bantin:')} ${error.message}`];
       for (const line of lines) logger.error(line);
@@ -106,7 +114,24 @@ export async function watch(options: WatchOptions): Promise<void> {
     themeDirs = dirs;
   };
   let timer: NodeJS.Timeout | undefined;
-  watcher.on('all', (_event, file) => {
+  // Editors that save by delete + create, and git checkout, remove the file for a moment: the
+  // path is watched again once it is back.
+  let waiting: NodeJS.Timeout | undefined;
+  const awaitReturn = () => {
+    if (waiting) return;
+    logger.info(`waiting for ${path.relative(process.cwd(), input) || input} to reappear…`);
+    waiting = setInterval(() => {
+      if (!existsSync(input)) return;
+      clearInterval(waiting);
+      waiting = undefined;
+      watcher.unwatch(input);
+      watcher.add(input);
+      clearTimeout(timer);
+      timer = setTimeout(schedule, 25);
+    }, 200);
+  };
+  watcher.on('all', (event, file) => {
+    if (event === 'unlink' && path.resolve(file) === input) return awaitReturn();
     const inTheme = themeDirs.some((dir) => file.startsWith(dir + path.sep));
     if (file.startsWith(templatesDir) || inTheme) resetTemplates();
     if (file.startsWith(stylesDir) || inTheme) session.reload();
@@ -117,6 +142,7 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   const stop = async () => {
     clearTimeout(timer);
+    clearInterval(waiting);
     await watcher.close();
     await preview?.close();
     await session.close();
@@ -133,10 +159,13 @@ export async function watch(options: WatchOptions): Promise<void> {
     }
     schedule();
     logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
-    await new Promise<void>((resolve) => {
-      if (options.signal?.aborted) resolve();
-      options.signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        if (options.signal?.aborted) resolve();
+        options.signal?.addEventListener('abort', () => resolve(), { once: true });
+      }),
+      failed,
+    ]);
     await running;
   } finally {
     release();

@@ -2,12 +2,13 @@
  * Local files an issue refers to (logo, images). Only files inside the issue's own folder
  * are allowed: no `..`, no absolute paths, no symlinks that lead out.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { inspectImage } from './image-check.js';
 import type { Issue } from './model.js';
 import { diagnosticAt, type IssueSource } from './source.js';
+import { MAX_IMAGE_BYTES, ReadProblem, readRegular } from './read-regular.js';
 
 export interface ImageAsset {
   /** The path as written in the YAML, relative to the issue folder. */
@@ -17,6 +18,11 @@ export interface ImageAsset {
   width?: number;
   height?: number;
   type: string;
+  /**
+   * The bytes, read once when checked: the page gets exactly these, so a file swapped for a
+   * link after the check cannot bring in anything else.
+   */
+  bytes?: Uint8Array;
 }
 
 export type AssetMap = Map<string, ImageAsset>;
@@ -74,12 +80,13 @@ async function checkImage(root: string, src: string, assets: AssetMap): Promise<
   }
   if (!isInside(root, real)) return `"${src}" is a link to a file outside the issue's folder: copy the image next to the issue file`;
   try {
-    const bytes = await readFile(real);
+    const bytes = await readRegular(real, MAX_IMAGE_BYTES);
     // Decoded structure, not the header's word: see image-check.ts.
     const inspected = await inspectImage(src, bytes);
     if ('problem' in inspected) return inspected.problem;
-    assets.set(src, { src, file: real, ...inspected.info });
+    assets.set(src, { src, file: real, ...inspected.info, bytes });
   } catch (error) {
+    if (error instanceof ReadProblem) return error.code === 'EISDIR' ? `"${src}" is a folder, not an image` : `cannot read "${src}": ${error.message}`;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return `"${src}" is a folder, not an image`;
     return `cannot read "${src}": ${code ?? (error as Error).message}`;

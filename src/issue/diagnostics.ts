@@ -37,6 +37,14 @@ export class UserError extends Error {
   }
 }
 
+/** A command line that cannot be carried out as given (an output that is an input…): exit 2. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

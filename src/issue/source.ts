@@ -1,8 +1,8 @@
 /**
  * Reads an issue file into a YAML document that remembers where every node came from.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from './read-regular.js';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
@@ -25,11 +25,10 @@ export interface Located {
 export async function readIssueText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegular(file, MAX_ISSUE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
-    throw new UserError(`cannot read ${file}: ${why}`);
+    if (error instanceof ReadProblem) throw new UserError(`cannot read ${file}: ${error.message}`);
+    throw error;
   }
   return decodeIssueText(file, bytes);
 }

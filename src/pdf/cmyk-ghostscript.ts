@@ -18,6 +18,7 @@ import { tokens } from './cmyk-content.js';
 import type { RgbImage } from './cmyk-document.js';
 import { isJpeg } from './cmyk-images.js';
 import { inlineStreamLengths, streamBytes } from './cmyk-pdf.js';
+import { ownChild } from './owned.js';
 
 const run = promisify(execFile);
 const N = (name: string) => PDFName.of(name);
@@ -73,11 +74,18 @@ async function pass(gs: string, job: Job, what: { name: string; colours: [number
   const output = path.join(job.dir, `${what.name}-cmyk.pdf`);
   await writeFile(input, await scratchPdf(what.colours, what.images));
   try {
-    await run(
+    // Recorded: Ghostscript dies with bantin (signal, error, exit).
+    const running = run(
       gs,
       ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', '-dDownsampleColorImages=false', '-dConvertImagesToIndexed=false', '-dMaxInlineImageSize=0', '-dPassThroughJPEGImages=false', '-dAutoFilterColorImages=false', `-sColorImageFilter=${what.filter}`, `-sOutputFile=${output}`, input],
       { timeout: job.timeoutMs ?? 120_000 },
     );
+    const forget = ownChild(running.child);
+    try {
+      await running;
+    } finally {
+      forget();
+    }
   } catch (error) {
     throw new UserError(`Ghostscript could not convert the colours to CMYK: ${(error as Error).message.split('\n')[0]}`);
   }

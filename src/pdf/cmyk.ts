@@ -11,8 +11,6 @@
  * colour engine: it converts the list of flat colours and the images through its ICC profiles
  * (./cmyk-ghostscript.ts), which is better colour than any formula bantin could write.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Logger } from '../cli/logger.js';
@@ -22,6 +20,7 @@ import { flatPalette } from './cmyk-colour.js';
 import { convert, remainingRgb, survey } from './cmyk-document.js';
 import { convertWithGhostscript } from './cmyk-ghostscript.js';
 import { dropUnreachable } from './cmyk-pdf.js';
+import { ownFolder, removeFolder } from './owned.js';
 
 export { findGhostscript } from './cmyk-ghostscript.js';
 export { inlineStreamLengths } from './cmyk-pdf.js';
@@ -30,14 +29,14 @@ export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs
   options.logger.progress('converting colours to CMYK');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const found = survey(doc);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-cmyk-'));
-  const release = registerCleanup(() => rm(dir, { recursive: true, force: true }));
+  const dir = await ownFolder('cmyk');
+  const release = registerCleanup(() => removeFolder(dir));
   let table;
   try {
     table = await convertWithGhostscript({ colours: found.colours, images: found.images, context: doc.context, dir, timeoutMs: options.timeoutMs });
   } finally {
     release();
-    await rm(dir, { recursive: true, force: true });
+    await removeFolder(dir);
   }
   convert(doc, found, flatPalette(table));
   dropUnreachable(doc);

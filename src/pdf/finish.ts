@@ -42,7 +42,8 @@ export function issueOutline(issue: Issue, labels?: Labels): OutlineItem[] {
 /** The date stamped in the PDF: SOURCE_DATE_EPOCH when set, else the last day of the issue's week. */
 export function documentDate(issue: Issue, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  // Up to 9999-12-31 (the CLI refuses larger values; a library caller gets the week's date).
+  if (epoch && /^\d+$/.test(epoch) && Number(epoch) <= 253402300799) return new Date(Number(epoch) * 1000);
   return new Date(Date.UTC(issue.week.end.year, issue.week.end.month - 1, issue.week.end.day, 0, 0, 0));
 }
 

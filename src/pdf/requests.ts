@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import type { AssetMap } from '../issue/assets.js';
+import type { AssetMap, ImageAsset } from '../issue/assets.js';
 import type { ImageFilter } from './downsample.js';
 import { isInside } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, stylesDir, type FontPackage } from '../paths.js';
@@ -109,17 +109,32 @@ async function answer(request: HTTPRequest, content: PageContent, log: RequestLo
   const own = bantinFile(url, content.themeFiles);
   if (own) return respondFile(request, own);
   if (url.startsWith(ISSUE_PREFIX)) {
-    const src = url.slice(ISSUE_PREFIX.length).split('/').map(decodeURIComponent).join('/');
-    const asset = content.assets.get(src);
-    if (asset) return respondFile(request, asset.file, content.imageFilter);
+    const src = url.slice(ISSUE_PREFIX.length).split(/[?#]/)[0]!.split('/').map(decodeURIComponent).join('/');
+    const asset = findAsset(content.assets, src);
+    if (asset) return respondBytes(request, asset.bytes ?? (await readFile(asset.file)), asset.file, content.imageFilter);
   }
   if (url.startsWith('data:')) return request.continue();
   log.blocked.push(url);
   return request.abort('blockedbyclient');
 }
 
+/**
+ * The issue's image the page asks for. The page's URL is normalised by Chromium
+ * (`./x.png`, `images/../x.png` → `x.png`): the YAML's spelling is normalised the same way.
+ */
+export function findAsset(assets: AssetMap, src: string): ImageAsset | undefined {
+  const exact = assets.get(src);
+  if (exact) return exact;
+  for (const asset of assets.values()) if (path.posix.normalize(asset.src.replace(/\\/g, '/')) === path.posix.normalize(src)) return asset;
+  return undefined;
+}
+
 async function respondFile(request: HTTPRequest, file: string, filter?: ImageFilter): Promise<void> {
-  let body: Buffer = await readFile(file);
+  return respondBytes(request, await readFile(file), file, filter);
+}
+
+async function respondBytes(request: HTTPRequest, bytes: Uint8Array, file: string, filter?: ImageFilter): Promise<void> {
+  let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (filter) ({ bytes: body, type } = await filter(body, type));
   return request.respond({ status: 200, contentType: type, body, headers: { 'Access-Control-Allow-Origin': '*' } });

@@ -107,6 +107,36 @@ describe('bantin command line', () => {
     expect(explicit.stderr).toContain('/nonexistent/chrome does not exist');
   });
 
+  // Every step of a build: a SIGTERM there leaves nothing, or the complete PDF when it came after
+  // the final rename; never a temporary file, a Chromium process or a profile folder.
+  it('SIGTERM at any step leaves nothing behind', async () => {
+    const steps = ['checking', 'browser ready', 'page loaded', 'pass 1 printed', 'finishing'];
+    for (const step of steps) {
+      const dir = freshDir(`step-${step.replace(/\W+/g, '-')}`);
+      const owned = ownedRun(work);
+      let sent = false;
+      const run = await runCli(['build', example, '-o', path.join(dir, 'out.pdf'), '--verbose'], {
+        env: owned.env,
+        onStderr: (text, child) => {
+          if (!sent && text.includes(`] ${step}`)) {
+            sent = true;
+            child.kill('SIGTERM');
+          }
+        },
+      });
+      expect(sent, step).toBe(true);
+      expect([0, 143], `${step}: ${run.stderr}`).toContain(run.code);
+      // No temporary file; a PDF only when complete (a signal after the rename finds it in place).
+      const left = readdirSync(dir);
+      expect(left, step).toEqual(run.code === 0 ? ['out.pdf'] : left.length ? ['out.pdf'] : []);
+      if (left.length) expect(pageCount(path.join(dir, 'out.pdf')), step).toBeGreaterThan(10);
+      await eventually(() => owned.pids().length === 0);
+      expect(owned.pids(), step).toEqual([]);
+      expect(owned.leftovers(), `${step}: no profile folder left`).toEqual([]);
+      owned.dispose();
+    }
+  });
+
   // Ctrl-C, kill and a closed terminal: 128 + the signal's number, nothing written, no
   // Chromium and no profile folder left.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {

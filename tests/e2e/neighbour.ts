@@ -1,15 +1,17 @@
 /**
  * Another Chromium workload on the same machine for the whole e2e run: one browser that stays
  * up, and one that is started and stopped again and again (new Chromium processes appear and
- * vanish while tests look for their own). Tests must neither kill nor count them; the global
- * teardown fails the run if the steady one did not survive.
+ * vanish while tests look for their own). Tests must neither kill nor count them: after every
+ * e2e file, neighbour-check.ts fails that file if the steady one is gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export interface Neighbour {
+  /** The steady browser's process group (its launcher's pid). */
+  group: number;
   /** Stops both browsers; throws if the steady one was killed during the run. */
   stop(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function startNeighbour(executable: string): Neighbour {
   };
   timer = setTimeout(cycle, 1000);
   return {
+    group: steady.pid!,
     async stop() {
       stopped = true;
       clearTimeout(timer);
@@ -62,4 +65,20 @@ export function startNeighbour(executable: string): Neighbour {
       if (wasDead) throw new Error(`a test ended the neighbouring Chromium (pid ${steady.pid}, ${wasDead}): tests must signal only the processes bantin under test started`);
     },
   };
+}
+
+/** Whether the steady browser's group still has a live Chromium process. */
+export function neighbourAlive(group: number): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group || fields[0] === 'Z') continue;
+      if (/chrom|headless/i.test(readlinkSync(`/proc/${entry}/exe`))) return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
 }

@@ -102,11 +102,23 @@ describe('npm run release:local -- <tag>', () => {
     }
 
     const bytes = pdfsIn(out).map((pdf) => readFileSync(path.join(out, pdf)));
+    // A PDF of an issue since removed, recorded by an earlier run: removed by the next one.
     writeFileSync(path.join(out, 'so-14-2026.pdf'), 'an issue since removed');
+    writeFileSync(path.join(out, '.release-local.json'), JSON.stringify({ pdfs: ['so-14-2026.pdf', 'so-15-2026.pdf', 'so-20-2026.pdf'] }));
     const second = await releaseLocal(repo, ['so-20-2026']);
     expect(second.code, second.stderr).toBe(0);
     expect(pdfsIn(out)).toEqual(['so-15-2026.pdf', 'so-20-2026.pdf']);
     pdfsIn(out).forEach((pdf, i) => expect(readFileSync(path.join(out, pdf)).equals(bytes[i]!), pdf).toBe(true));
+
+    // A PDF that no run recorded is the user's: never deleted, the release stops (issue 10).
+    const mine = path.join(repo, 'mine');
+    mkdirSync(mine);
+    writeFileSync(path.join(mine, 'contract.pdf'), 'the user owns this');
+    const refused = await releaseLocal(repo, ['so-20-2026', '--out-dir', 'mine']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('holds PDFs that no earlier release:local run wrote (contract.pdf)');
+    expect(readdirSync(mine)).toEqual(['contract.pdf']);
+    expect(readFileSync(path.join(mine, 'contract.pdf'), 'utf8')).toBe('the user owns this');
   });
 
   it('dates a name that is no tag from HEAD, and builds examples/ when there is no issues/', async () => {

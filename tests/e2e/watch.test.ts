@@ -27,9 +27,9 @@ function waitFor(output: { text: string }, pattern: RegExp, count: number, ms = 
   });
 }
 
-function get(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
+    http.get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
     }).on('error', reject);
@@ -57,6 +57,16 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
     expect([library.status, library.type]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect((await get(`${url}pdfjs/build/..%2F..%2Fpackage.json`)).status).toBe(404);
     expect((await get(`${url}pdfjs/../package.json`)).status).toBe(404);
+    // DNS rebinding: a page at another name that resolves to 127.0.0.1 gets nothing.
+    const port = new URL(url!).port;
+    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, 'localhost', `127.0.0.1:${Number(port) + 1}`]) {
+      for (const where of ['', 'issue.pdf', 'events']) {
+        const refused = await get(`${url}${where}`, { host });
+        expect(refused.status, `${host} /${where}`).toBe(421);
+        expect(refused.body.toString()).not.toContain('%PDF');
+      }
+    }
+    expect((await get(`${url}issue.pdf`, { host: `localhost:${port}` })).status).toBe(200);
     const first = await get(`${url}issue.pdf`);
     expect(first.type).toBe('application/pdf');
     expect(first.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -81,5 +91,37 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
   await eventually(() => owned.pids().length === 0);
   expect(owned.pids(), 'no Chromium outlives bantin').toEqual([]);
   expect(owned.leftovers(), 'no profile folder left').toEqual([]);
+  owned.dispose();
+});
+
+it('keeps watching when the file is deleted and created again (editors, git checkout)', async () => {
+  const sub = mkdtempSync(path.join(dir, 'recreate-'));
+  const input = path.join(sub, 'issue.yaml');
+  const pdf = path.join(sub, 'issue.pdf');
+  const text = readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8');
+  writeFileSync(input, text);
+  const owned = ownedRun(dir, { ...process.env, NO_COLOR: '1' });
+  const child = spawn(process.execPath, [bin, 'build', input, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'], env: owned.env });
+  const err = { text: '' };
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err.text += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  try {
+    await waitFor(err, /built .*issue\.pdf: \d+ pages/, 1);
+    const firstBuilt = statSync(pdf).mtimeMs;
+    rmSync(input);
+    await waitFor(err, /waiting for .*issue\.yaml to reappear/, 1);
+    writeFileSync(input, text.replace('Chiến lược đầu tư nghiên cứu cơ bản', 'Chiến lược đầu tư nghiên cứu nền tảng'));
+    await waitFor(err, /built .*issue\.pdf: \d+ pages/, 2);
+    expect(statSync(pdf).mtimeMs).toBeGreaterThan(firstBuilt);
+    // …and the recreated file is itself watched.
+    writeFileSync(input, text);
+    await waitFor(err, /built .*issue\.pdf: \d+ pages/, 3);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(143);
+  await eventually(() => owned.pids().length === 0);
+  expect(owned.pids()).toEqual([]);
+  expect(owned.leftovers()).toEqual([]);
   owned.dispose();
 });

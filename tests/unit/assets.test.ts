@@ -1,4 +1,5 @@
 /** Images must be real image files inside the folder. */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,8 @@ describe('image assets', () => {
       width: 1,
       height: 1,
       type: 'png',
+      // Read once, when checked: the page gets these bytes, not whatever the file is later.
+      bytes: readFileSync(path.join(root, 'issue', 'images', 'kinh-te-so.png')),
     });
   });
 

@@ -31,7 +31,7 @@ describe('the npm package', () => {
   });
 
   it('ships nothing else: no tests, fixtures, sources, build scripts, CI files or source maps', () => {
-    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg))$/;
+    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|viewer\/[\w.-]+\.(html|css|js))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|scripts|\.github|\.ci|docs)\/|fixtures|\.map$|\.test\.|tsconfig|vitest/.test(f))).toEqual([]);
     // The comparison bundle `npm run bench` builds for a moment never ships.

@@ -13,7 +13,7 @@ export interface SeedItem {
   body: string;
 }
 
-export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../shared/seeds');
+export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../shared/seeds');
 export const SEED_FILES = ['so-15-2026-haiphong.txt', 'so-20-2026-haiphong.txt'];
 
 const ITEM = /^(?:#+\s*)?\d{1,2}\/\d{1,2}:\s*(.+?)\s*(?:\[?Chi tiết:.*)?$/;

@@ -1,20 +1,14 @@
 /** `bantin build`: argv → options → commands/build (one issue) or commands/build-many (several). */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { isUserError } from '../../issue/diagnostics.js';
+import { inRange, RANGES, sourceDateEpochProblem } from '../numbers.js';
+import { isUserError, UsageError } from '../../issue/diagnostics.js';
 import type { PageSize } from '../../issue/page.js';
 import type { Profile } from '../../pdf/profile.js';
 import { EXIT, loggerFor } from '../context.js';
 import type { Logger } from '../logger.js';
 import { formatDiagnostic, summarize } from '../report.js';
-
-function positive(what: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected ${what}`);
-    return n;
-  };
-}
 
 /** "a4", "A4" → A4: paper sizes are names, not codes to type exactly. */
 export function pageSize(value: string): PageSize {
@@ -48,9 +42,9 @@ export function registerBuild(program: Command): void {
     .argument('<files...>', 'issue files (YAML) or glob patterns')
     .option('-o, --output <file>', 'where to write the PDF of a single issue (default: beside the YAML, same name)')
     .option('-d, --out-dir <dir>', 'write every PDF into this folder')
-    .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(positive('a whole number of jobs, e.g. 2')))
+    .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(inRange(RANGES.jobs)))
     .addOption(new Option('--profile <profile>', 'screen (RGB, small file), print (A4 trim, full resolution) or press (bleed, crop marks, page boxes)').choices(['screen', 'print', 'press']).default('print'))
-    .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(positive('a length in millimetres, e.g. 3')))
+    .addOption(new Option('--bleed <mm>', 'bleed of the press profile in millimetres (default 3)').argParser(inRange(RANGES.bleed)))
     .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size: A4 or A5 (any case)").argParser(pageSize))
     .option('--cmyk', 'colours in CMYK, black text in K only (not PDF/X); needs gs installed')
     .option('--no-tags', 'an untagged PDF: no structure tree for screen readers (slightly smaller and faster)')
@@ -58,16 +52,18 @@ export function registerBuild(program: Command): void {
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('--theme <name|dir>', "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme")
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
-    .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(positive('a port number, e.g. 4300')))
+    .addOption(new Option('--serve [port]', 'with --watch: show a live preview on http://127.0.0.1:<port>').argParser(inRange(RANGES.port)))
     .option('--browser <path>', 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)')
-    .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(positive('a number of seconds, e.g. 60')).default(60))
+    .addOption(new Option('--timeout <seconds>', 'give up on a browser step after this long').argParser(inRange(RANGES.timeout)).default(60))
     .action(async (files: string[], opts: BuildFlags, command: Command) => {
       const logger = loggerFor(program);
+      const epoch = sourceDateEpochProblem();
+      if (epoch) command.error(`error: ${epoch}`, { exitCode: EXIT.usage });
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
       if (opts.pdfa && opts.cmyk) command.error('error: --pdfa and --cmyk do not go together: a PDF/A file here has an sRGB output intent, and a CMYK file cannot carry it', { exitCode: EXIT.usage });
       const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
-      const single = files.length === 1 && !/[*?[{]/.test(files[0]!) && !opts.outDir;
+      const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error('error: --serve goes with --watch (or use: bantin preview FILE)', { exitCode: EXIT.usage });
       if (opts.watch) {
         if (!single) command.error('error: --watch follows one issue file', { exitCode: EXIT.usage });
@@ -126,7 +122,7 @@ function report(items: Items, seconds: number, logger: Logger): number {
     } else if (isUserError(item.error)) {
       for (const d of item.error.diagnostics) logger.error(formatDiagnostic(d, logger.color));
       logger.error(`${logger.color.red('bantin:')} ${item.error.message}`);
-      code = Math.max(code, EXIT.userError);
+      code = Math.max(code, item.error instanceof UsageError ? EXIT.usage : EXIT.userError);
     } else {
       logger.error(`${logger.color.red('bantin: internal error')} building ${rel(item.input)} — this is a bug in bantin, please report it:`);
       logger.error(item.error instanceof Error ? (item.error.stack ?? item.error.message) : String(item.error));

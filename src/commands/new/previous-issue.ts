@@ -1,8 +1,9 @@
 /** Finding the issue to continue: the newest issue file of a folder. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../../issue/diagnostics.js';
+import { MAX_ISSUE_BYTES, readRegular } from '../../issue/read-regular.js';
 import { ISSUE_NUMBER } from './numbering.js';
 
 type Rank = [year: number, number: number, weekStart: string];
@@ -20,7 +21,8 @@ export async function newestIssue(dir: string): Promise<string | undefined> {
     const file = path.join(dir, name);
     let data: { issue?: { number?: unknown; week?: { start?: unknown } } } | undefined;
     try {
-      data = parse(await readFile(file, 'utf8')) as typeof data;
+      // Regular files only: a FIFO or device named *.yaml would block or never end.
+      data = parse((await readRegular(file, MAX_ISSUE_BYTES)).toString('utf8')) as typeof data;
     } catch {
       continue;
     }

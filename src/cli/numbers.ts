@@ -1,0 +1,58 @@
+/**
+ * Numbers from the command line and the environment, each checked against the range bantin can
+ * honour: outside it is a usage error (exit 2) that names the range. (Node's timers overflow
+ * past 2^31 ms; a 100 m bleed or a year-300000 date would be written as asked.)
+ */
+import { InvalidArgumentError } from 'commander';
+
+export interface Range {
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** How the value is described: "a number of seconds". */
+  what: string;
+  unit?: string;
+}
+
+export const RANGES = {
+  timeout: { min: 1, max: 3600, what: 'a number of seconds', unit: 's' },
+  bleed: { min: 1, max: 20, what: 'a bleed in millimetres', unit: 'mm' },
+  jobs: { min: 1, max: 16, integer: true, what: 'a whole number of jobs' },
+  port: { min: 1, max: 65535, integer: true, what: 'a port number' },
+  /** preview --port: 0 picks a free port. */
+  anyPort: { min: 0, max: 65535, integer: true, what: 'a port number (0: any free port)' },
+  /** Seconds since 1970 up to 9999-12-31T23:59:59Z, the last date a PDF can hold. */
+  epoch: { min: 0, max: 253402300799, integer: true, what: 'seconds since 1970-01-01' },
+} satisfies Record<string, Range>;
+
+export function describe(range: Range): string {
+  const unit = range.unit ? ` ${range.unit}` : '';
+  return `${range.what} from ${range.min} to ${range.max}${unit}`;
+}
+
+/** The number `text` stands for, or undefined when it is none or out of range. */
+export function parseInRange(text: string, range: Range): number | undefined {
+  const trimmed = text.trim();
+  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return undefined;
+  const n = Number(trimmed);
+  if (!Number.isFinite(n) || n < range.min || n > range.max) return undefined;
+  if (range.integer && !Number.isInteger(n)) return undefined;
+  return n;
+}
+
+/** A commander argument parser for `range`. */
+export function inRange(range: Range) {
+  return (value: string): number => {
+    const n = parseInRange(value, range);
+    if (n === undefined) throw new InvalidArgumentError(`expected ${describe(range)}, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+/** SOURCE_DATE_EPOCH, when set, must be a date a PDF can hold; the message says which. */
+export function sourceDateEpochProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return undefined;
+  if (parseInRange(value, RANGES.epoch) !== undefined) return undefined;
+  return `SOURCE_DATE_EPOCH=${value} is not usable: expected ${describe(RANGES.epoch)} (up to 9999-12-31)`;
+}
