@@ -28,3 +28,39 @@ export function compareDates(a: DateInfo, b: DateInfo): number {
 export function formatWeek(start: DateInfo, end: DateInfo): string {
   return start.year === end.year ? `${start.short} – ${end.long}` : `${start.long} – ${end.long}`;
 }
+
+/** An item's date: one day, or a span printed "13–15/10" (the en dash closed up, as the seeds set it). */
+export interface DateSpan extends DateInfo {
+  start: DateInfo;
+  end: DateInfo;
+  /** The end's ISO date when it differs from the start. */
+  endIso?: string;
+}
+
+/** "13–15/10", "30/9–2/10", "30/12/2025–2/1/2026"; `long` adds the year. */
+export function dateSpan(start: DateInfo, end: DateInfo = start): DateSpan {
+  if (end.iso === start.iso) return { ...start, start, end };
+  const sameYear = start.year === end.year;
+  const head = sameYear && start.month === end.month ? `${start.day}` : sameYear ? start.short : start.long;
+  return { ...start, start, end, endIso: end.iso, short: sameYear ? `${head}–${end.short}` : `${head}–${end.long}`, long: `${head}–${end.long}` };
+}
+
+/** A date as the issue writes it: "2025-10-13", "2025-10-13/2025-10-15" or {start, end}. */
+export function parseDateValue(value: string | { start: string; end: string }): DateSpan {
+  if (typeof value !== 'string') return dateSpan(parseIsoDate(value.start), parseIsoDate(value.end));
+  const [start, end] = value.split('/');
+  return dateSpan(parseIsoDate(start!), parseIsoDate(end ?? start!));
+}
+
+export type PeriodKind = 'week' | 'month' | 'range';
+
+/** First and last day of a month written YYYY-MM. */
+export function monthSpan(month: string): { start: DateInfo; end: DateInfo } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const start = parseIsoDate(`${month}-01`);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return { start, end: parseIsoDate(`${month}-${String(last).padStart(2, '0')}`) };
+}
+
+/** "10/2025" */
+export const formatMonth = (date: DateInfo) => `${date.month}/${date.year}`;

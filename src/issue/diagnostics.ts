@@ -12,7 +12,7 @@ export interface Diagnostic {
   message: string;
   /** The offending source line, shown with a caret under `col`. */
   sourceLine?: string;
-  /** A short rule name for warnings (`date-outside-week`…) or errors (`schema`, `yaml`…). */
+  /** A short rule name for warnings (`date-outside-period`…) or errors (`schema`, `yaml`…). */
   code: string;
 }
 

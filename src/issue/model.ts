@@ -4,16 +4,23 @@
  */
 import type { Diagnostic, PathSegment } from './diagnostics.js';
 import { formatPath } from './diagnostics.js';
-import { compareDates, formatWeek, parseIsoDate, type DateInfo } from './dates.js';
+import { compareDates, formatMonth, formatWeek, monthSpan, parseDateValue, parseIsoDate, type DateInfo, type DateSpan, type PeriodKind } from './dates.js';
 import { deriveId } from './ids.js';
 import type { Margins, PageSize } from './page.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
 import { diagnosticAt, type IssueSource } from './source.js';
+import { leadSentence, shortName } from './untitled.js';
 
 export type PartKind = PartInput['kind'];
 
 export interface Link {
   url: string;
+  label: string;
+}
+
+/** A source: with a URL a link and a QR code ("Chi tiết:"), without one a name ("Nguồn:"). */
+export interface Source {
+  url?: string;
   label: string;
 }
 
@@ -24,9 +31,13 @@ export interface Article {
   /** 1-based number within its part, as printed in the TOC. */
   number: number;
   kind: PartKind;
-  date?: DateInfo;
+  date?: DateSpan;
+  /** The title as written, or (untitled items) a shortened first sentence for the TOC. */
   title: string;
-  source?: Link;
+  /** False for an item without a title: its body leads with the first sentence in bold. */
+  titled: boolean;
+  author?: string;
+  source?: Source;
   lead?: string;
   body: string;
   image?: ImageInput;
@@ -69,7 +80,10 @@ export interface Issue {
   number: string;
   /** "Điểm tin Khoa học Công nghệ số 20/2026" */
   title: string;
+  /** The days the issue covers (a week, a month or a span); `label` "1/10 – 31/10/2025". */
   week: { start: DateInfo; end: DateInfo; label: string };
+  /** How the period is named: `heading` is printed ("Tuần từ …", "Tháng 10/2025"); the theme words it. */
+  period: { kind: PeriodKind; label: string; heading: string; ownLabel?: string };
   cover: { highlights: Article[]; image?: ImageInput };
   /** Paper size and margins as the issue asks (the build may override the size). */
   page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize };
@@ -104,9 +118,9 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     diagnostics.push(diagnosticAt(source, path, message, { code }));
   };
 
-  const start = parseIsoDate(input.issue.week.start);
-  const end = parseIsoDate(input.issue.week.end);
-  if (compareDates(end, start) < 0) error(['issue', 'week', 'end'], `the week ends (${end.long}) before it starts (${start.long})`, 'week');
+  const covered = periodOf(input.issue);
+  const { start, end } = covered;
+  if (compareDates(end, start) < 0) error([...covered.path, 'end'], `the ${covered.kind === 'week' ? 'week' : 'period'} ends (${end.long}) before it starts (${start.long})`, 'week');
 
   const given = new Map<string, PathSegment[]>();
   const taken = new Set<string>();
@@ -120,7 +134,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       taken.add(id);
     };
     claim(part.id, ['parts', p]);
-    if (part.kind !== 'summary') part.articles.forEach((a, i) => claim(a.id, ['parts', p, 'articles', i]));
+    if (part.kind !== 'summary') part.articles.forEach((a: { id?: string }, i) => claim(a.id, ['parts', p, 'articles', i]));
   });
   const uniqueId = (id: string | undefined, title: string): string => {
     if (id) return id;
@@ -132,6 +146,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
   };
 
   const weekLabel = formatWeek(start, end);
+  const periodLabel = covered.label ?? (covered.kind === 'month' ? formatMonth(start) : weekLabel);
   const articles: Article[] = [];
   const parts: Part[] = input.parts.map((part, p) => {
     const path: PathSegment[] = ['parts', p];
@@ -148,20 +163,29 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
         articles: [],
       };
     }
-    const partArticles = part.articles.map((a, i): Article => ({
-      id: uniqueId(a.id, a.title),
-      path: [...path, 'articles', i],
+    const partArticles = (part.articles as ArticleInput[]).map((a, i): Article => {
+      const articlePath: PathSegment[] = [...path, 'articles', i];
+      const lead = a.title === undefined ? leadSentence(a.body) : undefined;
+      const title = a.title ?? shortName(lead!.sentence);
+      const date = a.date === undefined ? undefined : parseDateValue(a.date);
+      if (date && compareDates(date.end, date.start) < 0) error([...articlePath, 'date'], `the date range ends (${date.end.long}) before it starts (${date.start.long})`, 'date-range');
+      return {
+      id: uniqueId(a.id, title),
+      path: articlePath,
       number: i + 1,
       kind: part.kind,
-      date: a.date ? parseIsoDate(a.date) : undefined,
-      title: a.title,
+      date,
+      title,
+      titled: a.title !== undefined,
+      author: a.author,
       source: a.source ? { url: a.source.url, label: a.source.name } : undefined,
       lead: a.lead,
-      body: a.body,
+      body: lead ? lead.body : a.body,
       image: a.image,
       podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast', ownLabel: a.podcast.label } : undefined,
       blocks: a.blocks ?? [],
-    }));
+      };
+    });
     articles.push(...partArticles);
     return { ...base, sections: [], articles: partArticles };
   });
@@ -182,6 +206,12 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     number: input.issue.number,
     title: `${input.series.title} số ${input.issue.number}`,
     week: { start, end, label: weekLabel },
+    period: {
+      kind: covered.kind,
+      label: periodLabel,
+      heading: covered.label ?? (covered.kind === 'month' ? `Tháng ${periodLabel}` : covered.kind === 'week' ? `Tuần từ ${weekLabel}` : weekLabel),
+      ownLabel: covered.label,
+    },
     cover: { highlights, image: input.cover?.image },
     page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {}, ownSize: input.page?.size },
     parts,
@@ -190,6 +220,19 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     checks: input.checks ?? {},
   };
   return { issue, diagnostics };
+}
+
+type ArticleInput = Extract<PartInput, { articles: unknown }>['articles'][number] & { title?: string; author?: string; date?: string | { start: string; end: string } };
+
+/** The days an issue covers, from `issue.week` or `issue.period`, with the path to blame. */
+function periodOf(issue: IssueInput['issue']): { kind: PeriodKind; start: DateInfo; end: DateInfo; label?: string; path: PathSegment[] } {
+  const period = issue.period;
+  if (!period || period.week) {
+    const week = (period?.week ?? issue.week)!;
+    return { kind: 'week', start: parseIsoDate(week.start), end: parseIsoDate(week.end), label: period?.label, path: period ? ['issue', 'period', 'week'] : ['issue', 'week'] };
+  }
+  if (period.month) return { kind: 'month', ...monthSpan(period.month), label: period.label, path: ['issue', 'period'] };
+  return { kind: 'range', start: parseIsoDate(period.start!), end: parseIsoDate(period.end!), label: period.label, path: ['issue', 'period'] };
 }
 
 function suggestId(id: string, ids: string[]): string {

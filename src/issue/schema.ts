@@ -62,6 +62,52 @@ export const isoDate = z
   )
   .meta({ format: 'date' });
 
+const ISO_RANGE = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+const DATE_OR_RANGE = 'expected a date YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD (e.g. 2025-10-13/2025-10-15)';
+
+/** An item's date: one day, or a span written "2025-10-13/2025-10-15" or {start, end}; printed 13–15/10. */
+export const dateValue = z
+  .union(
+    [
+      z.string().trim().refine(
+        (value) => {
+          const range = ISO_RANGE.exec(value);
+          return (range ? [range[1]!, range[2]!] : [value]).every((day) => isoDate.safeParse(day).success);
+        },
+        // A single date keeps the single date's message; a slash between two ISO dates means a range.
+        { error: (issue) => (/^\d{4}-\d+-\d+\//.test(String(issue.input)) ? DATE_OR_RANGE : 'expected a real date written YYYY-MM-DD, e.g. 2026-05-25') },
+      ),
+      z.strictObject({ start: isoDate, end: isoDate }),
+    ],
+    { error: DATE_OR_RANGE },
+  )
+  .meta({ description: 'A date YYYY-MM-DD, or a span: YYYY-MM-DD/YYYY-MM-DD or {start, end} (printed 13–15/10).' });
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** What the issue covers: a week, a month (2025-10) or any span of days with its own label. */
+export const periodSchema = z
+  .strictObject({
+    week: z.strictObject({ start: isoDate, end: isoDate }).optional().meta({ description: 'A week: printed "Tuần từ 25/5 – 31/5/2026".' }),
+    month: z
+      .string({ error: 'expected a month written YYYY-MM, e.g. 2025-10' })
+      .trim()
+      .regex(MONTH, { error: 'expected a month written YYYY-MM, e.g. 2025-10' })
+      .optional()
+      .meta({ description: 'A month: printed "Tháng 10/2025"; `bantin new` moves it by one month.' }),
+    start: isoDate.optional().meta({ description: 'First day of a span of days (with end).' }),
+    end: isoDate.optional().meta({ description: 'Last day of a span of days (with start).' }),
+    label: text('a label for the period, e.g. Quý IV/2025').optional().meta({ description: 'How the period is printed (default: the dates, or the month).' }),
+  })
+  .superRefine((period, ctx) => {
+    const kinds = [period.week, period.month, period.start ?? period.end].filter((v) => v !== undefined).length;
+    if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'expected one of: week: {start, end}, month: YYYY-MM, or start: and end: dates' });
+    else if ((period.start === undefined) !== (period.end === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [period.start === undefined ? 'start' : 'end'], message: 'expected both start and end dates' });
+    }
+  })
+  .meta({ description: 'What the issue covers: week: {start, end}, month: YYYY-MM, or start/end dates with an optional label.' });
+
 const millimetres = z
   .number({ error: 'expected a length in millimetres, e.g. 16' })
   .min(5, { error: 'expected at least 5 mm: printers cannot print closer to the edge' })
@@ -122,9 +168,9 @@ export const blockSchema = z
 const sourceSchema = z
   .strictObject({
     name: text('the source name, e.g. Bộ KH-CN'),
-    url: httpUrl,
+    url: httpUrl.optional(),
   })
-  .meta({ description: 'Where the item comes from: printed as "Chi tiết: <name>" with a QR code to the URL.' });
+  .meta({ description: 'Where the item comes from: "Chi tiết: <name>" with a QR code to the URL, or "Nguồn: <name>" when there is no URL.' });
 
 const podcastSchema = z
   .strictObject({ url: httpUrl, label: text('a label').optional() })
@@ -133,6 +179,7 @@ const podcastSchema = z
 const articleFields = {
   id: articleId.optional().meta({ description: 'Stable id for links and page references; derived from the title when absent.' }),
   title: text('a title'),
+  author: text("the author's name").optional().meta({ description: 'Printed as "bởi <name>" (the word from the theme).' }),
   source: sourceSchema.optional(),
   lead: markdown('A lead paragraph printed in bold').optional(),
   body: markdown('The article text'),
@@ -142,12 +189,16 @@ const articleFields = {
 };
 
 export const newsArticleSchema = z
-  .strictObject({ date: isoDate, ...articleFields })
+  .strictObject({ date: dateValue, ...articleFields })
   .meta({ description: 'A dated news item.' });
 
 export const spotlightArticleSchema = z
-  .strictObject({ date: isoDate.optional(), ...articleFields })
+  .strictObject({ date: dateValue.optional(), ...articleFields })
   .meta({ description: 'A spotlight story, printed on a page of its own.' });
+
+export const digestItemSchema = z
+  .strictObject({ date: dateValue.optional(), ...articleFields, title: text('a title').optional().meta({ description: 'Optional: without one, the first sentence of the body leads in bold and names the item in the TOC.' }) })
+  .meta({ description: 'A short item of a digest: date and title optional.' });
 
 const sectionSchema = z.strictObject({
   title: text('a section title'),
@@ -180,8 +231,12 @@ const spotlightPart = z
   .strictObject({ kind: z.literal('spotlight'), ...partBase, articles: z.array(spotlightArticleSchema) })
   .meta({ description: 'Spotlight stories, each starting on a new page.' });
 
-export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, spotlightPart], {
-  error: 'expected a part with kind: summary, news or spotlight',
+const digestPart = z
+  .strictObject({ kind: z.literal('digest'), ...partBase, articles: z.array(digestItemSchema) })
+  .meta({ description: 'Short items flowing one after another; each may lack a date or a title.' });
+
+export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, spotlightPart, digestPart], {
+  error: 'expected a part with kind: summary, news, spotlight or digest',
 });
 
 export const issueSchema = z
@@ -209,7 +264,12 @@ export const issueSchema = z
       number: z
         .string({ error: 'expected the issue number as number/year, e.g. 20/2026' })
         .regex(/^[1-9]\d{0,2}\/\d{4}$/, { error: 'expected the issue number as number/year, e.g. 20/2026' }),
-      week: z.strictObject({ start: isoDate, end: isoDate }),
+      week: z.strictObject({ start: isoDate, end: isoDate }).optional().meta({ description: 'The week covered (the same as period: {week: …}).' }),
+      period: periodSchema.optional(),
+    }).superRefine((issue, ctx) => {
+      if ((issue.week === undefined) === (issue.period === undefined)) {
+        ctx.addIssue({ code: 'custom', message: issue.week ? 'expected either week or period, not both' : 'expected the period covered: week: {start, end} or period: {month: YYYY-MM}' });
+      }
     }),
     page: z
       .strictObject({
@@ -256,6 +316,7 @@ export const issueSchema = z
 export type IssueInput = z.output<typeof issueSchema>;
 export type PartInput = z.output<typeof partSchema>;
 export type NewsArticleInput = z.output<typeof newsArticleSchema>;
+export type DigestItemInput = z.output<typeof digestItemSchema>;
 export type SpotlightArticleInput = z.output<typeof spotlightArticleSchema>;
 export type BlockInput = z.output<typeof blockSchema>;
 export type ImageInput = z.output<typeof imageSchema>;

@@ -93,6 +93,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
         language: theme.language,
         twoColumns: theme.page.columns === 2,
         cover: theme.cover,
+        limits: theme.limits,
         logo: theme.cover.logo ? themeUrl(theme.cover.logo.layer, theme.cover.logo.file) : undefined,
       },
       css: pageCss(theme),

@@ -13,7 +13,7 @@ export function issueLinks(issue: Issue): string[] {
   if (issue.series.website) urls.add(issue.series.website);
   for (const s of issue.series.social ?? []) urls.add(s.url);
   for (const a of issue.articles) {
-    if (a.source) urls.add(a.source.url);
+    if (a.source?.url) urls.add(a.source.url);
     if (a.podcast) urls.add(a.podcast.url);
     for (const b of a.blocks) if (b.type === 'box' && b.url) urls.add(b.url);
   }

@@ -57,6 +57,7 @@ function environment(): typeof Handlebars {
     return formatLabel(ctx().labels[key as LabelKey], options.hash ?? {});
   });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   env.registerHelper('inc', (n: unknown) => Number(n) + 1);
   /** A CSS string literal for @page margin boxes (content: "…"). */
   env.registerHelper('cssString', (text: unknown) => new env.SafeString(JSON.stringify(String(text ?? '')).replace(/</g, '\\3C ')));

@@ -12,6 +12,7 @@ import type { Theme } from './theme.js';
 export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { issue: Issue; diagnostics: Diagnostic[] } {
   const { labels } = theme;
   const week = issue.week.label;
+  const language = theme.language;
   const diagnostics: Diagnostic[] = [];
   const limit = theme.limits.highlights;
   if (source && issue.cover.highlights.length > limit) {
@@ -19,16 +20,27 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
     diagnostics.push(diagnosticAt(source, ['cover', 'highlights', limit], message, { code: 'theme-limit' }));
   }
   const articles = new Map(issue.articles.map((a) => [a, a.podcast && !a.podcast.ownLabel ? { ...a, podcast: { ...a.podcast, label: labels.podcast } } : a]));
+  const period = issue.period;
+  const heading =
+    period.ownLabel ??
+    (period.kind === 'week'
+      ? formatLabel(labels.weekOf, { week })
+      : period.kind === 'month'
+        ? formatLabel(labels.monthOf, { month: period.label })
+        : formatLabel(labels.periodOf, { period: period.label }));
+  const summaryHeadings = (title: string) =>
+    period.kind === 'week' && !period.ownLabel
+      ? { heading: formatLabel(labels.summaryHeading, { part: title, week }), pageHeading: formatLabel(labels.summaryPageHeading, { week }) }
+      : { heading: `${title} ${heading.charAt(0).toLocaleLowerCase(language) + heading.slice(1)}`, pageHeading: heading };
   const parts = issue.parts.map((part) => ({
     ...part,
-    ...(part.kind === 'summary' && !part.ownHeading
-      ? { heading: formatLabel(labels.summaryHeading, { part: part.title, week }), pageHeading: formatLabel(labels.summaryPageHeading, { week }) }
-      : {}),
+    ...(part.kind === 'summary' && !part.ownHeading ? summaryHeadings(part.title) : {}),
     articles: part.articles.map((a) => articles.get(a)!),
   }));
   const themed: Issue = {
     ...issue,
     title: formatLabel(labels.issueTitle, { series: issue.series.title, number: issue.number }),
+    period: { ...period, heading },
     cover: { ...issue.cover, highlights: issue.cover.highlights.map((a) => articles.get(a)!) },
     page: { ...issue.page, size: issue.page.ownSize ?? theme.page.size },
     parts,

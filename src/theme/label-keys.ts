@@ -5,6 +5,8 @@
 export const LABEL_KEYS = [
   'issueTitle', 'issueNumber', 'weekOf', 'inThisIssue', 'pageShort', 'website', 'followOn', 'contents', 'part', 'partNumber',
   'source', 'photo', 'podcast', 'qrCode', 'summaryHeading', 'summaryPageHeading', 'footer',
+  // issue 14: other periods, sources without a link, authors, page ranges, infographic boxes
+  'monthOf', 'periodOf', 'sourceName', 'byAuthor', 'pageRange', 'relatedActivities',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;

@@ -100,7 +100,10 @@ export const themeSchema = z
       })
       .optional(),
     limits: z
-      .strictObject({ highlights: z.number().int().min(0).max(6).optional().meta({ description: 'At most this many cover highlights.' }) })
+      .strictObject({
+        highlights: z.number().int().min(0).max(60).optional().meta({ description: 'At most this many cover highlights.' }),
+        tocItems: z.number().int().min(0).optional().meta({ description: 'A table of contents only when the issue has more items than this (default 0: always).' }),
+      })
       .optional(),
   })
   .meta({ title: 'bantin theme', description: 'A bantin theme: colours, fonts, labels and layout choices; partials and CSS files beside it override the parent’s by name.' });

@@ -28,7 +28,7 @@ export interface Theme {
   fonts: { sans: FontFamilyInput & { layer: number }; serif: FontFamilyInput & { layer: number }; size: number; leading: number };
   page: { size: PageSize; margins: Partial<Record<PageSize, Partial<Margins>>>; columns: number };
   cover: { highlights: boolean; links: boolean; image: boolean; logo?: { file: string; layer: number } };
-  limits: { highlights: number };
+  limits: { highlights: number; tocItems: number };
   template: ThemeFile;
   partials: Map<string, ThemeFile>;
   /** In cascade order: the base's sheets (or their overrides), then each layer's new ones, parent first. */
@@ -78,7 +78,7 @@ export function mergeLayers(layers: ThemeLayer[]): Theme {
       image: pick((t) => t.cover?.image) ?? true,
       logo: logoLayer ? { file: logoLayer.input.cover!.logo!, layer: at(logoLayer) } : undefined,
     },
-    limits: { highlights: pick((t) => t.limits?.highlights) ?? 6 },
+    limits: { highlights: pick((t) => t.limits?.highlights) ?? 6, tocItems: pick((t) => t.limits?.tocItems) ?? 0 },
     template: lookup(layers, (l) => (filesIn(l.templatesDir, '.hbs').includes('issue.hbs') ? path.join(l.templatesDir, 'issue.hbs') : undefined), 'issue'),
     partials: lookupAll(layers, (l) => path.join(l.templatesDir, 'partials'), '.hbs'),
     styles: [...lookupAll(layers, (l) => l.stylesDir, '.css').values()],

@@ -73,7 +73,8 @@ describe('haiphong, the default, prints the same bytes however it is chosen', ()
   });
 });
 
-const cases = [...builtinThemeNames(), path.join(fixtures, 'compact')].flatMap((theme) => EXAMPLES.flatMap((name) => (['A4', 'A5'] as const).map((size) => [path.basename(theme), name, size, theme] as const)));
+// The digest theme has no cover page (a compact head, the TOC below it): tests/e2e/digest.test.ts reads its pages.
+const cases = [...builtinThemeNames().filter((name) => name !== 'digest'), path.join(fixtures, 'compact')].flatMap((theme) => EXAMPLES.flatMap((name) => (['A4', 'A5'] as const).map((size) => [path.basename(theme), name, size, theme] as const)));
 
 describe('page numbers and QR codes for every theme', () => {
   // Each case prints and decodes every QR code at 200 dpi: minutes on a loaded machine.

@@ -22,11 +22,11 @@ async function lintFixture(name: string) {
 }
 
 describe('editorial lint on the seeds’ real mistakes', () => {
-  it('date-outside-week: items dated with last year or with a day the title mentions', async () => {
+  it('date-outside-period: items dated with last year or with a day the title mentions', async () => {
     expect(await lintFixture('date-outside-week.yaml')).toEqual([
       {
         severity: 'warning',
-        code: 'date-outside-week',
+        code: 'date-outside-period',
         line: 13,
         col: 15,
         path: 'parts[0].articles[0].date',
@@ -35,7 +35,7 @@ describe('editorial lint on the seeds’ real mistakes', () => {
       },
       {
         severity: 'warning',
-        code: 'date-outside-week',
+        code: 'date-outside-period',
         line: 27,
         col: 15,
         path: 'parts[0].articles[2].date',

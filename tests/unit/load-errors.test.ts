@@ -87,7 +87,7 @@ describe('loadIssueText: schema errors with positions', () => {
         line: 16,
         col: 9,
         path: `${ARTICLE}.chuyen-muc`,
-        message: 'unknown field "chuyen-muc": expected one of: date, id, title, source, lead, body, image, podcast, blocks',
+        message: 'unknown field "chuyen-muc": expected one of: date, id, title, author, source, lead, body, image, podcast, blocks',
         sourceLine: '        chuyen-muc: Kinh tế',
       },
     ]);
@@ -134,7 +134,7 @@ describe('loadIssueText: schema errors with positions', () => {
   it('rejects an unknown part kind at the kind value', async () => {
     const { diagnostics } = await load(edit(MINIMAL_ISSUE, 'kind: news', 'kind: tin'));
     expect(diagnostics.map(seen)).toEqual([
-      { line: 11, col: 11, path: 'parts[0].kind', message: 'expected a part with kind: summary, news or spotlight', sourceLine: '  - kind: tin' },
+      { line: 11, col: 11, path: 'parts[0].kind', message: 'expected a part with kind: summary, news, spotlight or digest', sourceLine: '  - kind: tin' },
     ]);
   });
 

@@ -134,7 +134,7 @@ describe('theme.yaml errors', () => {
     const loaded = await loadIssueText(path.join(tmp, 'issue.yaml'), text);
     const error = await failure(themeIssue(loaded.issue!, loaded.source));
     expect(error.diagnostics[0]).toMatchObject({ line: 3, path: 'series.theme' });
-    expect(error.diagnostics[0]!.message).toMatch(/no built-in theme is called "hanoi": expected one of base, haiphong/);
+    expect(error.diagnostics[0]!.message).toMatch(/no built-in theme is called "hanoi": expected one of base, digest, haiphong/);
   });
 
   it('themes that extend each other in a circle are refused', async () => {

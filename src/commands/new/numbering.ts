@@ -17,6 +17,12 @@ export function nextWeek(start: DateInfo, end: DateInfo): { start: DateInfo; end
   return { start: addDays(start, 7), end: addDays(end, 7) };
 }
 
+/** The month after the one `date` falls in, YYYY-MM (December rolls over to January). */
+export function nextMonth(date: DateInfo): string {
+  const year = date.month === 12 ? date.year + 1 : date.year;
+  return `${year}-${String((date.month % 12) + 1).padStart(2, '0')}`;
+}
+
 /** Monday of the week `today` falls in: a weekly bulletin covers the week being lived. */
 export function mondayOf(today: Date): DateInfo {
   const iso = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())).toISOString().slice(0, 10);

@@ -1,12 +1,12 @@
 /** What the new issue holds: carried over from the previous issue, or a new series' first parts. */
 import path from 'node:path';
 import { Document, isMap, parseDocument, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { addDays, parseIsoDate, type DateInfo } from '../../issue/dates.js';
+import { addDays, monthSpan, parseIsoDate, type DateInfo } from '../../issue/dates.js';
 import { UserError } from '../../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../../issue/load.js';
 import type { Issue, PartKind } from '../../issue/model.js';
 import { readIssueText } from '../../issue/source.js';
-import { daysBetween, nextIssueNumber, nextWeek } from './numbering.js';
+import { daysBetween, nextIssueNumber, nextMonth, nextWeek } from './numbering.js';
 import type { NewOptions } from './options.js';
 import { gatherAnswers } from './questions.js';
 
@@ -19,6 +19,8 @@ export interface PartPlan {
 export interface Plan {
   number: string;
   week: { start: DateInfo; end: DateInfo };
+  /** A monthly issue: the next month, YYYY-MM (the week is then its first and last day). */
+  month?: string;
   seriesTitle: string;
   /** Top-level blocks carried over as they were written (series, page…), comments dropped. */
   carried: Array<[string, Node]>;
@@ -32,8 +34,9 @@ export async function continueFrom(from: string, options: NewOptions): Promise<P
     throw new UserError(`cannot start from ${from}: it has errors (fix them, or name another issue with --from)`, loaded.diagnostics);
   }
   const previous: Issue = loaded.issue;
-  let week = nextWeek(previous.week.start, previous.week.end);
-  if (options.weekStart) week = { start: parseIsoDate(options.weekStart), end: addDays(parseIsoDate(options.weekStart), daysBetween(previous.week.start, previous.week.end)) };
+  const month = previous.period.kind === 'month' ? nextMonth(previous.week.start) : undefined;
+  let week = month ? monthSpan(month) : nextWeek(previous.week.start, previous.week.end);
+  if (options.weekStart && !month) week = { start: parseIsoDate(options.weekStart), end: addDays(parseIsoDate(options.weekStart), daysBetween(previous.week.start, previous.week.end)) };
   const doc = parseDocument(await readIssueText(from));
   const top = doc.contents as YAMLMap<Scalar, Node>;
   const carried: Array<[string, Node]> = [];
@@ -55,6 +58,7 @@ export async function continueFrom(from: string, options: NewOptions): Promise<P
     seriesTitle: options.title ?? previous.series.title,
     number: options.number ?? nextIssueNumber(previous.number, week.start),
     week,
+    month,
     carried,
     coverImage,
     parts: previous.parts.map((p) => ({ kind: p.kind, title: p.title, sections: p.sections.map((s) => s.title) })),

@@ -18,21 +18,21 @@ export function renderIssueYaml(plan: Plan & { output: string; from?: string }):
   const lines = [
     `# yaml-language-server: $schema=${schema}`,
     '#',
-    ...comment(`${plan.seriesTitle} số ${plan.number}, tuần ${week}: started by \`bantin new\`${plan.from ? ` from ${path.basename(plan.from)}` : ''}.`),
+    ...comment(`${plan.seriesTitle} số ${plan.number}, ${plan.month ? `tháng ${start.month}/${start.year}` : `tuần ${week}`}: started by \`bantin new\`${plan.from ? ` from ${path.basename(plan.from)}` : ''}.`),
     ...comment('Replace the placeholders (`bantin check` lists those left), then: bantin build'),
     '',
     carried.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd(),
     '',
     'issue:',
     `  number: ${plan.number} # number/year`,
-    '  week: # items dated outside it get a warning',
-    `    start: ${start.iso}`,
-    `    end: ${end.iso}`,
+    ...(plan.month
+      ? ['  period: # items dated outside it get a warning', `    month: ${plan.month}`]
+      : ['  week: # items dated outside it get a warning', `    start: ${start.iso}`, `    end: ${end.iso}`]),
     '',
     ...coverLines(plan.coverImage),
     '',
     'parts: # in reading order; kind: summary, news or spotlight',
-    ...plan.parts.flatMap((part) => partLines(part, start)),
+    ...plan.parts.flatMap((part) => partLines(part, start, Boolean(plan.month))),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -45,7 +45,7 @@ function coverLines(image: Node | undefined): string[] {
   return ['cover:', `  ${highlights}`, ...doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n').map((l) => `  ${l}`)];
 }
 
-function partLines(part: PartPlan, start: DateInfo): string[] {
+function partLines(part: PartPlan, start: DateInfo, monthly: boolean): string[] {
   const head = [`  - kind: ${part.kind}`, `    title: ${scalar(part.title)}`];
   if (part.kind === 'summary') {
     return [
@@ -64,8 +64,8 @@ function partLines(part: PartPlan, start: DateInfo): string[] {
     '    articles:',
     '      # Placeholder: replace it with the first story, then copy the block for each further one.',
     ...(part.kind === 'news'
-      ? [`      - date: ${start.iso} # YYYY-MM-DD, within the week`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`]
-      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`, `        # date: ${start.iso} # optional for a spotlight story`]),
+      ? [`      - date: ${start.iso} # YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, within the ${monthly ? 'month' : 'week'}`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`]
+      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`, `        # date: ${start.iso} # optional for a ${part.kind === 'digest' ? 'digest item' : 'spotlight story'}`]),
     '        source: # printed as "Chi tiết: <name>" with a QR code to the url',
     `          name: ${scalar(PLACEHOLDER.sourceName)}`,
     `          url: ${PLACEHOLDER.url}`,

@@ -1,5 +1,5 @@
 /** The one-field rules: empty parts, long titles, dates outside the week, missing sources. */
-import { compareDates, type DateInfo } from '../dates.js';
+import { compareDates, type DateInfo, type DateSpan } from '../dates.js';
 import type { Issue } from '../model.js';
 import { locate } from '../source.js';
 import { realArticles, type LintContext } from './context.js';
@@ -11,8 +11,8 @@ function longTitle(title: string, what = 'title'): string {
   return `the ${what} has ${title.length} characters: keep it within ${LONG_TITLE_CHARS} so that it takes at most two lines of the table of contents (details belong in the lead)`;
 }
 
-function outside(date: DateInfo, week: Issue['week']): boolean {
-  return compareDates(date, week.start) < 0 || compareDates(date, week.end) > 0;
+function outside(date: DateSpan, period: Issue['week']): boolean {
+  return compareDates(date.start, period.start) < 0 || compareDates(date.end, period.end) > 0;
 }
 
 export function parts(ctx: LintContext): void {
@@ -32,7 +32,8 @@ export function articles(ctx: LintContext): void {
   const { week } = ctx.issue;
   for (const article of realArticles(ctx)) {
     if (article.date && outside(article.date, week)) {
-      ctx.warn([...article.path, 'date'], `dated ${article.date.long}, outside the issue's week (${week.label}): check the date, or keep the item for the right issue`, 'date-outside-week');
+      const period = ctx.issue.period.kind === 'week' ? `week (${week.label})` : `period (${ctx.issue.period.label})`;
+      ctx.warn([...article.path, 'date'], `dated ${article.date.long}, outside the issue's ${period}: check the date, or keep the item for the right issue`, 'date-outside-period');
     }
     if (article.kind === 'news' && !article.source) {
       ctx.warn([...article.path, 'source'], 'this news item has no source: add source with name and url (printed as "Chi tiết: <name>" with a QR code)', 'missing-source');
@@ -43,6 +44,8 @@ export function articles(ctx: LintContext): void {
 
 /** A weekly series' week is seven days, first to last: 14/3–21/3 is eight (a typo in one of the two). */
 export function periodLength(ctx: LintContext): void {
+  // A month or a span of days has the length it says.
+  if (ctx.issue.period.kind !== 'week') return;
   const { start, end, label } = ctx.issue.week;
   const days = Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000) + 1;
   if (days === 7 || days < 1) return;

@@ -31,7 +31,7 @@ export function duplicates(ctx: LintContext): void {
   const byUrl = new Map<string, Article>();
   for (const article of realArticles(ctx)) {
     const titleKey = storyKey(article.title);
-    const urlKey = article.source ? urlIdentity(article.source.url) : undefined;
+    const urlKey = article.source?.url ? urlIdentity(article.source.url) : undefined;
     const sameTitle = byTitle.get(titleKey);
     const sameUrl = urlKey ? byUrl.get(urlKey) : undefined;
     const first = sameTitle ?? sameUrl;

@@ -13,7 +13,7 @@ function addresses(issue: Issue): Array<{ path: PathSegment[]; url: string }> {
   if (issue.series.website) out.push({ path: ['series', 'website'], url: issue.series.website });
   issue.series.social?.forEach((s, i) => out.push({ path: ['series', 'social', i, 'url'], url: s.url }));
   for (const a of issue.articles) {
-    if (a.source) out.push({ path: [...a.path, 'source', 'url'], url: a.source.url });
+    if (a.source?.url) out.push({ path: [...a.path, 'source', 'url'], url: a.source.url });
     if (a.podcast) out.push({ path: [...a.path, 'podcast', 'url'], url: a.podcast.url });
     a.blocks.forEach((b, i) => b.type === 'box' && b.url && out.push({ path: [...a.path, 'blocks', i, 'url'], url: b.url }));
   }
