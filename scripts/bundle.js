@@ -3,6 +3,7 @@
 // Code splitting keeps each command's dependencies in its own chunk, loaded when it runs.
 import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // --keep-all --outdir DIR: the bundle as it was before LEFT_OUT, which `npm run bench` compares.
@@ -59,6 +60,14 @@ const leaveOut = {
   },
 };
 
+/** pdf-lib and its helpers require "pako": they get Node's zlib behind pako's API (scripts/pako-zlib.js). */
+const nativeZlib = {
+  name: 'native-zlib',
+  setup(b) {
+    b.onResolve({ filter: /^pako$/ }, () => ({ path: fileURLToPath(new URL('./pako-zlib.js', import.meta.url)) }));
+  },
+};
+
 const result = await build({
   entryPoints: { bantin: 'dist/cli/main.js' },
   outdir: flags.outdir,
@@ -69,7 +78,7 @@ const result = await build({
   target: 'node20',
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __bantinRequire } from 'node:module'; const require = __bantinRequire(import.meta.url);" },
-  plugins: flags['keep-all'] ? [] : [leaveOut],
+  plugins: flags['keep-all'] ? [] : [leaveOut, nativeZlib],
   // Optional native speed-ups of `ws`, which only the left-out WebSocket transport loads.
   external: flags['keep-all'] ? ['bufferutil', 'utf-8-validate'] : [],
   logLevel: 'warning',

@@ -84,19 +84,26 @@ export interface Prepared {
 }
 
 /**
- * Builds one issue with a browser of its own, launched once the issue is known to be valid.
- * Modules load in the order they are needed: the validator, then puppeteer (Chromium starts),
- * then the renderer's libraries, which load and run while Chromium starts.
+ * Builds one issue with a browser of its own. Chromium starts (and opens its page) in its own
+ * processes while this one checks the issue and renders the HTML: the launch is most of a
+ * build's start-up, and checking no longer waits for it. An issue with errors closes the
+ * browser unused and reports the issue's errors, never the browser's.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const prepared = await prepare(options);
-  const { browserFailure, openBrowser } = await import('../pdf/browser.js');
-  // Chromium starts, and opens the page, in its own processes while this one renders the HTML.
-  const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
+  const launching = import('../pdf/browser.js');
+  const opening = launching.then(({ openBrowser }) => openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug }));
   opening.catch(() => undefined);
   // The tab Chromium opens at start-up is the page: no second one to create.
   const paging = opening.then(async (owned) => (await owned.browser.pages())[0] ?? owned.browser.newPage());
   paging.catch(() => undefined);
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(options);
+  } catch (error) {
+    await opening.then((owned) => owned.close(), () => undefined);
+    throw error;
+  }
+  const { browserFailure } = await launching;
   let rendered: RenderedIssue;
   try {
     rendered = await render(prepared, options.logger);
