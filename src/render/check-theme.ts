@@ -1,9 +1,30 @@
-/** A theme's templates parsed and checked without rendering (for `bantin check`). */
+/**
+ * A theme's templates, ready to compile and checked: the built-in ones come precompiled
+ * (checked when the package was built, see precompiled.ts), a theme's own are parsed and their
+ * partial and label names checked. Used by the renderer and by `bantin check`.
+ */
 import { readThemeFile, type Theme } from '../theme/theme.js';
-import { checkTemplates, parseTemplate } from './template-check.js';
+import { precompiledSpec } from './precompiled.js';
+import { checkTemplates, parseTemplate, type ParsedTemplate } from './template-check.js';
 
-/** Throws a UserError naming the template file and line of every problem. */
-export function checkTheme(theme: Theme): void {
+export type ThemeTemplate = { spec: TemplateSpecification } | ParsedTemplate;
+
+/** The theme's issue.hbs then its partials (in theme.partials' order). Throws a UserError naming the template file and line of every problem. */
+export function themeTemplates(theme: Theme): ThemeTemplate[] {
   const files = [theme.template, ...theme.partials.values()];
-  checkTemplates(files.map((file) => parseTemplate(file, readThemeFile(file))), new Set(theme.partials.keys()));
+  const found = files.map((file): ThemeTemplate => {
+    const text = readThemeFile(file);
+    const spec = precompiledSpec(text);
+    return spec ? { spec } : parseTemplate(file, text);
+  });
+  checkTemplates(
+    found.filter((t): t is ParsedTemplate => 'ast' in t),
+    new Set(theme.partials.keys()),
+  );
+  return found;
+}
+
+/** For `bantin check`: the same checks, nothing compiled. */
+export function checkTheme(theme: Theme): void {
+  themeTemplates(theme);
 }

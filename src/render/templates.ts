@@ -5,9 +5,10 @@
  */
 import Handlebars from 'handlebars';
 import { LABEL_KEYS, formatLabel, type LabelKey, type Labels } from '../theme/label-keys.js';
-import { readThemeFile, type Theme } from '../theme/theme.js';
+import type { Theme } from '../theme/theme.js';
 import { renderMarkdown, renderMarkdownInline } from './markdown.js';
-import { checkTemplates, parseTemplate } from './template-check.js';
+import { themeTemplates } from './check-theme.js';
+import { COMPILE_OPTIONS } from './precompiled.js';
 
 export interface RenderContext {
   /** Ids that a page reference may point at. */
@@ -96,11 +97,9 @@ export function compileTheme(theme: Theme): Handlebars.TemplateDelegate {
   let template = compiled.get(key);
   if (!template) {
     const env = environment();
-    const files = [theme.template, ...theme.partials.values()];
-    const parsed = files.map((file) => parseTemplate(file, readThemeFile(file)));
-    checkTemplates(parsed, new Set(theme.partials.keys()));
-    for (const { file, ast } of parsed.slice(1)) env.registerPartial(file.name, env.compile(ast, { strict: false, preventIndent: true }));
-    template = env.compile(parsed[0]!.ast, { strict: false, preventIndent: true });
+    const [main, ...partials] = themeTemplates(theme).map((t) => ('spec' in t ? env.template(t.spec) : env.compile(t.ast, COMPILE_OPTIONS)));
+    [...theme.partials.keys()].forEach((name, i) => env.registerPartial(name, partials[i]!));
+    template = main!;
     compiled.set(key, template);
   }
   return template;

@@ -28,10 +28,12 @@ describe('the npm package', () => {
     // dist/ exists once built (`npm run build`, or the prepack that runs before every pack).
     if (existsSync(path.join(root, 'dist/cli-bundle/bantin.js'))) expect(files).toContain('dist/cli-bundle/bantin.js');
     if (existsSync(path.join(root, 'dist/index.js'))) expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts']));
+    // The built-in templates compiled at build time (scripts/precompile-templates.js).
+    if (existsSync(path.join(root, 'dist/templates.precompiled.cjs'))) expect(files).toContain('dist/templates.precompiled.cjs');
   });
 
   it('ships nothing else: no tests, fixtures, sources, build scripts, CI files or source maps', () => {
-    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|viewer\/[\w.-]+\.(html|css|js))$/;
+    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(c?js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|viewer\/[\w.-]+\.(html|css|js))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|scripts|\.github|\.ci|docs)\/|fixtures|\.map$|\.test\.|tsconfig|vitest/.test(f))).toEqual([]);
     // The comparison bundle `npm run bench` builds for a moment never ships.
