@@ -6,6 +6,7 @@ import { resolveAssets, type AssetMap } from './assets.js';
 import { bidiDiagnostics } from './bidi.js';
 import { lintIssue, type LintOptions } from './lint/index.js';
 import { previousDateOrder } from './lint/previous-issue.js';
+import { runsBothWays } from './lint/date-order.js';
 import { buildIssue, type Issue } from './model.js';
 import { MAX_ALIAS_COUNT, parseIssueSource, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
@@ -72,7 +73,7 @@ async function loadUnsorted(file: string, text: string, options: LoadOptions): P
   if (!hasErrors(diagnostics)) {
     const lint: LintOptions = { ...options.lint };
     const ordered = built.issue.checks.dateOrder ?? lint.dateOrder;
-    if (!ordered && options.previousIssue) lint.previousDateOrder = await previousDateOrder(file, built.issue);
+    if (!ordered && options.previousIssue && runsBothWays(built.issue)) lint.previousDateOrder = await previousDateOrder(file, built.issue);
     const findings = lintIssue(source, built.issue, lint);
     diagnostics.push(...findings.warnings);
     ignored.push(...findings.ignored);

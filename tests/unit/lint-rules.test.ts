@@ -101,6 +101,13 @@ describe('date-order', () => {
         [28, 'dated 27/5, after 25/5 of the item above it (parts[0].articles[1]): this series lists items newest first; move the item or check its date'],
       ]);
     });
+
+    it('not for an issue whose parts all run one way: it is taken as it is', async () => {
+      const file = path.join(dir, 'so-20-2026.yaml');
+      writeFileSync(file, four(['2026-05-25', '2026-05-27', '2026-05-31']));
+      const { diagnostics } = await loadIssue(file);
+      expect(diagnostics.filter((d) => d.code === 'date-order')).toEqual([]);
+    });
   });
 });
 

@@ -4,13 +4,13 @@
  * (previous-issue.ts), or, failing those, from this issue's own parts when they clearly agree.
  */
 import { formatPath } from '../diagnostics.js';
-import type { Article } from '../model.js';
+import type { Article, Issue } from '../model.js';
 import type { LintContext } from './context.js';
 
 export type DateOrder = 'oldest-first' | 'newest-first';
 
-/** The direction a list of parts' dates (ISO) follows: one way at least three times as often as the other. */
-export function dateOrderOf(parts: readonly (readonly string[])[]): DateOrder | undefined {
+/** How often consecutive dates (ISO) of the same part go forward and back. */
+function steps(parts: readonly (readonly string[])[]): { up: number; down: number } {
   let up = 0;
   let down = 0;
   for (const dates of parts) {
@@ -19,6 +19,23 @@ export function dateOrderOf(parts: readonly (readonly string[])[]): DateOrder | 
       else if (dates[i]! < dates[i - 1]!) down++;
     }
   }
+  return { up, down };
+}
+
+/**
+ * Whether the issue's own dates run both ways, so that the series' direction decides which
+ * items are out of place. Parts that all run one way (or not at all) are taken as they are:
+ * a whole issue in the other direction is a choice, not misplaced items, and the previous
+ * issue need not be read.
+ */
+export function runsBothWays(issue: Issue): boolean {
+  const { up, down } = steps(issue.parts.map((p) => dated(p.articles).map((a) => a.date!.iso)));
+  return up > 0 && down > 0;
+}
+
+/** The direction a list of parts' dates (ISO) follows: one way at least three times as often as the other. */
+export function dateOrderOf(parts: readonly (readonly string[])[]): DateOrder | undefined {
+  const { up, down } = steps(parts);
   if (up >= 2 && up >= 3 * down) return 'oldest-first';
   if (down >= 2 && down >= 3 * up) return 'newest-first';
   return undefined;
