@@ -4,10 +4,10 @@
 // start-up time against the bundle with the code scripts/bundle.js leaves out. Timings live here,
 // never in test assertions. BENCH_RUNS sets the repetitions (default 5).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/bantin.js');
@@ -156,9 +156,26 @@ try {
   const untaggedPdf = path.join(work, 'untagged.pdf');
   const tagged = [];
   const untagged = [];
+  // The floor: Chromium printing so-20's own HTML (written by --html) from its command line, in a
+  // fresh process as bantin is, with the same flags; interleaved with the builds above.
+  const html = path.join(work, 'bare.html');
+  time(['build', so20, '-o', path.join(work, 'bare-source.pdf'), '--html']);
+  renameSync(path.join(work, 'bare-source.html'), html);
+  const { findBrowser } = await import(pathToFileURL(path.join(root, 'dist/pdf/find-browser.js')).href);
+  const { CHROMIUM_ARGS } = await import(pathToFileURL(path.join(root, 'dist/pdf/browser.js')).href);
+  const browser = await findBrowser();
+  const barePrint = () => {
+    const started = process.hrtime.bigint();
+    const args = [...CHROMIUM_ARGS, ...(browser.headlessShell ? [] : ['--headless']), `--user-data-dir=${path.join(work, 'bare-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, pathToFileURL(html).href];
+    const run = spawnSync(browser.executablePath, args, { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bare Chromium print failed:\n${run.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  const bare = [];
   for (let i = 0; i < runs; i++) {
     tagged.push(time(['build', so20, '-o', taggedPdf]));
     untagged.push(time(['build', so20, '-o', untaggedPdf, '--no-tags']));
+    bare.push(barePrint());
   }
   const size = (file) => readFileSync(file).length;
 
@@ -182,6 +199,7 @@ try {
     `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}): ` +
       `${Math.round((median(tagged) - median(untagged)) * 1000)} ms median; file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
   );
+  console.log(`floor: a bare Chromium print of so-20-2026's own HTML (${path.basename(browser.executablePath)} --print-to-pdf) ${median(bare).toFixed(2)} s median (best ${Math.min(...bare).toFixed(2)}); bantin build is ${(median(tagged) / median(bare)).toFixed(2)}x that`);
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
   const about = (b) => `${b.mb.toFixed(2)} MB in ${b.files} files, start-up to the browser launch ${b.start.wall.toFixed(2)} s (CPU ${b.start.cpu.toFixed(2)} s)`;
   console.log(`bundle: ${about(bundle.lean)}; with the left-out code (browser downloads, BiDi, WebSockets): ${about(bundle.full)}`);
