@@ -6,7 +6,7 @@
  * listed ones, each for a stated reason).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,27 @@ describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
     // The exclusions are real seed lines, each still absent (a stale entry would hide nothing).
     const seedLines = new Set(lines.map(tight));
     for (const line of excluded) expect(seedLines.has(line), line).toBe(true);
+  });
+});
+
+describe('a part on one page', () => {
+  it('prints "Trang N", not "Trang N–N", and a longer part its first and last page', async () => {
+    const input = path.join(out, 'one-page.yaml');
+    const item = (n: number) => `      - date: 2025-10-14\n        title: Tin số ${n} về chuyển đổi số\n        source: {name: SGGP}\n        body: Nền tảng quản lý Chính quyền số giai đoạn 1 có nhiều chức năng hỗ trợ công việc.\n`;
+    const long = (n: number) => item(n).replace('công việc.\n', `công việc. ${'Góp phần thay đổi phương thức làm việc, chuẩn hóa quy trình, giảm giấy tờ. '.repeat(30)}\n`);
+    writeFileSync(
+      input,
+      `series:\n  title: Bản tin Khoa học và Công nghệ\n  publisher: [Sở Khoa học và Công nghệ TP.HCM]\nissue:\n  number: 10/2025\n  period: {month: 2025-10}\n` +
+        `cover:\n  highlights: [ngan, dai]\nparts:\n  - kind: news\n    id: ngan\n    title: Tin ngắn\n    articles:\n${item(1)}  - kind: news\n    id: dai\n    title: Tin dài\n    articles:\n${[2, 3, 4, 5, 6].map(long).join('')}`,
+    );
+    const built = await build({ input, output: path.join(out, 'one-page.pdf'), logger: memoryLogger() });
+    const { destinations } = await readDestinations(readFileSync(built.output));
+    const [short, longPart] = [destinations.get('ngan')!.page, destinations.get('dai')!.page];
+    const last = destinations.get('dai--end')!.page;
+    expect(last).toBeGreaterThan(longPart);
+    expect(last).toBe(built.pageCount);
+    const cover = rawPages(built.output)[0]!.replace(/\s+/g, ' ');
+    expect(cover).toContain(`Tin ngắn Trang ${short} `);
+    expect(cover).toContain(`Tin dài Trang ${longPart}–${last}`);
   });
 });
