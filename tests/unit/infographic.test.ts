@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { documentSubject } from '../../src/pdf/finish.js';
 import { renderIssueHtml } from '../../src/render/html.js';
 import { themeIssue } from '../../src/theme/choose.js';
+import { resolveTheme } from '../../src/theme/theme.js';
 import { parseDocument } from './dom.js';
 import { edit, load, MINIMAL_ISSUE, seen, TINY_PNG } from './helpers.js';
 
@@ -149,5 +150,25 @@ describe('the cover visual index', () => {
     expect(loaded.diagnostics).toEqual([]);
     const { diagnostics } = await themeIssue(loaded.issue!, loaded.source);
     expect(diagnostics.map((d) => [d.path, d.code])).toEqual([['cover.highlights[0].items[6]', 'theme-limit']]);
+  });
+});
+
+describe('labels and Markdown quotes', () => {
+  it('takes the box label and the source word from the theme (English theme: "Related activities", "Source:")', async () => {
+    const loaded = await load(withBlocks('          - type: related\n            items: [{date: 2025-10-09, title: AI360 2025, source: {name: VINASA}}]\n'));
+    const theme = await resolveTheme(path.join(import.meta.dirname, '../fixtures/themes/english'), process.cwd());
+    const { issue } = await themeIssue(loaded.issue!, loaded.source);
+    const doc = parseDocument((await renderIssueHtml(issue, { theme })).html);
+    expect(clean(doc.querySelector('.related-title'))).toBe('Related activities');
+    expect(clean(doc.querySelector('.related .block-source'))).toBe('Source: VINASA');
+  });
+
+  it('sets a Markdown quote in a body with the theme\'s rule, not the browser\'s 40px indent', async () => {
+    const text = edit(MINIMAL_ISSUE, BODY_END, `${BODY_END}\n          > Kết quả của phong trào không chỉ đo lường bằng những con số.\n`);
+    const rendered = (await renderIssueHtml((await load(text)).issue!)).html;
+    expect(clean(parseDocument(rendered).querySelector('.news-body blockquote'))).toBe('Kết quả của phong trào không chỉ đo lường bằng những con số.');
+    const rule = /\.news-body blockquote,[^{]*\{([^}]*)\}/.exec(rendered)?.[1] ?? '';
+    expect(rule).toMatch(/margin: 2\.5mm 0;/);
+    expect(rule).toMatch(/border-left: 2pt solid var\(--accent\)/);
   });
 });
