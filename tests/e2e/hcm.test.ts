@@ -94,6 +94,14 @@ describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
     expect(pages).toHaveLength(result.pageCount);
   });
 
+  it('has the seed’s pieces: highlight news, "Nhiệm vụ", "3 chiến lược đột phá", key figures, quotes, related activities, sources', () => {
+    const text = tight(pages.slice(1).join('\n'));
+    for (const piece of ['Tin nổi bật', 'Nhiệm vụ', '3 chiến lược đột phá', '30–40% Kinh tế số chiếm GRDP', '≥60% TFP đóng góp', '“Tôi tin tưởng sâu sắc', 'Tô Lâm, Tổng Bí thư', 'Hoạt động liên quan', 'Nguồn: SGGP', 'Nguồn: VnExpress', 'Nguồn: Khoa học phổ thông']) {
+      expect(text, piece).toContain(tight(piece));
+    }
+    expect(text.match(new RegExp(tight('Hoạt động liên quan'), 'g'))).toHaveLength(2);
+  });
+
   it('prints on the cover the page of each article and the page range of each part, as the final PDF has them', async () => {
     // Lower case: a theme may set a part's entry in capitals.
     const cover = pages[0]!.replace(/\s+/g, ' ').toLocaleLowerCase('vi');
