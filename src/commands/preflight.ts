@@ -13,8 +13,7 @@ export function preflightWarnings(measurement: Measurement, issue: Issue, source
     warnings.push(warn([...pathOf(o.id)], `text runs outside the page here ("${o.text}…"): shorten it or add spaces to long words or addresses`, 'overflow'));
   }
   for (const c of measurement.clipped) {
-    const index = issue.cover.highlights.findIndex((a) => a.id === c.id);
-    const path: PathSegment[] = index >= 0 ? ['cover', 'highlights', index] : ['cover'];
+    const path: PathSegment[] = issue.cover.highlights.find((h) => h.id === c.id)?.path ?? ['cover'];
     warnings.push(warn(path, `the cover has no room for "${c.text}": feature fewer or shorter highlights`, 'cover-overflow'));
   }
   for (const image of measurement.images) {

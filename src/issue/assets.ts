@@ -36,7 +36,10 @@ function imageRefs(issue: Issue): ImageRef[] {
   const refs: ImageRef[] = [];
   if (issue.series.logo) refs.push({ src: issue.series.logo, path: ['series', 'logo'] });
   if (issue.cover.image) refs.push({ src: issue.cover.image.src, path: ['cover', 'image', 'src'] });
-  for (const a of issue.articles) if (a.image) refs.push({ src: a.image.src, path: [...a.path, 'image', 'src'] });
+  for (const a of issue.articles) {
+    if (a.image) refs.push({ src: a.image.src, path: [...a.path, 'image', 'src'] });
+    a.blocks.forEach((b, i) => b.type === 'quote' && b.image && refs.push({ src: b.image.src, path: [...a.path, 'blocks', i, 'image', 'src'] }));
+  }
   return refs;
 }
 

@@ -10,6 +10,7 @@ import type { Margins, PageSize } from './page.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
 import { diagnosticAt, type IssueSource } from './source.js';
 import { leadSentence, shortName } from './untitled.js';
+import { coverIndex } from './cover-index.js';
 
 export type PartKind = PartInput['kind'];
 
@@ -43,7 +44,30 @@ export interface Article {
   image?: ImageInput;
   /** `ownLabel`: the label as written (else the theme's). */
   podcast?: Link & { ownLabel?: string };
-  blocks: BlockInput[];
+  blocks: Block[];
+}
+
+type RelatedInput = Extract<BlockInput, { type: 'related' }>;
+/** A block as printed: a related-activities box has its dates parsed ("13–15/10"). */
+export type Block = Exclude<BlockInput, { type: 'related' }> | (Omit<RelatedInput, 'items'> & { items: Array<Omit<RelatedInput['items'][number], 'date'> & { date: DateSpan }> });
+
+/** One entry of the cover's visual index: an article (its page) or a part (its page range). */
+export interface Highlight {
+  /** The article's or part's id: the link target and the first page. */
+  id: string;
+  /** The short label as written, else the title. */
+  title: string;
+  kind: 'article' | 'part';
+  /** Parts: the id of the marker at the part's end (its last page). */
+  endId?: string;
+  /** Where the entry is in the YAML: `cover.highlights[2].items[0]`. */
+  path: PathSegment[];
+}
+
+/** Highlights under one label; entries written outside any group form groups without a label. */
+export interface HighlightGroup {
+  label?: string;
+  items: Highlight[];
 }
 
 export interface Section {
@@ -69,6 +93,8 @@ export interface Part {
   sections: Section[];
   closing?: string;
   articles: Article[];
+  /** Set when the cover prints the part's page range: the id of the marker after its last line. */
+  endId?: string;
 }
 
 export interface Issue {
@@ -84,7 +110,8 @@ export interface Issue {
   week: { start: DateInfo; end: DateInfo; label: string };
   /** How the period is named: `heading` is printed ("Tuần từ …", "Tháng 10/2025"); the theme words it. */
   period: { kind: PeriodKind; label: string; heading: string; ownLabel?: string };
-  cover: { highlights: Article[]; image?: ImageInput };
+  /** `highlights`: every entry in order (the theme's limit counts them); `groups`: as printed. */
+  cover: { highlights: Highlight[]; groups: HighlightGroup[]; image?: ImageInput };
   /** Paper size and margins as the issue asks (the build may override the size). */
   page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize };
   parts: Part[];
@@ -145,6 +172,12 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     return candidate;
   };
 
+  const datedSpan = (value: string | { start: string; end: string }, path: PathSegment[]): DateSpan => {
+    const span = parseDateValue(value);
+    if (compareDates(span.end, span.start) < 0) error(path, `the date range ends (${span.end.long}) before it starts (${span.start.long})`, 'date-range');
+    return span;
+  };
+
   const weekLabel = formatWeek(start, end);
   const periodLabel = covered.label ?? (covered.kind === 'month' ? formatMonth(start) : weekLabel);
   const articles: Article[] = [];
@@ -167,8 +200,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       const articlePath: PathSegment[] = [...path, 'articles', i];
       const lead = a.title === undefined ? leadSentence(a.body) : undefined;
       const title = a.title ?? shortName(lead!.sentence);
-      const date = a.date === undefined ? undefined : parseDateValue(a.date);
-      if (date && compareDates(date.end, date.start) < 0) error([...articlePath, 'date'], `the date range ends (${date.end.long}) before it starts (${date.start.long})`, 'date-range');
+      const date = a.date === undefined ? undefined : datedSpan(a.date, [...articlePath, 'date']);
       return {
       id: uniqueId(a.id, title),
       path: articlePath,
@@ -183,22 +215,15 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       body: lead ? lead.body : a.body,
       image: a.image,
       podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast', ownLabel: a.podcast.label } : undefined,
-      blocks: a.blocks ?? [],
+      blocks: (a.blocks ?? []).map((b, j) => (b.type === 'related' ? { ...b, items: b.items.map((item, k) => ({ ...item, date: datedSpan(item.date, [...articlePath, 'blocks', j, 'items', k, 'date']) })) } : b)),
       };
     });
     articles.push(...partArticles);
     return { ...base, sections: [], articles: partArticles };
   });
 
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const highlights: Article[] = [];
-  (input.cover?.highlights ?? []).forEach((id, i) => {
-    const article = byId.get(id);
-    if (article) highlights.push(article);
-    else error(['cover', 'highlights', i], `no article has the id "${id}"${suggestId(id, [...byId.keys()])}`, 'unknown-id');
-  });
-
-  const targets = new Set<string>([...parts.map((p) => p.id), ...articles.map((a) => a.id)]);
+  const { groups, highlights } = coverIndex(input.cover?.highlights ?? [], articles, parts, error);
+  const targets = new Set<string>([...parts.map((p) => p.id), ...articles.map((a) => a.id), ...highlights.flatMap((h) => (h.endId ? [h.endId] : []))]);
   const issue: Issue = {
     file: source.file,
     series: input.series,
@@ -212,7 +237,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       heading: covered.label ?? (covered.kind === 'month' ? `Tháng ${periodLabel}` : covered.kind === 'week' ? `Tuần từ ${weekLabel}` : weekLabel),
       ownLabel: covered.label,
     },
-    cover: { highlights, image: input.cover?.image },
+    cover: { highlights, groups, image: input.cover?.image },
     page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {}, ownSize: input.page?.size },
     parts,
     articles,
@@ -233,9 +258,4 @@ function periodOf(issue: IssueInput['issue']): { kind: PeriodKind; start: DateIn
   }
   if (period.month) return { kind: 'month', ...monthSpan(period.month), label: period.label, path: ['issue', 'period'] };
   return { kind: 'range', start: parseIsoDate(period.start!), end: parseIsoDate(period.end!), label: period.label, path: ['issue', 'period'] };
-}
-
-function suggestId(id: string, ids: string[]): string {
-  const near = ids.find((candidate) => candidate.startsWith(id.slice(0, 12)) || id.startsWith(candidate.slice(0, 12)));
-  return near ? `: did you mean "${near}"?` : '';
 }

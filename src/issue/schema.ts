@@ -135,20 +135,40 @@ export const imageSchema = z
   })
   .meta({ description: 'An image with an optional caption, credit and alternative text.' });
 
-const quoteBlock = z.strictObject({
-  type: z.literal('quote'),
-  text: text('the quoted words'),
-  speaker: text("the speaker's name"),
-  role: text("the speaker's role").optional(),
-});
+const sourceSchema = z
+  .strictObject({
+    name: text('the source name, e.g. Bộ KH-CN'),
+    url: httpUrl.optional(),
+  })
+  .meta({ description: 'Where the item comes from: "Chi tiết: <name>" with a QR code to the URL, or "Nguồn: <name>" when there is no URL.' });
 
-const figuresBlock = z.strictObject({
-  type: z.literal('figures'),
-  title: text('a title').optional(),
-  items: z
-    .array(z.strictObject({ value: text('a figure such as 30 %'), label: text('what the figure measures') }))
-    .min(1, { error: 'expected at least one figure' }),
-});
+/** "Nguồn: SGGP" under a block: where its words or figures come from. */
+const blockSource = sourceSchema.optional().meta({ description: 'The source line printed under the block ("Nguồn: <name>", a link when it has a URL).' });
+
+const quoteBlock = z
+  .strictObject({
+    type: z.literal('quote'),
+    text: text('the quoted words'),
+    speaker: text("the speaker's name"),
+    role: text("the speaker's role").optional(),
+    image: imageSchema.optional().meta({ description: "The speaker's portrait, printed small beside the quote." }),
+    source: blockSource,
+  })
+  .meta({ description: 'A quote with its speaker, role and optional portrait.' });
+
+export const MAX_FIGURES = 4;
+
+const figuresBlock = z
+  .strictObject({
+    type: z.literal('figures'),
+    title: text('a title').optional(),
+    items: z
+      .array(z.strictObject({ value: text('a figure such as 30–40 %'), label: text('what the figure measures, e.g. kinh tế số chiếm GRDP') }))
+      .min(1, { error: 'expected at least one figure' })
+      .max(MAX_FIGURES, { error: `expected at most ${MAX_FIGURES} figures (they share one row): start another figures block` }),
+    source: blockSource,
+  })
+  .meta({ description: `Key figures: a big value over its label, 1–${MAX_FIGURES} in a row.` });
 
 const boxBlock = z.strictObject({
   type: z.literal('box'),
@@ -157,20 +177,32 @@ const boxBlock = z.strictObject({
   body: markdown('The box text'),
   url: httpUrl.optional(),
   urlLabel: text('a label for the QR code').optional(),
+  source: blockSource,
 });
 
+const relatedItem = z
+  .strictObject({
+    date: dateValue,
+    title: text('what happened, e.g. Tọa đàm "Chiến lược phát triển ngành công nghệ bán dẫn Việt Nam"'),
+    body: markdown('More about it').optional(),
+    source: sourceSchema.optional(),
+  })
+  .meta({ description: 'One dated activity: date, title, optional text and source.' });
+
+const relatedBlock = z
+  .strictObject({
+    type: z.literal('related'),
+    title: text('a box title').optional().meta({ description: 'Default: the theme\'s label ("Hoạt động liên quan").' }),
+    items: z.array(relatedItem).min(1, { error: 'expected at least one activity (date and title)' }),
+    source: blockSource,
+  })
+  .meta({ description: 'A "Hoạt động liên quan" box: a list of dated activities.' });
+
 export const blockSchema = z
-  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock], {
-    error: 'expected a block with type: quote, figures or box',
+  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock, relatedBlock], {
+    error: 'expected a block with type: quote, figures, box or related',
   })
   .meta({ description: 'An extra block printed after the article body.' });
-
-const sourceSchema = z
-  .strictObject({
-    name: text('the source name, e.g. Bộ KH-CN'),
-    url: httpUrl.optional(),
-  })
-  .meta({ description: 'Where the item comes from: "Chi tiết: <name>" with a QR code to the URL, or "Nguồn: <name>" when there is no URL.' });
 
 const podcastSchema = z
   .strictObject({ url: httpUrl, label: text('a label').optional() })
@@ -239,6 +271,24 @@ export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, s
   error: 'expected a part with kind: summary, news, spotlight or digest',
 });
 
+/** A cover highlight: an article (its page) or a part (its page range), by id, with an optional short label. */
+const highlightRef = z
+  .union([articleId, z.strictObject({ ref: articleId, label: text('a short label for the cover').optional() })], {
+    error: 'expected an article or part id, or {ref: id, label: a short label}',
+  })
+  .meta({ description: 'An article id (printed with its page) or a part id (printed with its page range, "Trang 5–12"); {ref, label} prints the short label instead of the title.' });
+
+const highlightGroup = z
+  .strictObject({
+    group: text('a group label, e.g. Chỉ đạo của TW, Thành phố'),
+    items: z.array(highlightRef).min(1, { error: 'expected at least one article or part id in the group' }),
+  })
+  .meta({ description: 'Highlights under a label of their own.' });
+
+const highlightEntry = z.union([highlightRef, highlightGroup], {
+  error: 'expected an article or part id, {ref: id, label: …} or {group: label, items: [ids]}',
+});
+
 export const issueSchema = z
   .strictObject({
     series: z.strictObject({
@@ -289,10 +339,9 @@ export const issueSchema = z
     cover: z
       .strictObject({
         highlights: z
-          .array(articleId)
-          .max(6, { error: 'expected at most 6 cover highlights' })
+          .array(highlightEntry)
           .optional()
-          .meta({ description: 'Ids of articles to feature on the cover, each with its page number.' }),
+          .meta({ description: "What the cover features, each with its page: article ids, parts (printed as a page range), {ref, label} with a short label, or {group, items} under a group's own label. The theme sets how many (limits.highlights)." }),
         image: imageSchema.optional(),
       })
       .optional(),
@@ -319,4 +368,5 @@ export type NewsArticleInput = z.output<typeof newsArticleSchema>;
 export type DigestItemInput = z.output<typeof digestItemSchema>;
 export type SpotlightArticleInput = z.output<typeof spotlightArticleSchema>;
 export type BlockInput = z.output<typeof blockSchema>;
+export type HighlightInput = z.output<typeof highlightEntry>;
 export type ImageInput = z.output<typeof imageSchema>;

@@ -65,6 +65,14 @@ export function documentLanguage(html: string): string {
   return /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 2000))?.[1] ?? 'vi';
 }
 
+/**
+ * "Điểm tin … số 10/2025, tháng 10/2025": the period as the issue prints it (week, month or its
+ * own label, worded by the theme when the issue is themed), not always a week.
+ */
+export function documentSubject(issue: Pick<Issue, 'title' | 'period'>): string {
+  return `${issue.title}, ${lowerFirst(issue.period.heading)}`;
+}
+
 /** Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness. */
 export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOptions): Promise<Uint8Array> {
   const doc = options.parsed ?? (await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
@@ -72,7 +80,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   const info = {
     title: issue.title,
     author: issue.series.publisher.join(' – '),
-    subject: `${issue.title}, ${options.labels ? lowerFirst(formatLabel(options.labels.weekOf, { week: issue.week.label })) : `tuần từ ${issue.week.label}`}`,
+    subject: documentSubject(issue),
     keywords: ['khoa học', 'công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số', `số ${issue.number}`, ...issue.parts.map((p) => p.title)].join('; '),
     creatorTool: `bantin ${version}`,
     producer: `bantin ${version} (Chromium, pdf-lib)`,

@@ -36,6 +36,11 @@ export async function fillPageNumbers(page: Page, pages: Map<string, number>, di
         const n = numbers.get(slot.dataset.pageref ?? '');
         if (n !== undefined) slot.textContent = String(n);
       }
+      // A part on one page: "Trang 5", not "Trang 5–5".
+      for (const range of document.querySelectorAll<HTMLElement>('.pagerange')) {
+        const [from, to] = [...range.querySelectorAll('[data-pageref]')].map((s) => s.textContent);
+        range.classList.toggle('is-one-page', from !== undefined && from === to);
+      }
       return wider;
     },
     [...pages],

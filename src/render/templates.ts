@@ -50,6 +50,15 @@ function environment(): typeof Handlebars {
     const safe = env.escapeExpression(id);
     return new env.SafeString(`<span class="pageref" data-pageref="${safe}">${ctx().placeholder}</span>`);
   });
+  /** "Trang 5–12": the theme's pageRange label with both slots; the "–12" part hides when both pages are one (page-numbers.ts). */
+  env.registerHelper('pagerange', (from: unknown, to: unknown) => {
+    const slot = (id: unknown) => String(env.helpers['pageref']!(id));
+    const label = ctx().labels.pageRange;
+    const [head, rest = ''] = label.split('{from}');
+    const [mid, tail] = rest.includes('{to}') ? rest.split('{to}') as [string, string] : ['', rest];
+    const esc = (text: string) => env.escapeExpression(text);
+    return new env.SafeString(`<span class="pagerange">${esc(head!)}${slot(from)}<span class="pagerange-to">${esc(mid)}${slot(to)}</span>${esc(tail)}</span>`);
+  });
   env.registerHelper('image', (src: unknown) => (typeof src === 'string' ? ctx().imageUrl(src) : ''));
   /** A label of the theme, its {slots} filled from the hash: {{t "weekOf" week=issue.week.label}} (escaped like any value). */
   env.registerHelper('t', (key: unknown, options: { hash?: Record<string, unknown> }) => {

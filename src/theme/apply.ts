@@ -15,9 +15,10 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
   const language = theme.language;
   const diagnostics: Diagnostic[] = [];
   const limit = theme.limits.highlights;
-  if (source && issue.cover.highlights.length > limit) {
+  const first = issue.cover.highlights[limit];
+  if (source && first) {
     const message = `the theme "${theme.name}" shows at most ${limit} cover highlights: remove ${issue.cover.highlights.length - limit}`;
-    diagnostics.push(diagnosticAt(source, ['cover', 'highlights', limit], message, { code: 'theme-limit' }));
+    diagnostics.push(diagnosticAt(source, first.path, message, { code: 'theme-limit' }));
   }
   const articles = new Map(issue.articles.map((a) => [a, a.podcast && !a.podcast.ownLabel ? { ...a, podcast: { ...a.podcast, label: labels.podcast } } : a]));
   const period = issue.period;
@@ -41,7 +42,6 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
     ...issue,
     title: formatLabel(labels.issueTitle, { series: issue.series.title, number: issue.number }),
     period: { ...period, heading },
-    cover: { ...issue.cover, highlights: issue.cover.highlights.map((a) => articles.get(a)!) },
     page: { ...issue.page, size: issue.page.ownSize ?? theme.page.size },
     parts,
     articles: issue.articles.map((a) => articles.get(a)!),

@@ -41,13 +41,17 @@ async function expectNumbersAndCodes(input: string, result: BuildResult, theme?:
   const footer = collapse(formatLabel(resolved.labels.footer, { series: issue.series.title, number: issue.number })).toLocaleUpperCase('vi');
   const texts = pageTexts(result.output).map((t) => t.replaceAll(`${footer} `, ''));
   const tocEnd = firstPartPage(texts);
-  expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
-  for (const row of tocEntries(issue, texts)) expect(row.printed, `TOC number of "${row.title}"`).toBe(row.actual);
+  // A theme may print no TOC up to a number of items (limits.tocItems): the cover is then its index.
+  if (issue.articles.length > resolved.limits.tocItems) {
+    expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
+    for (const row of tocEntries(issue, texts)) expect(row.printed, `TOC number of "${row.title}"`).toBe(row.actual);
+  } else expect(tocEnd, 'no TOC: the first part follows the cover').toBe(1);
   // The cover as laid out: a highlight's number is on its title's first line (plain text order may move it).
   const page = resolved.labels.pageShort.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const cover = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', result.output, '-'], { encoding: 'utf8' }).split('\n').map(collapse);
-  for (const article of issue.cover.highlights) {
-    const at = cover.findIndex((line) => line.includes(collapse(article.title).slice(0, 24)));
+  for (const highlight of issue.cover.highlights) {
+    const article = issue.articles.find((a) => a.id === highlight.id)!;
+    const at = cover.findIndex((line) => line.includes(collapse(highlight.title).slice(0, 24)));
     expect(at, `cover lists ${article.title}`).toBeGreaterThanOrEqual(0);
     const match = new RegExp(`${page} ?(\\d+)`).exec(cover.slice(at, at + 3).join(' '));
     expect(match, `page number of ${article.title} on the cover`).not.toBeNull();

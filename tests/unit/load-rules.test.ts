@@ -1,5 +1,6 @@
 /** Rules checked after the schema: week order, unique ids, cover highlights that exist. */
 import { describe, expect, it } from 'vitest';
+import { themeIssue } from '../../src/theme/choose.js';
 import { edit, load, MINIMAL_ISSUE, seen } from './helpers.js';
 
 const SECOND_ARTICLE = `      - date: 2026-05-28
@@ -75,7 +76,7 @@ describe('loadIssueText: rules across fields', () => {
         line: 12,
         col: 7,
         path: 'cover.highlights[0]',
-        message: 'no article has the id "kinh-te-so-huong-toi-30": did you mean "kinh-te-so-huong-toi-30-gdp"?',
+        message: 'no article or part has the id "kinh-te-so-huong-toi-30": did you mean "kinh-te-so-huong-toi-30-gdp"?',
         sourceLine: '    - kinh-te-so-huong-toi-30',
       },
     ]);
@@ -86,7 +87,7 @@ describe('loadIssueText: rules across fields', () => {
     const text = edit(MINIMAL_ISSUE, 'parts:', 'cover:\n  highlights: [kinh-te-so-huong-toi-30-gdp, hoi-thao]\nparts:');
     const { diagnostics } = await load(text);
     expect(diagnostics.map((d) => [d.line, d.col, d.path, d.message])).toEqual([
-      [11, 45, 'cover.highlights[1]', 'no article has the id "hoi-thao"'],
+      [11, 45, 'cover.highlights[1]', 'no article or part has the id "hoi-thao"'],
     ]);
   });
 
@@ -97,9 +98,13 @@ describe('loadIssueText: rules across fields', () => {
     expect(issue?.cover.highlights.map((a) => a.title)).toEqual(['Kinh tế số hướng tới 30% GDP']);
   });
 
-  it('rejects more than 6 highlights', async () => {
+  it('leaves the number of highlights to the theme: 7 load, the base theme (6) refuses the 7th at its place', async () => {
     const ids = Array.from({ length: 7 }, () => 'kinh-te-so-huong-toi-30-gdp').join(', ');
-    const { diagnostics } = await load(edit(MINIMAL_ISSUE, 'parts:', `cover:\n  highlights: [${ids}]\nparts:`));
-    expect(diagnostics.map((d) => [d.line, d.path, d.message])).toEqual([[11, 'cover.highlights', 'expected at most 6 cover highlights']]);
+    const loaded = await load(edit(MINIMAL_ISSUE, 'parts:', `cover:\n  highlights: [${ids}]\nparts:`));
+    expect(loaded.diagnostics).toEqual([]);
+    const { diagnostics } = await themeIssue(loaded.issue!, loaded.source);
+    expect(diagnostics.map((d) => [d.line, d.path, d.code, d.message])).toEqual([
+      [11, 'cover.highlights[6]', 'theme-limit', 'the theme "haiphong" shows at most 6 cover highlights: remove 1'],
+    ]);
   });
 });

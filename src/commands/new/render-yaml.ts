@@ -38,7 +38,7 @@ export function renderIssueYaml(plan: Plan & { output: string; from?: string }):
 }
 
 function coverLines(image: Node | undefined): string[] {
-  const highlights = '# highlights: [article-id, …] # up to 6 article ids (give those articles an id:), listed on the cover with their pages';
+  const highlights = '# highlights: [article-id, …] # article or part ids (as many as the theme allows; give them an id:), listed on the cover with their pages';
   if (!image) return ['# cover:', `#   ${highlights.slice(2)}`];
   const doc = new Document(new YAMLMap());
   (doc.contents as YAMLMap).set('image', image);

@@ -25,6 +25,7 @@ export function textFields(issue: Issue, placeholders: Set<Article>): TextField[
       a.blocks.forEach((b, i) => {
         if (b.type === 'quote') add([...a.path, 'blocks', i, 'text'], b.text);
         if (b.type === 'box') add([...a.path, 'blocks', i, 'body'], b.body);
+        if (b.type === 'related') b.items.forEach((item, k) => add([...a.path, 'blocks', i, 'items', k, 'body'], item.body));
       });
     }
   }

@@ -15,7 +15,12 @@ function addresses(issue: Issue): Array<{ path: PathSegment[]; url: string }> {
   for (const a of issue.articles) {
     if (a.source?.url) out.push({ path: [...a.path, 'source', 'url'], url: a.source.url });
     if (a.podcast) out.push({ path: [...a.path, 'podcast', 'url'], url: a.podcast.url });
-    a.blocks.forEach((b, i) => b.type === 'box' && b.url && out.push({ path: [...a.path, 'blocks', i, 'url'], url: b.url }));
+    a.blocks.forEach((b, i) => {
+      const at: PathSegment[] = [...a.path, 'blocks', i];
+      if (b.type === 'box' && b.url) out.push({ path: [...at, 'url'], url: b.url });
+      if (b.source?.url) out.push({ path: [...at, 'source', 'url'], url: b.source.url });
+      if (b.type === 'related') b.items.forEach((item, k) => item.source?.url && out.push({ path: [...at, 'items', k, 'source', 'url'], url: item.source.url }));
+    });
   }
   return out;
 }
