@@ -8,7 +8,7 @@ import { LABEL_KEYS, type LabelKey } from './label-keys.js';
 
 /** Theme colours; each becomes the CSS variable `--color-<name>`. */
 export const COLOR_KEYS = [
-  'ink', 'muted', 'faint', 'primary', 'primary-deep', 'accent', 'accent-soft', 'tint', 'rule', 'leader', 'on-primary',
+  'ink', 'muted', 'faint', 'primary', 'primary-deep', 'accent', 'accent-soft', 'tint', 'rule', 'leader', 'on-primary', 'paper',
 ] as const;
 export type ColorKey = (typeof COLOR_KEYS)[number];
 
@@ -24,6 +24,7 @@ const COLOR_HELP: Record<ColorKey, string> = {
   rule: 'thin rules between items',
   leader: 'the dotted TOC leaders',
   'on-primary': 'text and marks on the primary and accent colours',
+  paper: 'the page: behind TOC titles and page numbers, which hide the dot leader where they stand',
 };
 
 const name = z.string({ error: 'expected a name (text)' }).trim().min(1, { error: 'expected a name, got an empty text' });
