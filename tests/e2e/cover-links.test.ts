@@ -84,6 +84,12 @@ describe.each(cases)('the cover with the most links check allows, $size $profile
     const labelBreaks = size === 'A4' ? /(?!)/ : /(?<= )/;
     expect(labels.filter((label) => !setInLines(label, labelBreaks, lines))).toEqual([]);
     expect(urls.filter((url) => !setInLines(url, /(?<=[./])/, lines))).toEqual([]);
+    // The band is at its smallest then: the masthead still keeps clear of the publisher above it.
+    const words = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', output, '-'], { encoding: 'utf8' });
+    const top = (text: string) => [...words.matchAll(new RegExp(`yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${text}<`, 'g'))].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const publisherBottom = Math.max(...top('PHÒNG').map(([, y1]) => y1));
+    const mastheadTop = Math.min(...top('ĐIỂM').map(([y0]) => y0));
+    expect(mastheadTop - publisherBottom).toBeGreaterThan(8);
   });
 });
 
