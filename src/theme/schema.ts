@@ -8,7 +8,7 @@ import { LABEL_KEYS, type LabelKey } from './label-keys.js';
 
 /** Theme colours; each becomes the CSS variable `--color-<name>`. */
 export const COLOR_KEYS = [
-  'ink', 'muted', 'faint', 'primary', 'primary-deep', 'accent', 'accent-soft', 'tint', 'rule', 'leader', 'on-primary', 'third', 'fourth',
+  'ink', 'muted', 'faint', 'primary', 'primary-deep', 'accent', 'accent-soft', 'tint', 'rule', 'leader', 'on-primary', 'third', 'fourth', 'paper',
 ] as const;
 export type ColorKey = (typeof COLOR_KEYS)[number];
 
@@ -26,6 +26,7 @@ const COLOR_HELP: Record<ColorKey, string> = {
   'on-primary': 'text and marks on the primary and accent colours',
   third: 'a third colour beside primary and accent, for themes that colour each part (hcm-infographic)',
   fourth: 'a fourth such colour',
+  paper: 'the page: behind TOC titles and page numbers, which hide the dot leader where they stand',
 };
 
 const name = z.string({ error: 'expected a name (text)' }).trim().min(1, { error: 'expected a name, got an empty text' });

@@ -1,5 +1,5 @@
 /**
- * Long generated issues: so-20 with its news parts repeated, every copy a distinct story.
+ * Long generated issues: so-20 (or so-15) with its news parts repeated, every copy a distinct story.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,9 @@ interface Doc {
   parts: Array<{ kind: string; articles?: Array<Record<string, unknown>> }>;
 }
 
-/** so-20 with its news parts repeated `copies` times, every copy a distinct story. */
-export function longIssue(copies: number): string {
-  const doc = parse(readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8')) as Doc;
+/** An example (so-20 unless named) with its news parts repeated `copies` times, every copy a distinct story. */
+export function longIssue(copies: number, example = 'so-20-2026'): string {
+  const doc = parse(readFileSync(path.join(repoRoot, `examples/${example}.yaml`), 'utf8')) as Doc;
   delete doc.cover;
   for (const part of doc.parts) {
     if (part.kind !== 'news' || !part.articles) continue;
@@ -21,8 +21,9 @@ export function longIssue(copies: number): string {
     part.articles = [];
     for (let copy = 1; copy <= copies; copy++) {
       for (const a of original) {
-        const source = a.source as { name: string; url: string };
-        part.articles.push({ ...a, id: undefined, title: `${String(a.title)} (kỳ ${copy})`, source: { ...source, url: `${source.url}?ky=${copy}` } });
+        const source = a.source as { name: string; url?: string } | undefined;
+        const copied = source?.url ? { ...source, url: `${source.url}?ky=${copy}` } : source;
+        part.articles.push({ ...a, id: undefined, title: `${String(a.title)} (kỳ ${copy})`, source: copied });
       }
     }
     part.articles = part.articles.map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)));

@@ -103,6 +103,40 @@ describe.each(cases)('$example, $size', ({ example, size }) => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('shows no leader between the words of a TOC entry (the text hides it)', () => {
+    // The leader runs the width of the entry's last line, under the text: without the title's
+    // paper-coloured background (a --paper that themes once left undefined) its dots showed
+    // through every gap between two words, like a strike-through.
+    const tocPages = texts.findIndex((t) => /^PHẦN I /.test(t));
+    let gaps = 0;
+    let inked = 0;
+    for (let page = 2; page <= tocPages; page++) {
+      const png = path.join(dir, `toc-gaps-${page}`);
+      execFileSync('pdftoppm', ['-r', '144', '-gray', '-f', String(page), '-l', String(page), '-singlefile', pdf, png]);
+      const { width, data } = readPgm(`${png}.pgm`);
+      const right = Math.max(...words(pdf, page).map((w) => w.x1));
+      for (const line of lines(words(pdf, page))) {
+        const last = line[line.length - 1]!;
+        if (line.length < 3 || !/^\d+$/.test(last.text) || last.x1 < right - 1) continue;
+        for (let i = 0; i + 2 < line.length; i++) {
+          const from = Math.ceil((line[i]!.x1 + 0.6) * 2);
+          const to = Math.floor((line[i + 1]!.x0 - 0.6) * 2);
+          for (let x = from; x < to; x++) {
+            gaps++;
+            for (let y = Math.floor(last.y0 * 2); y < last.y1 * 2; y++) {
+              if (data[y * width + x]! < 220) {
+                inked++;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(gaps).toBeGreaterThan(100);
+    expect(inked / gaps).toBeLessThan(0.05);
+  });
+
   it('starts the body the same distance below every news title', () => {
     const gaps: number[] = [];
     for (let page = 3; page <= texts.length; page++) {

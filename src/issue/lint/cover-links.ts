@@ -1,4 +1,8 @@
-/** The cover's footer sets its links three a row on A4, two on A5, in two rows: more stop being readable. */
+/**
+ * The cover's footer has two rows of links: three a row on A4 (from three links on, each QR code
+ * above its one-line label), two on A5 (the label beside the code). A third row would push the
+ * highlights off the cover; tests/e2e/cover-links.test.ts prints the maximum and reads it back.
+ */
 import type { LintContext } from './context.js';
 
 export const COVER_LINKS_MAX = { A4: 6, A5: 4 } as const;
