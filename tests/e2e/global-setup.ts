@@ -15,13 +15,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 
 // The CLI tests run bin/bantin.js, which loads dist/cli-bundle/: compile and bundle the current
-// sources first, so a fresh clone needs only `npm ci && npm test`. (`npm run build` also rewrites
+// sources first, and precompile the built-in templates as the package build does, so a fresh
+// clone needs only `npm ci && npm test`. (`npm run build` also rewrites
 // schema/issue.schema.json; that file is left alone here so the unit test that checks it is
 // current still means something.)
 // A neighbouring Chromium runs for the whole e2e run: the suite must pass alongside it.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/bundle.js'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/precompile-templates.js'], { cwd: root, stdio: 'inherit' });
   const { findBrowser } = (await import('../../dist/pdf/browser.js')) as typeof import('../../src/pdf/browser.js');
   const neighbour = startNeighbour((await findBrowser()).executablePath);
   project.provide('neighbourGroup', neighbour.group);
