@@ -2,7 +2,8 @@
  * Where each internal link target landed in a printed PDF. Chromium writes every
  * `href="#id"` target as a named destination; its page is the page the element starts on.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { loadLazily } from './lazy-load.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface Destination {
   /** 1-based page number, as printed in the footer. */
@@ -29,12 +30,9 @@ export function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
   return out;
 }
 
-/**
- * pdf-lib pauses for a timer tick every 100 objects it parses (and every 50 it writes) so as
- * not to block a browser tab; bantin has nothing else to do meanwhile (~20 ms per document).
- */
+/** The print's named destinations; the document comes back opened lazily (lazy-load.ts) for finishing. */
 export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{ destinations: DestinationMap; pageCount: number; doc: PDFDocument }> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const doc = pdf instanceof PDFDocument ? pdf : await loadLazily(pdf);
   const pages = doc.getPages();
   const pageIndex = new Map<string, number>(pages.map((p, i) => [p.ref.toString(), i]));
   const destinations: DestinationMap = new Map();

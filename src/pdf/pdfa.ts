@@ -37,7 +37,9 @@ export function pdfaProblems(doc: PDFDocument): string[] {
   if (names?.has(PDFName.of('JavaScript'))) problems.add('the file carries JavaScript');
   if (names?.has(PDFName.of('EmbeddedFiles'))) problems.add('the file carries embedded files');
   if (doc.catalog.has(PDFName.of('OpenAction')) || doc.catalog.has(PDFName.of('AA'))) problems.add('the file runs an action when opened');
-  for (const [, object] of context.enumerateIndirectObjects()) {
+  // Every object, parsed if it was not yet (a document opened lazily, see lazy-load.ts).
+  for (const [ref] of context.enumerateIndirectObjects()) {
+    const object = context.lookup(ref);
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
     if (!dict) continue;
     const type = name(dict.get(PDFName.of('Type')));
