@@ -69,7 +69,8 @@ const nativeZlib = {
 };
 
 const result = await build({
-  entryPoints: { bantin: 'dist/cli/main.js' },
+  // The marking worker (src/pdf/marker.ts) is a file of its own beside the chunk that starts it.
+  entryPoints: { bantin: 'dist/cli/main.js', 'mark-worker': 'dist/pdf/mark-worker.js' },
   outdir: flags.outdir,
   bundle: true,
   splitting: true,

@@ -23,6 +23,7 @@ import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
+import type { Marker } from '../pdf/marker.js';
 
 export interface BuildOptions {
   input: string;
@@ -118,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Once the print is in, the browser is closed while this process finishes the PDF.
     return await printAndWrite(await paging, prepared, rendered, options, () => {
       printed = true;
-      void owned.close();
+      void owned.close().then(() => options.logger.debug('browser closed'));
     });
   } catch (error) {
     // After the print, the browser is gone on purpose: a failure then is not the browser's.
@@ -164,6 +165,17 @@ export async function render(prepared: Prepared, logger: Logger): Promise<Render
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
+  // The worker that marks a tagged print's artifacts starts now and loads while Chromium prints.
+  const marker = (options.tagged ?? true) ? (await import('../pdf/marker.js')).openMarker() : undefined;
+  try {
+    return await printAndFinish(browser, prepared, rendered, options, marker, afterPrint);
+  } finally {
+    marker?.close();
+  }
+}
+
+/** printAndWrite with the marker of a tagged build (undefined: --no-tags). */
+async function printAndFinish(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, marker: Marker | undefined, afterPrint?: () => void): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
@@ -180,7 +192,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
-      tagged: options.tagged ?? true,
+      tagged: marker !== undefined,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
@@ -194,16 +206,19 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     await shrink?.close();
   }
   afterPrint?.();
+  // The artifacts are marked (in the worker) while this thread does the rest.
+  const artifacts = marker ? import('../pdf/tagged.js').then(({ markPages }) => markPages(printed.doc, marker)) : undefined;
+  artifacts?.catch(() => undefined);
   // Loaded only now: pdf-lib came in while Chromium printed (a third of start-up otherwise).
   const { finishPdf, machineFonts } = await loadFinishing();
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, artifacts });
   if (options.cmyk) {
     pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
-    if ((options.tagged ?? true) && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
+    if (marker && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
   }
   logger.debug('finished');
   const { htmlOutput } = prepared;

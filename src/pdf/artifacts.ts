@@ -34,9 +34,31 @@ const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI'].map(code));
  * The content stream with its untagged drawing marked as artifacts, or undefined when there is
  * none. A run closes before the next tagged sequence and before a `Q` that would end the
  * graphics state it opened in, so sequences nest with q/Q and never split a text object.
- * One pass over the bytes (a page of Chromium's is 100–200 KB).
+ * One pass over the bytes (a page of Chromium's is 100–200 KB); in a stream where it can, the
+ * pass jumps over what cannot change a run (see skipperFor). `skip: false` reads every byte
+ * (the reference the jumps are tested against).
  */
-export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
+export function markArtifacts(src: Uint8Array, options: { skip?: boolean } = {}): Uint8Array | undefined {
+  const skipper = options.skip === false ? undefined : skipperFor(src);
+  if (skipper) {
+    try {
+      return scan(src, skipper);
+    } catch (error) {
+      if (error !== UNUSUAL) throw error;
+    }
+  }
+  return scan(src, undefined);
+}
+
+/** Whether markArtifacts can jump over tagged content and open runs in this stream (Chromium's can). */
+export function canSkip(src: Uint8Array): boolean {
+  return skipperFor(src) !== undefined;
+}
+
+/** Thrown by a skipper that meets what it cannot read backwards: the byte loop then reads the whole stream. */
+const UNUSUAL = new Error('unusual operands');
+
+function scan(src: Uint8Array, skipper: Skipper | undefined): Uint8Array | undefined {
   const chunks: Uint8Array[] = [];
   let copied = 0;
   const insert = (at: number, bytes: Uint8Array) => {
@@ -73,7 +95,11 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
       } else if (c === 0x2f) {
         i++;
         while (i < n && CLASS[src[i]!] === 0) i++;
-      } else i++; // << >> [ ] { } and hex strings' brackets: their insides are plain tokens
+      } else if (c === 0x3c && src[i + 1] !== 0x3c) {
+        // hex string: digits and spaces up to ">"
+        while (i < n && src[i] !== 0x3e) i++;
+        i++;
+      } else i++; // << >> [ ] { }
       continue;
     }
     const start = i;
@@ -87,6 +113,15 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
         open = false;
       }
       depth++;
+      if (skipper && depth === 1) {
+        // Tagged content has nothing to mark: past it at once, counting q and Q on the way.
+        const past = skipper.tagged(i, qDepth);
+        i = past.at;
+        qDepth = past.qDepth;
+        depth = 0;
+        operandStart = i;
+        continue;
+      }
     } else if (op === EMC) {
       depth = Math.max(0, depth - 1);
     } else if (op === q) {
@@ -101,6 +136,14 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
       insert(operandStart, OPEN);
       open = true;
       openedAtQ = qDepth;
+      if (skipper) {
+        // Nothing in an open run matters until what may close it: on to that at once.
+        const next = skipper.open(i, qDepth, openedAtQ);
+        i = next.at;
+        qDepth = next.qDepth;
+        operandStart = i;
+        continue;
+      }
     }
     if (op === BI) {
       // An inline image: skip its binary data up to "EI".
@@ -120,6 +163,105 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
   }
   return out;
 }
+
+interface Skipper {
+  /** From just after a tagged sequence's BDC/BMC to just after its EMC (nested sequences included). */
+  tagged(from: number, qDepth: number): { at: number; qDepth: number };
+  /**
+   * From inside an open artifact run to where it may close: the operands of the next BDC/BMC,
+   * or a Q that ends the state the run opened in (the byte loop goes on from there).
+   */
+  open(from: number, qDepth: number, openedAtQ: number): { at: number; qDepth: number };
+}
+
+/**
+ * For a stream with no literal string, comment or inline image (Chromium's), where the operators
+ * that matter can be found by a regular expression and checked to be tokens: the byte loop then
+ * reads only the few places where a run of artifacts opens (~5 times faster on so-20).
+ * Undefined for any other stream.
+ */
+function skipperFor(src: Uint8Array): Skipper | undefined {
+  const text = Buffer.from(src.buffer, src.byteOffset, src.length).toString('latin1');
+  if (text.includes('(') || text.includes('%') || text.startsWith('BI') || INLINE_IMAGE.test(text)) return undefined;
+  const marks = new RegExp(MARKS.source, 'g');
+  /** The next of MARKS from `from` that is a token of its own (after whitespace or a dictionary's or array's end). */
+  const next = (from: number): RegExpExecArray | null => {
+    marks.lastIndex = from;
+    for (let m = marks.exec(text); m; m = marks.exec(text)) {
+      const before = text.charCodeAt(m.index - 1);
+      if (m.index === 0 || CLASS[before] === 1 || before === 0x3e || before === 0x5d) return m;
+    }
+    return null;
+  };
+  return {
+    tagged(from, qDepth) {
+      let depth = 1;
+      for (let m = next(from); m; m = next(marks.lastIndex)) {
+        const op = m[0];
+        if (op === 'q') qDepth++;
+        else if (op === 'Q') qDepth--;
+        else if (op === 'EMC') {
+          if (--depth === 0) return { at: marks.lastIndex, qDepth };
+        } else if (!inHexString(text, m.index)) depth++;
+      }
+      return { at: text.length, qDepth };
+    },
+    open(from, qDepth, openedAtQ) {
+      for (let m = next(from); m; m = next(marks.lastIndex)) {
+        const op = m[0];
+        if (op === 'q') qDepth++;
+        else if (op === 'Q') {
+          if (qDepth <= openedAtQ) return { at: m.index, qDepth };
+          qDepth--;
+        } else if (op !== 'EMC' && !inHexString(text, m.index)) {
+          const at = operandsOf(text, m.index, op === 'BMC' ? 1 : 2);
+          if (at < 0) throw UNUSUAL;
+          return { at, qDepth };
+        }
+      }
+      return { at: text.length, qDepth };
+    },
+  };
+}
+
+/**
+ * Whether `at` is inside a hex string (after its "<", before its ">"): "BDC" there, after a
+ * space, is three of its digits (the only one of MARKS spelt in hex digits), not the operator.
+ */
+function inHexString(text: string, at: number): boolean {
+  const lt = text.lastIndexOf('<', at);
+  return lt > text.lastIndexOf('>', at) && text.charCodeAt(lt - 1) !== 0x3c && text.charCodeAt(lt + 1) !== 0x3c;
+}
+
+/**
+ * Where the `count` operands before the operator at `at` begin, as the byte loop counts it
+ * (just after the previous token): each a name or a dictionary of plain names and numbers.
+ * -1 when they are anything else.
+ */
+function operandsOf(text: string, at: number, count: number): number {
+  let i = at;
+  for (let k = 0; k < count; k++) {
+    while (i > 0 && CLASS[text.charCodeAt(i - 1)] === 1) i--;
+    if (text.charCodeAt(i - 1) === 0x3e) {
+      if (text.charCodeAt(i - 2) !== 0x3e) return -1;
+      const open = text.lastIndexOf('<<', i - 3);
+      if (open < 0 || /[<>[\]]/.test(text.slice(open + 2, i - 2))) return -1;
+      i = open;
+    } else {
+      let j = i;
+      while (j > 0 && CLASS[text.charCodeAt(j - 1)] === 0) j--;
+      if (text.charCodeAt(j - 1) !== 0x2f) return -1;
+      i = j - 1;
+    }
+  }
+  while (i > 0 && CLASS[text.charCodeAt(i - 1)] === 1) i--;
+  return i;
+}
+
+/** The operators that open and close marked content or save and restore the graphics state. */
+const MARKS = /(?:BDC|BMC|EMC|q|Q)(?=[\s/<[]|$)/;
+/** An inline image's start (its data is binary). */
+const INLINE_IMAGE = /\sBI\s/;
 
 function indexOfEI(src: Uint8Array, from: number): number {
   for (let i = from; i < src.length - 2; i++) {

@@ -58,6 +58,8 @@ export interface FinishOptions {
   labels?: Labels;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa.ts). */
   pdfa?: boolean;
+  /** The artifacts of a tagged print, being marked since it came back (tagged.ts markPages); marked here when not given. */
+  artifacts?: Promise<() => void>;
 }
 
 /** The language of the rendered page (the template's <html lang>), else Vietnamese. */
@@ -102,7 +104,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   doc.setModificationDate(date);
   const outline = issueOutline(issue, options.labels);
   addOutline(doc, outline);
-  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline)) : undefined;
+  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline), options.artifacts) : undefined;
   applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(info.id), PDFHexString.of(info.id)]);
   setXmp(doc, info);

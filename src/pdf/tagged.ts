@@ -4,9 +4,8 @@
  * text saying where it goes, and pages with annotations are read in structure order (/Tabs /S).
  */
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
-import { promisify } from 'node:util';
-import { deflate as deflateCallback, inflateSync } from 'node:zlib';
-import { markArtifacts } from './artifacts.js';
+import { IN_THREAD, type Marker } from './marker.js';
+import type { PageContents } from './page-artifacts.js';
 
 /** The words of a link's alternative text; the URL or the target's title follows. */
 export const LINK_TEXT = { external: 'Liên kết tới', internal: 'Đến' } as const;
@@ -21,14 +20,12 @@ export async function hasStructure(pdf: Uint8Array): Promise<boolean> {
 }
 
 /**
- * `titles`: id of each internal link target → the title the link's text names. The pages'
- * streams are compressed again on libuv's threads while this goes on: await the result
- * before saving.
+ * `titles`: id of each internal link target → the title the link's text names. `artifacts`:
+ * the marking begun by markPages (right after the print, so that it overlaps the rest of
+ * finishing); begun here when not given.
  */
-export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>): Promise<void> {
-  const pending: Array<Promise<void>> = [];
+export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>, artifacts: Promise<() => void> = markPages(doc, IN_THREAD)): Promise<void> {
   for (const page of doc.getPages()) {
-    pending.push(markPageArtifacts(doc, page.node));
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots || annots.size() === 0) continue;
     page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
@@ -39,7 +36,44 @@ export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string,
       if (contents) annot.set(PDFName.of('Contents'), PDFHexString.fromText(contents));
     }
   }
-  await Promise.all(pending);
+  (await artifacts)();
+}
+
+/**
+ * Marks every page's drawing outside the structure tree as artifacts (artifacts.ts), by
+ * `marker` (a worker thread, or this one). Resolves to what writes the marked content into the
+ * document: each page's first content stream takes it (no orphan object is left behind).
+ */
+export async function markPages(doc: PDFDocument, marker: Marker): Promise<() => void> {
+  const jobs: Array<{ page: PDFDict; refs: PDFRef[] }> = [];
+  const contents: PageContents[] = [];
+  for (const page of doc.getPages()) {
+    const found = contentStreams(doc, page.node);
+    if (!found) continue; // drawn by pdf-lib: left as it is
+    jobs.push({ page: page.node, refs: found.refs });
+    contents.push(found.contents);
+  }
+  const marked = await marker.mark(contents);
+  return () =>
+    jobs.forEach(({ page, refs }, i) => {
+      const bytes = marked[i];
+      if (!bytes) return;
+      for (const ref of refs.slice(1)) doc.context.delete(ref);
+      page.set(PDFName.of('Contents'), refs[0]!);
+      doc.context.assign(refs[0]!, doc.context.stream(bytes, { Filter: 'FlateDecode' }));
+    });
+}
+
+/** A page's content streams as Chromium wrote them (undefined for content pdf-lib drew). */
+function contentStreams(doc: PDFDocument, page: PDFDict): { refs: PDFRef[]; contents: PageContents } | undefined {
+  const contents = page.get(PDFName.of('Contents'));
+  const list = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
+  const refs = list instanceof PDFArray ? list.asArray() : [contents];
+  if (!refs.every((ref): ref is PDFRef => ref instanceof PDFRef && doc.context.lookup(ref) instanceof PDFRawStream)) return undefined;
+  const streams = refs.map((ref) => doc.context.lookup(ref) as PDFRawStream);
+  // Chromium's plain Flate streams go to Node's zlib as they are; anything else is decoded here.
+  const flate = streams.map((stream) => stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms')));
+  return { refs, contents: { parts: streams.map((stream, i) => (flate[i] ? stream.contents : decodePDFRawStream(stream).decode())), flate } };
 }
 
 function linkText(annot: PDFDict, titles: ReadonlyMap<string, string>): string | undefined {
@@ -49,28 +83,4 @@ function linkText(annot: PDFDict, titles: ReadonlyMap<string, string>): string |
   const dest = text(annot.lookup(PDFName.of('Dest')));
   if (dest) return `${LINK_TEXT.internal}: ${titles.get(dest) ?? dest}`;
   return undefined;
-}
-
-async function markPageArtifacts(doc: PDFDocument, page: PDFDict): Promise<void> {
-  const contents = page.get(PDFName.of('Contents'));
-  const list = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
-  const refs = list instanceof PDFArray ? list.asArray() : [contents];
-  if (!refs.every((ref): ref is PDFRef => ref instanceof PDFRef && doc.context.lookup(ref) instanceof PDFRawStream)) return; // drawn by pdf-lib: left as it is
-  const parts = refs.map((ref) => inflate(doc.context.lookup(ref) as PDFRawStream));
-  const marked = markArtifacts(parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((p) => [p, new Uint8Array([0x0a])])));
-  if (!marked) return;
-  for (const ref of refs.slice(1)) doc.context.delete(ref);
-  page.set(PDFName.of('Contents'), refs[0]!);
-  // The same object takes the marked content: no orphan left behind in the file.
-  const compressed = await deflate(marked);
-  doc.context.assign(refs[0]!, doc.context.stream(compressed, { Filter: 'FlateDecode' }));
-}
-
-const deflate = promisify(deflateCallback);
-
-/** Node's zlib for Chromium's plain Flate streams: several times faster than pdf-lib's decoder. */
-function inflate(stream: PDFRawStream): Uint8Array {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
-  return decodePDFRawStream(stream).decode();
 }
