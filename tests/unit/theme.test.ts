@@ -3,7 +3,7 @@
  * labels (the English set prints no Vietnamese fixed word), limits, and the page's allow-list.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -82,6 +82,14 @@ describe('the built-in themes', () => {
     expect(css).not.toMatch(/#[0-9a-fA-F]{3,8}\b/);
     expect(css).not.toMatch(/\brgba?\(\s*\d/);
     expect(css).not.toMatch(/:\s*(white|black)\b/);
+  });
+
+  it('no built-in stylesheet sizes by container query (one on the cover links cost so-20 ~0.25 s: every relayout while fonts load)', () => {
+    const sheets = ['styles/bulletin.css', ...['digest', 'hcm-infographic'].flatMap((t) => readdirSync(path.join(root, 'themes', t, 'styles')).map((f) => `themes/${t}/styles/${f}`))];
+    for (const sheet of sheets) {
+      const css = readFileSync(path.join(root, sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(css, sheet).not.toMatch(/@container|\bcontainer(-type)?\s*:/);
+    }
   });
 });
 
