@@ -79,6 +79,24 @@ function isStream(bytes: Uint8Array): boolean {
   return /endstream\s*$/.test(latin1(bytes, Math.max(0, bytes.length - 24)));
 }
 
+/** Each lazily loaded document's objects as stored, parsed or not (the map's own get). */
+const stored = new WeakMap<PDFContext, (ref: PDFRef) => PDFObject | undefined>();
+
+/**
+ * The bytes of an object that nothing has looked up yet (a dictionary, not a stream), for an edit
+ * that needs no parse; undefined once it is parsed, or in a document not loaded lazily.
+ */
+export function unparsedBytes(context: PDFContext, ref: PDFRef): Uint8Array | undefined {
+  const object = stored.get(context)?.(ref);
+  return object instanceof UnparsedObject ? object.body : undefined;
+}
+
+/** Puts other bytes in the place of an object not parsed yet (see unparsedBytes); written as they are. */
+export function replaceUnparsed(context: PDFContext, ref: PDFRef, bytes: Uint8Array): void {
+  if (!(stored.get(context)?.(ref) instanceof UnparsedObject)) throw new Error(`object ${ref.toString()} is parsed already`);
+  context.assign(ref, new UnparsedObject(bytes));
+}
+
 /**
  * The document, its objects parsed on first lookup. Falls back to pdf-lib's full parse for a
  * file whose cross-references are not one classic table.
@@ -89,6 +107,7 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
   const context = PDFContext.create();
   const objects = (context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects;
   const lookup = objects.get.bind(objects);
+  stored.set(context, lookup);
   // A stream not parsed yet is a PDFInvalidObject, which pdf-lib writes verbatim outside object streams.
   const streams = new WeakMap<PDFObject, Uint8Array>();
   // pdf-lib reads objects through this map only: an unparsed one is parsed as it is read.

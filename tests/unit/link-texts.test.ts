@@ -1,0 +1,61 @@
+/**
+ * Link annotations get their alternative text (tagged.ts completeTags) the same way whether the
+ * file was loaded lazily, where an unparsed link of Chromium's shape is edited as bytes, or in
+ * full, where the dictionary is edited.
+ */
+import { describe, expect, it } from 'vitest';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { loadLazily, unparsedBytes } from '../../src/pdf/lazy-load.js';
+import { completeTags } from '../../src/pdf/tagged.js';
+
+/** Two pages, three links written as Chromium writes them: an address (with a parenthesis and a backslash), a destination, and one inside a nested name. */
+async function linked(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const [one, two] = [doc.addPage([300, 400]), doc.addPage([300, 400])];
+  const link = (fields: Record<string, unknown>) =>
+    doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Link', F: 4, Border: [0, 0, 0], Rect: [10, 10, 100, 30], ...fields }));
+  const uri = doc.context.obj({ Type: 'Action', S: 'URI' }) as PDFDict;
+  uri.set(PDFName.of('URI'), PDFString.of('https://example.vn/a\\(b\\)\\\\c'));
+  one.node.set(PDFName.of('Annots'), doc.context.obj([link({ A: uri, StructParent: 0 }), link({ Dest: PDFName.of('ky-thuat-so'), StructParent: 1 })]));
+  two.node.set(PDFName.of('Annots'), doc.context.obj([link({ Dest: PDFName.of('muc luc'), StructParent: 2 })]));
+  return doc.save({ useObjectStreams: false });
+}
+
+async function texts(doc: PDFDocument): Promise<string[]> {
+  const saved = await PDFDocument.load(await doc.save({ useObjectStreams: true }), { updateMetadata: false });
+  return saved.getPages().flatMap((page) => {
+    const annots = page.node.lookup(PDFName.of('Annots'), PDFArray);
+    return annots.asArray().map((_, i) => annots.lookup(i, PDFDict).lookup(PDFName.of('Contents'), PDFHexString).decodeText());
+  });
+}
+
+describe('link texts', () => {
+  const titles = new Map([['ky-thuat-so', 'Kỹ thuật số']]);
+
+  it('are the same from the byte edit of unparsed links as from the dictionaries', async () => {
+    const bytes = await linked();
+    const lazy = await loadLazily(bytes);
+    const firstLink = lazy.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).get(0);
+    // The link is still bytes when the texts are written: the edit path is the one taken.
+    expect(unparsedBytes(lazy.context, firstLink as never)).toBeDefined();
+    await completeTags(lazy, titles);
+    // ... and it left the link as bytes, with its text in them.
+    expect(Buffer.from(unparsedBytes(lazy.context, firstLink as never)!).toString('latin1')).toContain('/Contents <FEFF');
+    const full = await PDFDocument.load(bytes, { updateMetadata: false });
+    await completeTags(full, titles);
+    const expected = ['Liên kết tới https://example.vn/a(b)\\c', 'Đến: Kỹ thuật số', 'Đến: muc luc'];
+    expect(await texts(lazy)).toEqual(expected);
+    expect(await texts(full)).toEqual(expected);
+  });
+
+  it('keep every other entry of the link', async () => {
+    const lazy = await loadLazily(await linked());
+    await completeTags(lazy, titles);
+    const saved = await PDFDocument.load(await lazy.save(), { updateMetadata: false });
+    const annot = saved.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).lookup(1, PDFDict);
+    expect(annot.get(PDFName.of('StructParent'))?.toString()).toBe('1');
+    expect(annot.get(PDFName.of('F'))?.toString()).toBe('4');
+    expect(annot.get(PDFName.of('Rect'))?.toString()).toBe('[ 10 10 100 30 ]');
+    expect(saved.getPage(0).node.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+  });
+});
