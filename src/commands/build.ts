@@ -182,8 +182,18 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
   const [{ printPaginated }, { downsampler }, { themeFiles }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js'), import('../render/theme-css.js')]);
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 ? downsampler('newPage' in browser ? browser : browser.browser()) : undefined;
   let printed: PrintResult;
+  // What finishing needs loads while Chromium prints (a cold import takes 20–40 ms).
+  let finishing: ReturnType<typeof loadFinishing> | undefined;
+  let tags: Promise<typeof import('../pdf/tagged.js')> | undefined;
+  const whilePrinting = () => {
+    finishing = loadFinishing();
+    if (marker) tags = import('../pdf/tagged.js');
+    finishing.catch(() => undefined);
+    tags?.catch(() => undefined);
+  };
   try {
     printed = await printPaginated(browser, {
+      whilePrinting,
       imageFilter: shrink?.filter,
       html: rendered.html,
       qrContents: rendered.pendingQr?.contents,
@@ -207,10 +217,10 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
   }
   afterPrint?.();
   // The artifacts are marked (in the worker) while this thread does the rest.
-  const artifacts = marker ? import('../pdf/tagged.js').then(({ markPages }) => markPages(printed.doc, marker)) : undefined;
+  const artifacts = marker ? (tags ?? import('../pdf/tagged.js')).then(({ markPages }) => markPages(printed.doc, marker)) : undefined;
   artifacts?.catch(() => undefined);
-  // Loaded only now: pdf-lib came in while Chromium printed (a third of start-up otherwise).
-  const { finishPdf, machineFonts } = await loadFinishing();
+  // Loaded while Chromium printed (whilePrinting), as pdf-lib was (a third of start-up otherwise).
+  const { finishPdf, machineFonts } = await (finishing ?? loadFinishing());
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');

@@ -38,6 +38,8 @@ export interface PrintInput {
   targets: ReadonlySet<string>;
   /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
   tagged?: boolean;
+  /** Called as the first print starts: this process waits for Chromium then, free to load what comes after. */
+  whilePrinting?: () => void;
   timeoutMs?: number;
   log?: (message: string) => void;
 }
@@ -149,7 +151,9 @@ export class PrintSession {
     }
 
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
+      const printing = print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
+      if (pass === 1) input.whilePrinting?.();
+      const pdf = await printing;
       const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
