@@ -45,7 +45,8 @@ export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string,
 /**
  * Marks every page's drawing outside the structure tree as artifacts (artifacts.ts), by
  * `marker` (a worker thread, or this one). Resolves to what writes the marked content into the
- * document: each page's first content stream takes it (no orphan object is left behind).
+ * document, whatever was drawn on the page meanwhile: each page's first content stream takes
+ * it (no orphan object is left behind).
  */
 export async function markPages(doc: PDFDocument, marker: Marker): Promise<() => void> {
   const jobs: Array<{ page: PDFDict; refs: PDFRef[] }> = [];
@@ -61,8 +62,12 @@ export async function markPages(doc: PDFDocument, marker: Marker): Promise<() =>
     jobs.forEach(({ page, refs }, i) => {
       const bytes = marked[i];
       if (!bytes) return;
-      for (const ref of refs.slice(1)) doc.context.delete(ref);
-      page.set(PDFName.of('Contents'), refs[0]!);
+      // The page's list of streams may have grown meanwhile (crop marks, pdf-lib's q/Q around
+      // the original): only the parts now joined in the first leave it.
+      const rest = refs.slice(1);
+      const list = page.lookup(PDFName.of('Contents'));
+      if (rest.length > 0 && list instanceof PDFArray) page.set(PDFName.of('Contents'), doc.context.obj(list.asArray().filter((ref) => !rest.includes(ref as PDFRef))));
+      for (const ref of rest) doc.context.delete(ref);
       doc.context.assign(refs[0]!, doc.context.stream(bytes, { Filter: 'FlateDecode' }));
     });
 }

@@ -1,12 +1,14 @@
 /**
- * Link annotations get their alternative text (tagged.ts completeTags) the same way whether the
+ * Finishing a tagged print (tagged.ts). Link annotations get their alternative text (tagged.ts completeTags) the same way whether the
  * file was loaded lazily, where an unparsed link of Chromium's shape is edited as bytes, or in
- * full, where the dictionary is edited.
+ * full, where the dictionary is edited. Marked artifacts go in without losing what was drawn
+ * meanwhile.
  */
 import { describe, expect, it } from 'vitest';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { cmyk, decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { loadLazily, unparsedBytes } from '../../src/pdf/lazy-load.js';
-import { completeTags } from '../../src/pdf/tagged.js';
+import { IN_THREAD } from '../../src/pdf/marker.js';
+import { completeTags, markPages } from '../../src/pdf/tagged.js';
 
 /** Two pages, three links written as Chromium writes them: an address (with a parenthesis and a backslash), a destination, and one inside a nested name. */
 async function linked(): Promise<Uint8Array> {
@@ -57,5 +59,22 @@ describe('link texts', () => {
     expect(annot.get(PDFName.of('F'))?.toString()).toBe('4');
     expect(annot.get(PDFName.of('Rect'))?.toString()).toBe('[ 10 10 100 30 ]');
     expect(saved.getPage(0).node.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+  });
+});
+
+describe('marked artifacts', () => {
+  it('are written in without dropping what was drawn on the page while they were marked (crop marks)', async () => {
+    const source = await PDFDocument.create();
+    source.addPage([300, 400]).drawRectangle({ x: 10, y: 10, width: 50, height: 50 });
+    const doc = await loadLazily(await source.save({ useObjectStreams: false }));
+    const marking = markPages(doc, IN_THREAD);
+    // As applyPageBoxes does, after the marking began.
+    doc.getPage(0).drawLine({ start: { x: 0, y: 0 }, end: { x: 5, y: 0 }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
+    (await marking)();
+    const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
+    const list = saved.getPage(0).node.lookup(PDFName.of('Contents'), PDFArray);
+    const content = list.asArray().map((ref) => Buffer.from(decodePDFRawStream(saved.context.lookup(ref, PDFRawStream)).decode()).toString('latin1')).join('\n');
+    expect(content).toContain('/Artifact BMC');
+    expect(content).toMatch(/1 1 1 1 K[\s\S]*5 0 l/);
   });
 });
