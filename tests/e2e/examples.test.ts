@@ -111,6 +111,11 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     }
   });
 
+  it('is all vector: an issue without pictures prints no bitmap (the cover halo once came out as three page-size 72 dpi ones)', () => {
+    const list = execFileSync('pdfimages', ['-list', built.result.output], { encoding: 'utf8' });
+    expect(list.trim().split('\n').slice(2)).toEqual([]);
+  });
+
   it('has metadata and an outline of MỤC LỤC, then parts → articles', async () => {
     const { issue, result } = built;
     const info = pdfInfo(result.output);
