@@ -73,7 +73,7 @@ describe('marked artifacts', () => {
     (await marking)();
     const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
     const list = saved.getPage(0).node.lookup(PDFName.of('Contents'), PDFArray);
-    const content = list.asArray().map((ref) => Buffer.from(decodePDFRawStream(saved.context.lookup(ref, PDFRawStream)).decode()).toString('latin1')).join('\n');
+    const content = list.asArray().map((ref) => Buffer.from(decodePDFRawStream(saved.context.lookup(ref) as PDFRawStream).decode()).toString('latin1')).join('\n');
     expect(content).toContain('/Artifact BMC');
     expect(content).toMatch(/1 1 1 1 K[\s\S]*5 0 l/);
   });
