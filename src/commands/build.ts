@@ -24,6 +24,7 @@ import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
 import type { Marker } from '../pdf/marker.js';
+import type { TaggedPrint } from '../pdf/page-artifacts.js';
 
 export interface BuildOptions {
   input: string;
@@ -166,17 +167,19 @@ export async function render(prepared: Prepared, logger: Logger): Promise<Render
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
-  // The worker that marks a tagged print's artifacts starts now and loads while Chromium prints.
-  const marker = (options.tagged ?? true) ? (await import('../pdf/marker.js')).openMarker() : undefined;
+  // A tagged build's marker (a worker thread) starts once Chromium prints: the page load and
+  // pagination before it keep both cores busy, the print leaves one mostly idle.
+  const markers = (options.tagged ?? true) ? await import('../pdf/marker.js') : undefined;
+  let marker: Marker | undefined;
   try {
-    return await printAndFinish(browser, prepared, rendered, options, marker, afterPrint);
+    return await printAndFinish(browser, prepared, rendered, options, markers && (() => (marker ??= markers.openMarker())), afterPrint);
   } finally {
     marker?.close();
   }
 }
 
-/** printAndWrite with the marker of a tagged build (undefined: --no-tags). */
-async function printAndFinish(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, marker: Marker | undefined, afterPrint?: () => void): Promise<BuildResult> {
+/** printAndWrite with what opens the marker of a tagged build (undefined: --no-tags). */
+async function printAndFinish(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, openMarker: (() => Marker) | undefined, afterPrint?: () => void): Promise<BuildResult> {
   const { logger } = options;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
@@ -185,16 +188,23 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
   let printed: PrintResult;
   // What finishing needs loads while Chromium prints (a cold import takes 20–40 ms).
   let finishing: ReturnType<typeof loadFinishing> | undefined;
-  let tags: Promise<typeof import('../pdf/tagged.js')> | undefined;
   const whilePrinting = () => {
     finishing = loadFinishing();
-    if (marker) tags = import('../pdf/tagged.js');
     finishing.catch(() => undefined);
-    tags?.catch(() => undefined);
+    openMarker?.();
   };
+  // Each print goes to the marker the moment it comes back (a second pass, rare, is one more).
+  let preparing: { pdf: Uint8Array; print: Promise<TaggedPrint> } | undefined;
+  const onPrinted = openMarker
+    ? (pdf: Uint8Array) => {
+        preparing = { pdf, print: openMarker().prepare(pdf) };
+        preparing.print.catch(() => undefined);
+      }
+    : undefined;
   try {
     printed = await printPaginated(browser, {
       whilePrinting,
+      onPrinted,
       imageFilter: shrink?.filter,
       html: rendered.html,
       qrContents: rendered.pendingQr?.contents,
@@ -203,7 +213,7 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
-      tagged: marker !== undefined,
+      tagged: openMarker !== undefined,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
@@ -217,19 +227,19 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
     await shrink?.close();
   }
   afterPrint?.();
-  // The artifacts are marked (in the worker) while this thread does the rest.
-  const artifacts = marker ? (tags ?? import('../pdf/tagged.js')).then(({ markPages }) => markPages(printed.doc, marker)) : undefined;
-  artifacts?.catch(() => undefined);
+  // The print is made ready (in the worker, since it came back) while this thread does the rest.
+  const tagging = openMarker && (preparing?.pdf === printed.pdf ? preparing.print : openMarker().prepare(printed.pdf));
+  tagging?.catch(() => undefined);
   // Loaded while Chromium printed (whilePrinting), as pdf-lib was (a third of start-up otherwise).
   const { finishPdf, machineFonts } = await (finishing ?? loadFinishing());
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, artifacts });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, prepared: tagging });
   if (options.cmyk) {
     pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
-    if (marker && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
+    if (openMarker && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
   }
   logger.debug('finished');
   const { htmlOutput } = prepared;

@@ -14,6 +14,8 @@ import type { Issue } from '../issue/model.js';
 import { version } from '../paths.js';
 import { formatLabel, type Labels } from '../theme/label-keys.js';
 import { addOutputIntent, PDFA, pdfaProblems } from './pdfa.js';
+import { savePacked } from './object-streams.js';
+import type { TaggedPrint } from './page-artifacts.js';
 import { completeTags, isTagged } from './tagged.js';
 import { setXmp } from './xmp.js';
 
@@ -58,8 +60,8 @@ export interface FinishOptions {
   labels?: Labels;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa.ts). */
   pdfa?: boolean;
-  /** The artifacts of a tagged print, being marked since it came back (tagged.ts markPages); marked here when not given. */
-  artifacts?: Promise<() => void>;
+  /** A tagged print made ready since it came back (marker.ts); its artifacts are marked here when not given. */
+  prepared?: Promise<TaggedPrint>;
 }
 
 /** The language of the rendered page (the template's <html lang>), else Vietnamese. */
@@ -104,7 +106,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
   doc.setModificationDate(date);
   const outline = issueOutline(issue, options.labels);
   addOutline(doc, outline);
-  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline), options.artifacts) : undefined;
+  const tagging = isTagged(doc) ? completeTags(doc, linkTitles(outline), options.prepared) : undefined;
   applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(info.id), PDFHexString.of(info.id)]);
   setXmp(doc, info);
@@ -113,7 +115,8 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
     const problems = pdfaProblems(doc);
     if (problems.length > 0) throw new UserError(`cannot make a PDF/A-2b file: ${problems.join('; ')}; no PDF was written`);
   }
-  await tagging;
+  const packs = await tagging;
+  if (packs?.length) return (await savePacked(doc, packs)).pdf;
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 

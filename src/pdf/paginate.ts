@@ -36,6 +36,8 @@ export interface PrintInput {
   flow?: Flow;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
+  /** Called with each print the moment it comes back, before it is read (the last one is the result's). */
+  onPrinted?: (pdf: Uint8Array) => void;
   /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
   tagged?: boolean;
   /** Called as the first print starts: this process waits for Chromium then, free to load what comes after. */
@@ -154,6 +156,7 @@ export class PrintSession {
       const printing = print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
       if (pass === 1) input.whilePrinting?.();
       const pdf = await printing;
+      input.onPrinted?.(pdf);
       const read = await (await destinations).readDestinations(pdf);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);

@@ -2,11 +2,12 @@
  * What Chromium's tagged print leaves undone for an accessible PDF: drawing outside the
  * structure tree is marked as artifacts (artifacts.ts), every link annotation gets alternative
  * text saying where it goes, and pages with annotations are read in structure order (/Tabs /S).
+ * The marking is mostly done beforehand, off the main thread (marker.ts).
  */
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectParser, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { replaceUnparsed, unparsedBytes } from './lazy-load.js';
-import { IN_THREAD, type Marker } from './marker.js';
-import type { PageContents } from './page-artifacts.js';
+import { markPageContents, type TaggedPrint } from './page-artifacts.js';
+import type { ObjectPack } from './raw-pdf.js';
 
 /** The words of a link's alternative text; the URL or the target's title follows. */
 export const LINK_TEXT = { external: 'Liên kết tới', internal: 'Đến' } as const;
@@ -21,11 +22,15 @@ export async function hasStructure(pdf: Uint8Array): Promise<boolean> {
 }
 
 /**
- * `titles`: id of each internal link target → the title the link's text names. `artifacts`:
- * the marking begun by markPages (right after the print, so that it overlaps the rest of
- * finishing); begun here when not given.
+ * `titles`: id of each internal link target → the title the link's text names. `prepared`: the
+ * print made ready since it came back (marker.ts, so that it overlaps the rest of finishing);
+ * without it, the artifacts are marked here. Call it before anything else draws on the pages
+ * (page boxes, crop marks): the pages' own content is noted at once, and marked content goes in
+ * when the returned promise settles, whatever was drawn meanwhile. Resolves to the packed
+ * structure, for the writer (object-streams.ts).
  */
-export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>, artifacts: Promise<() => void> = markPages(doc, IN_THREAD)): Promise<void> {
+export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>, prepared?: Promise<TaggedPrint>): Promise<ObjectPack[]> {
+  const pages = doc.getPages().map((page) => ({ node: page.node, refs: contentRefs(doc, page.node) }));
   for (const page of doc.getPages()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots || annots.size() === 0) continue;
@@ -39,49 +44,44 @@ export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string,
       if (contents) annot.set(PDFName.of('Contents'), PDFHexString.fromText(contents));
     }
   }
-  (await artifacts)();
+  const print = await prepared;
+  pages.forEach(({ node, refs }, i) => {
+    if (!refs) return; // drawn by pdf-lib: left as it is
+    const ready = print?.pages?.[i];
+    const same = ready && ready.refs.length === refs.length && ready.refs.every((n, k) => refs[k]!.objectNumber === n && refs[k]!.generationNumber === 0);
+    const marked = same ? ready.marked : markHere(doc, refs);
+    if (marked) putMarked(doc, node, refs, marked);
+  });
+  return print?.packs ?? [];
 }
 
-/**
- * Marks every page's drawing outside the structure tree as artifacts (artifacts.ts), by
- * `marker` (a worker thread, or this one). Resolves to what writes the marked content into the
- * document, whatever was drawn on the page meanwhile: each page's first content stream takes
- * it (no orphan object is left behind).
- */
-export async function markPages(doc: PDFDocument, marker: Marker): Promise<() => void> {
-  const jobs: Array<{ page: PDFDict; refs: PDFRef[] }> = [];
-  const contents: PageContents[] = [];
-  for (const page of doc.getPages()) {
-    const found = contentStreams(doc, page.node);
-    if (!found) continue; // drawn by pdf-lib: left as it is
-    jobs.push({ page: page.node, refs: found.refs });
-    contents.push(found.contents);
-  }
-  const marked = await marker.mark(contents);
-  return () =>
-    jobs.forEach(({ page, refs }, i) => {
-      const bytes = marked[i];
-      if (!bytes) return;
-      // The page's list of streams may have grown meanwhile (crop marks, pdf-lib's q/Q around
-      // the original): only the parts now joined in the first leave it.
-      const rest = refs.slice(1);
-      const list = page.lookup(PDFName.of('Contents'));
-      if (rest.length > 0 && list instanceof PDFArray) page.set(PDFName.of('Contents'), doc.context.obj(list.asArray().filter((ref) => !rest.includes(ref as PDFRef))));
-      for (const ref of rest) doc.context.delete(ref);
-      doc.context.assign(refs[0]!, doc.context.stream(bytes, { Filter: 'FlateDecode' }));
-    });
-}
-
-/** A page's content streams as Chromium wrote them (undefined for content pdf-lib drew). */
-function contentStreams(doc: PDFDocument, page: PDFDict): { refs: PDFRef[]; contents: PageContents } | undefined {
+/** A page's content streams as the print left them: undefined when pdf-lib drew any. */
+function contentRefs(doc: PDFDocument, page: PDFDict): PDFRef[] | undefined {
   const contents = page.get(PDFName.of('Contents'));
   const list = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
   const refs = list instanceof PDFArray ? list.asArray() : [contents];
-  if (!refs.every((ref): ref is PDFRef => ref instanceof PDFRef && doc.context.lookup(ref) instanceof PDFRawStream)) return undefined;
+  return refs.every((ref): ref is PDFRef => ref instanceof PDFRef && doc.context.lookup(ref) instanceof PDFRawStream) ? refs : undefined;
+}
+
+/** Marks a page's streams in this thread (a page the print's preparation did not read). */
+function markHere(doc: PDFDocument, refs: PDFRef[]): Uint8Array | undefined {
   const streams = refs.map((ref) => doc.context.lookup(ref) as PDFRawStream);
   // Chromium's plain Flate streams go to Node's zlib as they are; anything else is decoded here.
   const flate = streams.map((stream) => stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms')));
-  return { refs, contents: { parts: streams.map((stream, i) => (flate[i] ? stream.contents : decodePDFRawStream(stream).decode())), flate } };
+  return markPageContents({ parts: streams.map((stream, i) => (flate[i] ? stream.contents : decodePDFRawStream(stream).decode())), flate });
+}
+
+/**
+ * The page's marked content in its first stream. The page's list of streams may have grown
+ * meanwhile (crop marks, pdf-lib's q/Q around the original): only the parts now joined in the
+ * first leave it, and no orphan object is left behind.
+ */
+function putMarked(doc: PDFDocument, page: PDFDict, refs: PDFRef[], marked: Uint8Array): void {
+  const rest = refs.slice(1);
+  const list = page.lookup(PDFName.of('Contents'));
+  if (rest.length > 0 && list instanceof PDFArray) page.set(PDFName.of('Contents'), doc.context.obj(list.asArray().filter((ref) => !rest.includes(ref as PDFRef))));
+  for (const ref of rest) doc.context.delete(ref);
+  doc.context.assign(refs[0]!, doc.context.stream(marked, { Filter: 'FlateDecode' }));
 }
 
 /**
@@ -95,16 +95,26 @@ function nameChromiumLink(doc: PDFDocument, ref: PDFRef, titles: ReadonlyMap<str
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const shape = CHROMIUM_LINK.exec(text);
   if (!shape || text.includes('/Contents')) return false;
-  const value = (pattern: RegExp) => {
-    const found = pattern.exec(text)?.[1];
-    return found === undefined ? undefined : PDFObjectParser.forBytes(Buffer.from(found, 'latin1'), doc.context).parseObject();
-  };
-  const uri = value(/\/S\s*\/URI\s*\/URI\s*(\((?:[^()\\]|\\.)*\))/);
-  const dest = uri ? undefined : value(/\/Dest\s*(\/[^\s/<>[\]()%]+)/);
-  const contents = uri instanceof PDFString ? `${LINK_TEXT.external} ${uri.decodeText()}` : dest instanceof PDFName ? `${LINK_TEXT.internal}: ${titles.get(dest.decodeText()) ?? dest.decodeText()}` : undefined;
+  const uri = /\/S\s*\/URI\s*\/URI\s*\(((?:[^()\\]|\\.)*)\)/.exec(text)?.[1];
+  const dest = uri === undefined ? /\/Dest\s*\/([^\s/<>[\]()%]+)/.exec(text)?.[1] : undefined;
+  const contents = uri !== undefined ? `${LINK_TEXT.external} ${literalText(uri, doc)}` : dest !== undefined ? `${LINK_TEXT.internal}: ${titles.get(nameText(dest, doc)) ?? nameText(dest, doc)}` : undefined;
   if (!contents) return false;
-  replaceUnparsed(doc.context, ref, Buffer.from(`${shape[1]}\n/Contents ${PDFHexString.fromText(contents).toString()}>>`, 'latin1'));
+  replaceUnparsed(doc.context, ref, Buffer.from(`${shape[1]}\n/Contents <FEFF${Buffer.from(contents, 'utf16le').swap16().toString('hex').toUpperCase()}>>>`, 'latin1'));
   return true;
+}
+
+/** A literal string's text (between its parentheses): plain ASCII as it is (Chromium's addresses), the rest decoded by pdf-lib. */
+function literalText(inner: string, doc: PDFDocument): string {
+  if (/^[\x20-\x7e]*$/.test(inner) && !inner.includes('\\')) return inner;
+  const parsed = PDFObjectParser.forBytes(Buffer.from(`(${inner})`, 'latin1'), doc.context).parseObject();
+  return parsed instanceof PDFString ? parsed.decodeText() : inner;
+}
+
+/** A name's text (after its slash): as it is without # escapes, else decoded by pdf-lib. */
+function nameText(name: string, doc: PDFDocument): string {
+  if (!name.includes('#')) return name;
+  const parsed = PDFObjectParser.forBytes(Buffer.from(`/${name}`, 'latin1'), doc.context).parseObject();
+  return parsed instanceof PDFName ? parsed.decodeText() : name;
 }
 
 /** Chromium's link annotation: one flat dictionary (its action the only one nested), and where it closes. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cmyk, decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { loadLazily, unparsedBytes } from '../../src/pdf/lazy-load.js';
 import { IN_THREAD } from '../../src/pdf/marker.js';
-import { completeTags, markPages } from '../../src/pdf/tagged.js';
+import { completeTags } from '../../src/pdf/tagged.js';
 
 /** Two pages, three links written as Chromium writes them: an address (with a parenthesis and a backslash), a destination, and one inside a nested name. */
 async function linked(): Promise<Uint8Array> {
@@ -66,11 +66,12 @@ describe('marked artifacts', () => {
   it('are written in without dropping what was drawn on the page while they were marked (crop marks)', async () => {
     const source = await PDFDocument.create();
     source.addPage([300, 400]).drawRectangle({ x: 10, y: 10, width: 50, height: 50 });
-    const doc = await loadLazily(await source.save({ useObjectStreams: false }));
-    const marking = markPages(doc, IN_THREAD);
-    // As applyPageBoxes does, after the marking began.
+    const pdf = await source.save({ useObjectStreams: false });
+    const doc = await loadLazily(pdf);
+    const completing = completeTags(doc, new Map(), IN_THREAD.prepare(pdf));
+    // As applyPageBoxes does, after the tags began.
     doc.getPage(0).drawLine({ start: { x: 0, y: 0 }, end: { x: 5, y: 0 }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
-    (await marking)();
+    await completing;
     const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
     const list = saved.getPage(0).node.lookup(PDFName.of('Contents'), PDFArray);
     const content = list.asArray().map((ref) => Buffer.from(decodePDFRawStream(saved.context.lookup(ref) as PDFRawStream).decode()).toString('latin1')).join('\n');
