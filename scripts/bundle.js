@@ -69,8 +69,7 @@ const nativeZlib = {
 };
 
 const result = await build({
-  // The marking worker (src/pdf/marker.ts) is a file of its own beside the chunk that starts it.
-  entryPoints: { bantin: 'dist/cli/main.js', 'mark-worker': 'dist/pdf/mark-worker.js' },
+  entryPoints: { bantin: 'dist/cli/main.js' },
   outdir: flags.outdir,
   bundle: true,
   splitting: true,

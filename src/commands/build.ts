@@ -23,7 +23,6 @@ import type { RenderedIssue } from '../render/html.js';
 import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
-import type { Marker } from '../pdf/marker.js';
 import type { TaggedPrint } from '../pdf/page-artifacts.js';
 
 export interface BuildOptions {
@@ -167,20 +166,8 @@ export async function render(prepared: Prepared, logger: Logger): Promise<Render
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
-  // A tagged build's marker (a worker thread) starts once Chromium prints: the page load and
-  // pagination before it keep both cores busy, the print leaves one mostly idle.
-  const markers = (options.tagged ?? true) ? await import('../pdf/marker.js') : undefined;
-  let marker: Marker | undefined;
-  try {
-    return await printAndFinish(browser, prepared, rendered, options, markers && (() => (marker ??= markers.openMarker())), afterPrint);
-  } finally {
-    marker?.close();
-  }
-}
-
-/** printAndWrite with what opens the marker of a tagged build (undefined: --no-tags). */
-async function printAndFinish(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, openMarker: (() => Marker) | undefined, afterPrint?: () => void): Promise<BuildResult> {
   const { logger } = options;
+  const tagged = options.tagged ?? true;
   const { issue, input, output } = prepared;
   logger.progress('printing with Chromium');
   const [{ printPaginated }, { downsampler }, { themeFiles }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js'), import('../render/theme-css.js')]);
@@ -188,16 +175,19 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
   let printed: PrintResult;
   // What finishing needs loads while Chromium prints (a cold import takes 20–40 ms).
   let finishing: ReturnType<typeof loadFinishing> | undefined;
+  let tagging: Promise<typeof import('../pdf/page-artifacts.js')> | undefined;
   const whilePrinting = () => {
     finishing = loadFinishing();
     finishing.catch(() => undefined);
-    openMarker?.();
+    if (tagged) tagging = import('../pdf/page-artifacts.js');
+    tagging?.catch(() => undefined);
   };
-  // Each print goes to the marker the moment it comes back (a second pass, rare, is one more).
+  // A tagged print is made ready the moment it comes back (a second pass, rare, once more).
+  const prepare = (pdf: Uint8Array) => (tagging ??= import('../pdf/page-artifacts.js')).then(({ prepareTagged }) => prepareTagged(pdf));
   let preparing: { pdf: Uint8Array; print: Promise<TaggedPrint> } | undefined;
-  const onPrinted = openMarker
+  const onPrinted = tagged
     ? (pdf: Uint8Array) => {
-        preparing = { pdf, print: openMarker().prepare(pdf) };
+        preparing = { pdf, print: prepare(pdf) };
         preparing.print.catch(() => undefined);
       }
     : undefined;
@@ -213,7 +203,7 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
       targets: rendered.targets,
       pageBox: textBlock(prepared.geometry),
       flow: articleFlow(prepared),
-      tagged: openMarker !== undefined,
+      tagged,
       timeoutMs: options.timeoutMs,
       log: logger.debug,
     });
@@ -227,19 +217,19 @@ async function printAndFinish(browser: Browser | Page, prepared: Prepared, rende
     await shrink?.close();
   }
   afterPrint?.();
-  // The print is made ready (in the worker, since it came back) while this thread does the rest.
-  const tagging = openMarker && (preparing?.pdf === printed.pdf ? preparing.print : openMarker().prepare(printed.pdf));
-  tagging?.catch(() => undefined);
+  // Made ready since the print came back (its compression still under way on libuv's threads).
+  const ready = tagged ? (preparing?.pdf === printed.pdf ? preparing.print : prepare(printed.pdf)) : undefined;
+  ready?.catch(() => undefined);
   // Loaded while Chromium printed (whilePrinting), as pdf-lib was (a third of start-up otherwise).
   const { finishPdf, machineFonts } = await (finishing ?? loadFinishing());
   const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, prepared: tagging });
+  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, prepared: ready });
   if (options.cmyk) {
     pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
-    if (openMarker && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
+    if (tagged && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
   }
   logger.debug('finished');
   const { htmlOutput } = prepared;

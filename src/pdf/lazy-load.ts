@@ -9,10 +9,27 @@
 import { ParseSpeeds, PDFContext, PDFDocument, PDFHeader, PDFInvalidObject, PDFObject, PDFObjectParser, PDFRef, type PDFDict } from 'pdf-lib';
 import { body, isStream, latin1, objectSpans } from './raw-pdf.js';
 
-/** An object not parsed yet, written as it came if nothing needs it; in object streams with the rest. */
+/**
+ * A dictionary (or other non-stream object) not parsed yet, written as it came if nothing needs
+ * it; in object streams with the rest. Its bytes are found only when first needed: most of a
+ * tagged print's objects are structure elements that go out packed (object-streams.ts) and are
+ * never read here.
+ */
 class UnparsedObject extends PDFObject {
-  constructor(readonly body: Uint8Array) {
+  private found: Uint8Array | undefined;
+  constructor(
+    private readonly source: Buffer | Uint8Array,
+    private readonly span?: [number, number],
+    private readonly n?: number,
+  ) {
     super();
+    if (!span) this.found = source;
+  }
+  get body(): Uint8Array {
+    if (this.found) return this.found;
+    const bytes = body(this.source as Buffer, this.span!, this.n!);
+    if (!bytes) throw new Error(`object ${this.n} of the printed PDF is not where its cross-reference table says`);
+    return (this.found = bytes);
   }
   clone(): UnparsedObject {
     return new UnparsedObject(this.body);
@@ -28,7 +45,6 @@ class UnparsedObject extends PDFObject {
     return this.body.length;
   }
 }
-
 
 /** Each lazily loaded document's objects as stored, parsed or not (the map's own get). */
 const stored = new WeakMap<PDFContext, (ref: PDFRef) => PDFObject | undefined>();
@@ -58,6 +74,26 @@ export function isPristine(context: PDFContext, ref: PDFRef): boolean {
 export function replaceUnparsed(context: PDFContext, ref: PDFRef, bytes: Uint8Array): void {
   if (!(stored.get(context)?.(ref) instanceof UnparsedObject)) throw new Error(`object ${ref.toString()} is parsed already`);
   context.assign(ref, new UnparsedObject(bytes));
+}
+
+/** Where a stream object's data may end: every object with the word in it is read at once and checked (isStream). */
+const STREAM_END = /endstream/g;
+
+/** The objects whose spans (in file order, as objectSpans gives them) contain any of `positions`. */
+function containing(spans: Map<number, [number, number]>, positions: number[]): Set<number> {
+  const starts = [...spans];
+  const found = new Set<number>();
+  for (const at of positions) {
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]![1][0] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const [n, [start, end]] = starts[lo] ?? [0, [0, 0]];
+    if (start <= at && at < end) found.add(n);
+  }
+  return found;
 }
 
 /**
@@ -90,10 +126,18 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
   };
   let largest = 0;
   const view = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length);
+  // Streams (~100 of ~1,300 objects) are read now, pdf-lib must know them; the rest when needed.
+  const streamObjects = containing(found.spans, [...latin1(pdf).matchAll(STREAM_END)].map((m) => m.index));
   for (const [n, span] of found.spans) {
-    const bytes = body(view, span, n);
-    if (!bytes) return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    objects.set(PDFRef.of(n), unparsed(bytes));
+    if (streamObjects.has(n)) {
+      const bytes = body(view, span, n);
+      if (!bytes) return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      objects.set(PDFRef.of(n), unparsed(bytes));
+    } else {
+      const object = new UnparsedObject(view, span, n);
+      pristine.add(object);
+      objects.set(PDFRef.of(n), object);
+    }
     largest = Math.max(largest, n);
   }
   context.largestObjectNumber = largest;

@@ -1,41 +1,44 @@
 /**
- * A tagged print made ready for finishing, from its bytes alone: each page's content with the
- * drawing outside the structure tree marked as artifacts (artifacts.ts) and compressed again,
- * and the structure elements packed into object streams (raw-pdf.ts). Runs in the marking
- * worker (mark-worker.ts) or, without one, in this thread (marker.ts).
+ * A tagged print made ready for finishing, from its bytes alone, the moment it comes back: each
+ * page's content with the drawing outside the structure tree marked as artifacts (artifacts.ts),
+ * and the structure elements packed into object streams (raw-pdf.ts). The marking (inflate and
+ * scan, ~25 ms for so-20) runs in this thread; the compression (~30 ms) on libuv's threads,
+ * while this one reads the print's page numbers and finishes the rest. A worker thread was
+ * tried: starting one costs ~60 ms of CPU, more than it saved on two cores.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflateSync, type ZlibOptions } from 'node:zlib';
 import { markArtifacts } from './artifacts.js';
 import { packStructure, pageContents, RawPdf, streamData, type ObjectPack } from './raw-pdf.js';
+
+const compress = promisify<Uint8Array, ZlibOptions, Buffer>(deflate);
 
 /** What prepareTagged makes of a print. */
 export interface TaggedPrint {
   /**
    * Per page, in order: the object numbers of its content streams and their marked content
-   * (undefined: nothing to mark); null for a page whose streams are not read here (the main
-   * thread marks it). Undefined when the page tree is not read here.
+   * (undefined: nothing to mark); null for a page whose streams are not read here (finishing
+   * marks it from pdf-lib's objects). Undefined when the page tree is not read here.
    */
   pages: Array<{ refs: number[]; marked: Uint8Array | undefined } | null> | undefined;
   /** The structure elements in object streams. */
   packs: ObjectPack[];
 }
 
-export function prepareTagged(pdf: Uint8Array): TaggedPrint {
+export async function prepareTagged(pdf: Uint8Array): Promise<TaggedPrint> {
   const raw = RawPdf.open(pdf);
   if (!raw) return { pages: undefined, packs: [] };
   const pages = pageContents(raw)?.map((refs) => {
     const streams = refs.map((n) => streamData(raw, n));
     if (!streams.every((s) => s !== undefined)) return null;
-    return { refs, marked: markPageContents({ parts: streams.map((s) => s.data), flate: streams.map((s) => s.flate) }) };
+    const marked = markedContent({ parts: streams.map((s) => s.data), flate: streams.map((s) => s.flate) });
+    return { refs, marked: marked && compress(marked, { level: DEFLATE_LEVEL }) };
   });
-  return { pages, packs: packStructure(raw) };
-}
-
-/** The buffers of a prepared print that can be handed over to another thread without copying (each its own, whole). */
-export function transferables(print: TaggedPrint): ArrayBuffer[] {
-  const views = [...(print.pages ?? []).map((p) => p?.marked), ...print.packs.map((p) => p.data)];
-  const whole = views.filter((v): v is Uint8Array => v !== undefined && v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength);
-  return [...new Set(whole.map((v) => v.buffer as ArrayBuffer))];
+  const packs = packStructure(raw).map(async ({ contents, ...pack }) => ({ ...pack, data: new Uint8Array(await compress(contents, {})) }));
+  return {
+    pages: pages && (await Promise.all(pages.map(async (page) => page && { refs: page.refs, marked: await page.marked }))),
+    packs: await Promise.all(packs),
+  };
 }
 
 /** A page's content streams as stored: Flate-compressed (`flate`) or already decoded. */
@@ -46,10 +49,15 @@ export interface PageContents {
 
 /** The page's marked content, Flate-compressed; undefined when nothing needed marking. */
 export function markPageContents(page: PageContents): Uint8Array | undefined {
+  const marked = markedContent(page);
+  return marked && deflateSync(marked, { level: DEFLATE_LEVEL });
+}
+
+/** The page's content decoded, joined and marked; undefined when nothing needed marking. */
+function markedContent(page: PageContents): Uint8Array | undefined {
   const parts = page.parts.map((bytes, i) => (page.flate[i] ? inflateSync(bytes) : bytes));
   const joined = parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((p) => [p, NEWLINE]));
-  const marked = markArtifacts(joined);
-  return marked && deflateSync(marked, { level: DEFLATE_LEVEL });
+  return markArtifacts(joined);
 }
 
 const NEWLINE = new Uint8Array([0x0a]);

@@ -1,18 +1,16 @@
 /**
  * A PDF read as bytes, without pdf-lib: its one classic cross-reference table, each object's
  * bytes, the page tree's content streams, and structure elements packed into object streams.
- * What the marking worker (mark-worker.ts) needs, so that it starts on a print the moment it
- * comes back, while the main thread opens the same bytes with pdf-lib (lazy-load.ts). Anything
- * of another shape reads as undefined: the caller then does it the slower way.
+ * What making a tagged print ready needs (page-artifacts.ts), so that it starts the moment the
+ * print comes back, before pdf-lib opens the same bytes (lazy-load.ts). Anything of another
+ * shape reads as undefined: the caller then does it the slower way.
  */
-import { deflateSync } from 'node:zlib';
-
 export const latin1 = (bytes: Uint8Array, from = 0, to = bytes.length) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
 
 /** One 20-byte entry of a cross-reference table: offset, generation, in use (n) or free (f). */
 const ENTRY = /(\d{10}) (\d{5}) ([nf])/y;
 
-/** Object number → [start, end) of its bytes, from a file's one classic cross-reference table. */
+/** Object number → [start, end) of its bytes, from a file's one classic cross-reference table; in file order. */
 export function objectSpans(pdf: Uint8Array): { spans: Map<number, [number, number]>; trailer: string } | undefined {
   const end = latin1(pdf, Math.max(0, pdf.length - 64));
   const at = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(end);
@@ -164,7 +162,7 @@ export function streamData(raw: RawPdf, n: number): { data: Uint8Array; flate: b
   return { data: bytes.subarray(start, start + size), flate: filter !== undefined };
 }
 
-/** Structure elements put together in object streams, compressed: what pdf-lib would write for them, made off the main thread. */
+/** Structure elements put together in an object stream: what pdf-lib would write for them, made ahead of time. */
 export interface ObjectPack {
   /** The object numbers, in the order they are in the stream. */
   objects: number[];
@@ -186,9 +184,9 @@ const PER_PACK = 200;
  * own. Whoever writes the file uses a pack only if all of its objects are still exactly these
  * bytes (object-streams.ts).
  */
-export function packStructure(raw: RawPdf): ObjectPack[] {
+export function packStructure(raw: RawPdf): Array<Omit<ObjectPack, 'data'> & { contents: Buffer }> {
   const text = latin1(raw.pdf);
-  const packs: ObjectPack[] = [];
+  const packs: Array<Omit<ObjectPack, 'data'> & { contents: Buffer }> = [];
   let objects: number[] = [];
   let bodies: Uint8Array[] = [];
   const flush = () => {
@@ -200,7 +198,7 @@ export function packStructure(raw: RawPdf): ObjectPack[] {
       return entry;
     });
     const head = Buffer.from(`${table.join(' ')}\n`, 'latin1');
-    packs.push({ objects, first: head.length, data: deflateSync(Buffer.concat([head, ...bodies.flatMap((b) => [b, NEWLINE])])) });
+    packs.push({ objects, first: head.length, contents: Buffer.concat([head, ...bodies.flatMap((b) => [b, NEWLINE])]) });
     objects = [];
     bodies = [];
   };

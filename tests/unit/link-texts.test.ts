@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmyk, decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { loadLazily, unparsedBytes } from '../../src/pdf/lazy-load.js';
-import { IN_THREAD } from '../../src/pdf/marker.js';
+import { prepareTagged } from '../../src/pdf/page-artifacts.js';
 import { completeTags } from '../../src/pdf/tagged.js';
 
 /** Two pages, three links written as Chromium writes them: an address (with a parenthesis and a backslash), a destination, and one inside a nested name. */
@@ -68,7 +68,7 @@ describe('marked artifacts', () => {
     source.addPage([300, 400]).drawRectangle({ x: 10, y: 10, width: 50, height: 50 });
     const pdf = await source.save({ useObjectStreams: false });
     const doc = await loadLazily(pdf);
-    const completing = completeTags(doc, new Map(), IN_THREAD.prepare(pdf));
+    const completing = completeTags(doc, new Map(), prepareTagged(pdf));
     // As applyPageBoxes does, after the tags began.
     doc.getPage(0).drawLine({ start: { x: 0, y: 0 }, end: { x: 5, y: 0 }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
     await completing;

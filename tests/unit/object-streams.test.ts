@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { loadLazily } from '../../src/pdf/lazy-load.js';
 import { savePacked } from '../../src/pdf/object-streams.js';
-import { pageContents, packStructure, RawPdf, streamData } from '../../src/pdf/raw-pdf.js';
+import { prepareTagged } from '../../src/pdf/page-artifacts.js';
+import { pageContents, RawPdf, streamData } from '../../src/pdf/raw-pdf.js';
 import { chromiumLike } from './chromium-pdf.js';
 
 const structure = async (pdf: Uint8Array) => {
@@ -38,7 +39,7 @@ describe('the print read as bytes', () => {
 describe('packed structure', () => {
   it('is written in its own object streams and reads back the same', async () => {
     const pdf = chromiumLike();
-    const packs = packStructure(RawPdf.open(pdf)!);
+    const { packs } = await prepareTagged(pdf);
     expect(packs.map((p) => p.objects)).toEqual([[10, 11]]);
     const doc = await loadLazily(pdf);
     const { pdf: saved, packed } = await savePacked(doc, packs);
@@ -51,7 +52,7 @@ describe('packed structure', () => {
 
   it('is not used once one of its objects was read or changed: that object is written as it now is', async () => {
     const pdf = chromiumLike();
-    const packs = packStructure(RawPdf.open(pdf)!);
+    const { packs } = await prepareTagged(pdf);
     const doc = await loadLazily(pdf);
     doc.context.lookup(PDFRef.of(11), PDFDict).set(PDFName.of('K'), PDFNumber.of(7));
     const { pdf: saved, packed } = await savePacked(doc, packs);
