@@ -2,7 +2,8 @@
 // npm run bench: bantin as a user runs it, in fresh processes. Prints wall seconds, pages per
 // second, watch-mode rebuild time, the peak memory of a 20-issue batch, and the bundle's size and
 // start-up time against the bundle with the code scripts/bundle.js leaves out. Timings live here,
-// never in test assertions. BENCH_RUNS sets the repetitions (default 5).
+// never in test assertions. BENCH_RUNS sets the repetitions (default 5), BENCH_TAG_PAIRS the
+// tagged/untagged pairs that measure tagging's cost (default 20).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/bantin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** Tagged/untagged pairs of so-20 for tagging's cost (BENCH_TAG_PAIRS, default 20). */
+const tagPairs = Number(process.env.BENCH_TAG_PAIRS ?? 20);
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -177,6 +180,19 @@ try {
     untagged.push(time(['build', so20, '-o', untaggedPdf, '--no-tags']));
     bare.push(barePrint());
   }
+  // Tagging's cost is a few tens of milliseconds in builds that swing by ±0.2 s on this machine:
+  // more pairs, each in the order of the one before reversed (tagged first, then untagged first),
+  // and the median of each pair's difference, with its quartiles.
+  const pairs = [];
+  for (let i = 0; i < tagPairs; i++) {
+    const order = i % 2 === 0 ? ['tagged', 'untagged'] : ['untagged', 'tagged'];
+    const pair = {};
+    for (const which of order) pair[which] = time(['build', so20, '-o', which === 'tagged' ? taggedPdf : untaggedPdf, ...(which === 'tagged' ? [] : ['--no-tags'])]);
+    tagged.push(pair.tagged);
+    untagged.push(pair.untagged);
+    pairs.push(pair.tagged - pair.untagged);
+  }
+  const quartile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)];
   const size = (file) => readFileSync(file).length;
 
   const watched = path.join(work, 'watched.yaml');
@@ -196,8 +212,8 @@ try {
   }
   console.log(`theme: so-20-2026 built-in haiphong ${themed.builtIn.toFixed(2)} s, child theme ${themed.child.toFixed(2)} s (${((themed.child - themed.builtIn) * 1000).toFixed(0)} ms more, median)`);
   console.log(
-    `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}): ` +
-      `${Math.round((median(tagged) - median(untagged)) * 1000)} ms median; file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
+    `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}); ` +
+      `tagged minus untagged over ${pairs.length} pairs: ${Math.round(median(pairs) * 1000)} ms median (quartiles ${Math.round(quartile(pairs, 0.25) * 1000)} to ${Math.round(quartile(pairs, 0.75) * 1000)} ms); file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
   );
   console.log(`floor: a bare Chromium print of so-20-2026's own HTML (${path.basename(browser.executablePath)} --print-to-pdf) ${median(bare).toFixed(2)} s median (best ${Math.min(...bare).toFixed(2)}); bantin build is ${(median(tagged) / median(bare)).toFixed(2)}x that`);
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);

@@ -73,6 +73,26 @@ function scan(src: Uint8Array, skipper: Skipper | undefined): Uint8Array | undef
   let i = 0;
   const n = src.length;
   while (i < n) {
+    if (skipper && depth === 0 && !open) {
+      // Outside marked content with no run open: on at once to the next operator that matters.
+      const hit = skipper.untagged(i, qDepth);
+      qDepth = hit.qDepth;
+      if (!hit.op) break;
+      if (hit.op === 'BDC' || hit.op === 'BMC') {
+        const past = skipper.tagged(hit.at, qDepth);
+        i = past.at;
+        qDepth = past.qDepth;
+      } else {
+        insert(hit.operandStart, OPEN);
+        open = true;
+        openedAtQ = qDepth;
+        const next = skipper.open(hit.at, qDepth, openedAtQ);
+        i = next.at;
+        qDepth = next.qDepth;
+      }
+      operandStart = i;
+      continue;
+    }
     const c = src[i]!;
     const kind = CLASS[c];
     if (kind === 1) {
@@ -165,6 +185,12 @@ function scan(src: Uint8Array, skipper: Skipper | undefined): Uint8Array | undef
 }
 
 interface Skipper {
+  /**
+   * From outside marked content, with no run open, to just after the next operator that opens a
+   * marked-content sequence or starts a graphics object (counting q and Q on the way), with
+   * where that operator's operands begin; no operator when there is none.
+   */
+  untagged(from: number, qDepth: number): { op?: string; at: number; operandStart: number; qDepth: number };
   /** From just after a tagged sequence's BDC/BMC to just after its EMC (nested sequences included). */
   tagged(from: number, qDepth: number): { at: number; qDepth: number };
   /**
@@ -193,7 +219,22 @@ function skipperFor(src: Uint8Array): Skipper | undefined {
     }
     return null;
   };
+  const untagged = new RegExp(UNTAGGED.source, 'g');
   return {
+    untagged(from, qDepth) {
+      untagged.lastIndex = from;
+      for (let m = untagged.exec(text); m; m = untagged.exec(text)) {
+        const before = text.charCodeAt(m.index - 1);
+        if (m.index > 0 && CLASS[before] !== 1 && before !== 0x3e && before !== 0x5d) continue;
+        const op = m[0];
+        if (op === 'q') qDepth++;
+        else if (op === 'Q') qDepth--;
+        else if (op === 'BI') throw UNUSUAL;
+        else if (op === 'BDC' && inHexString(text, m.index)) continue;
+        else if (op !== 'EMC') return { op, at: m.index + op.length, operandStart: op === 'BDC' || op === 'BMC' ? 0 : operatorEndBefore(text, m.index), qDepth };
+      }
+      return { at: text.length, operandStart: text.length, qDepth };
+    },
     tagged(from, qDepth) {
       let depth = 1;
       for (let m = next(from); m; m = next(marks.lastIndex)) {
@@ -257,6 +298,41 @@ function operandsOf(text: string, at: number, count: number): number {
   while (i > 0 && CLASS[text.charCodeAt(i - 1)] === 1) i--;
   return i;
 }
+
+/**
+ * Where the operator before the operands that end at `at` ends, as the byte loop finds it: the
+ * operands (numbers, names, hex strings, flat arrays and dictionaries, and words longer than three
+ * letters) are passed over backwards. Throws UNUSUAL for anything else.
+ */
+function operatorEndBefore(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    while (i > 0 && CLASS[text.charCodeAt(i - 1)] === 1) i--;
+    if (i === 0) return 0;
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x3e || c === 0x5d) {
+      // >> of a dictionary, > of a hex string, ] of an array: back to where it opens, nothing nested.
+      const dict = c === 0x3e && text.charCodeAt(i - 2) === 0x3e;
+      const open = dict ? text.lastIndexOf('<<', i - 3) : text.lastIndexOf(c === 0x5d ? '[' : '<', i - 2);
+      if (open < 0 || /[<>[\]]/.test(text.slice(open + (dict ? 2 : 1), i - (dict ? 2 : 1)))) throw UNUSUAL;
+      i = open;
+    } else if (c === 0x7b || c === 0x7d) {
+      i--;
+    } else if (CLASS[c] === 0) {
+      let j = i;
+      while (j > 0 && CLASS[text.charCodeAt(j - 1)] === 0) j--;
+      const first = text.charCodeAt(j);
+      if (text.charCodeAt(j - 1) === 0x2f) i = j - 1; // a name
+      else if ((first >= 0x30 && first <= 0x39) || first === 0x2e || first === 0x2d || first === 0x2b || i - j > 3) i = j; // an operand
+      else return i; // the operator
+    } else {
+      throw UNUSUAL;
+    }
+  }
+}
+
+/** The operators that matter outside marked content with no run open. */
+const UNTAGGED = /(?:BDC|BMC|EMC|BT|BI|Do|re|sh|m|q|Q)(?=[\s/<[]|$)/;
 
 /** The operators that open and close marked content or save and restore the graphics state. */
 const MARKS = /(?:BDC|BMC|EMC|q|Q)(?=[\s/<[]|$)/;

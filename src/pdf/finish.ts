@@ -115,9 +115,7 @@ export async function finishPdf(pdf: Uint8Array, issue: Issue, options: FinishOp
     const problems = pdfaProblems(doc);
     if (problems.length > 0) throw new UserError(`cannot make a PDF/A-2b file: ${problems.join('; ')}; no PDF was written`);
   }
-  const packs = await tagging;
-  if (packs?.length) return (await savePacked(doc, packs)).pdf;
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return (await savePacked(doc, (await tagging) ?? [])).pdf;
 }
 
 /** Each internal link target's id → the title its link's alternative text names. */
