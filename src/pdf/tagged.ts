@@ -31,6 +31,7 @@ export async function hasStructure(pdf: Uint8Array): Promise<boolean> {
  */
 export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>, prepared?: Promise<TaggedPrint>): Promise<ObjectPack[]> {
   const pages = doc.getPages().map((page) => ({ node: page.node, refs: contentRefs(doc, page.node) }));
+  mapRoles(doc);
   for (const page of doc.getPages()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots || annots.size() === 0) continue;
@@ -53,6 +54,21 @@ export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string,
     if (marked) putMarked(doc, node, refs, marked);
   });
   return print?.packs ?? [];
+}
+
+/**
+ * Structure types of PDF 2.0 that Chromium writes (`<strong>` is Strong, `<em>` Em, …) mapped to
+ * their PDF 1.7 equivalents: the file is PDF 1.7, where a reader (and PDF/UA-1) knows a type not
+ * in its standard list only through the tree's role map. Standard types are never remapped.
+ */
+export const PDF2_ROLES: Readonly<Record<string, string>> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Title: 'P', Aside: 'Sect', FENote: 'Note', DocumentFragment: 'Div' };
+
+function mapRoles(doc: PDFDocument): void {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? (doc.context.obj({}) as PDFDict);
+  for (const [type, role] of Object.entries(PDF2_ROLES)) if (!roleMap.has(PDFName.of(type))) roleMap.set(PDFName.of(type), PDFName.of(role));
+  if (!root.has(PDFName.of('RoleMap'))) root.set(PDFName.of('RoleMap'), roleMap);
 }
 
 /** A page's content streams as the print left them: undefined when pdf-lib drew any. */

@@ -40,6 +40,11 @@ function xmpOf(tree: StructTree): string {
 }
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), and the tree's own root. */
+const PDF17_TYPES = new Set(
+  'StructTreeRoot Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private H H1 H2 H3 H4 H5 H6 P L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
+);
+
 function linkAnnotations(tree: StructTree): PDFDict[] {
   return tree.doc.getPages().flatMap((page) => {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -69,6 +74,16 @@ describe.each([
     expect(pdfInfo(result.output).Tagged).toBe('yes');
     expect(tree.root.type).toBe('StructTreeRoot');
     expect(tree.doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))).toBe(PDFBool.True);
+  });
+
+  it('uses only PDF 1.7 structure types, or maps them to one (Strong, Em… of PDF 2.0 in the role map)', () => {
+    const roleMap = tree.doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('RoleMap'), PDFDict);
+    const mapped = new Map(roleMap.entries().map(([k, v]) => [k.decodeText(), (v as PDFName).decodeText()]));
+    const types = new Set(all.map((el) => el.type));
+    expect(types.has('Strong') || name !== 'so-20-2026').toBe(true);
+    for (const type of types) expect(PDF17_TYPES.has(mapped.get(type) ?? type), type).toBe(true);
+    // A standard type is never remapped.
+    for (const type of mapped.keys()) expect(PDF17_TYPES.has(type), type).toBe(false);
   });
 
   it('has part titles as H1, article titles as H2, summary sections as H3, and never skips a level', () => {
