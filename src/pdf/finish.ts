@@ -60,7 +60,7 @@ export interface FinishOptions {
   labels?: Labels;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa.ts). */
   pdfa?: boolean;
-  /** A tagged print made ready since it came back (marker.ts); its artifacts are marked here when not given. */
+  /** A tagged print made ready since it came back (page-artifacts.ts prepareTagged); its artifacts are marked here when not given. */
   prepared?: Promise<TaggedPrint>;
 }
 

@@ -2,7 +2,7 @@
  * What Chromium's tagged print leaves undone for an accessible PDF: drawing outside the
  * structure tree is marked as artifacts (artifacts.ts), every link annotation gets alternative
  * text saying where it goes, and pages with annotations are read in structure order (/Tabs /S).
- * The marking is mostly done beforehand, off the main thread (marker.ts).
+ * The marking is mostly done beforehand, from the print's bytes (page-artifacts.ts).
  */
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectParser, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { replaceUnparsed, unparsedBytes } from './lazy-load.js';
@@ -23,7 +23,7 @@ export async function hasStructure(pdf: Uint8Array): Promise<boolean> {
 
 /**
  * `titles`: id of each internal link target → the title the link's text names. `prepared`: the
- * print made ready since it came back (marker.ts, so that it overlaps the rest of finishing);
+ * print made ready since it came back (page-artifacts.ts prepareTagged: its compression overlaps the rest of finishing);
  * without it, the artifacts are marked here. Call it before anything else draws on the pages
  * (page boxes, crop marks): the pages' own content is noted at once, and marked content goes in
  * when the returned promise settles, whatever was drawn meanwhile. Resolves to the packed
