@@ -69,7 +69,8 @@ const nativeZlib = {
 };
 
 const result = await build({
-  entryPoints: { bantin: 'dist/cli/main.js' },
+  // The tagging worker (src/pdf/tagger.ts) is a file of its own beside the chunk that starts it.
+  entryPoints: { bantin: 'dist/cli/main.js', 'tag-worker': 'dist/pdf/tag-worker.js' },
   outdir: flags.outdir,
   bundle: true,
   splitting: true,

@@ -24,6 +24,7 @@ import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
 import type { TaggedPrint } from '../pdf/page-artifacts.js';
+import type { Tagger } from '../pdf/tagger.js';
 
 export interface BuildOptions {
   input: string;
@@ -91,6 +92,16 @@ export interface Prepared {
  * browser unused and reports the issue's errors, never the browser's.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // The tagging worker starts now and warms up while the cores are idle (tagger.ts).
+  const tagger = (options.tagged ?? true) ? (await import('../pdf/tagger.js')).startTagger() : undefined;
+  try {
+    return await buildAlone(options, tagger);
+  } finally {
+    tagger?.close();
+  }
+}
+
+async function buildAlone(options: BuildOptions, tagger: Tagger | undefined): Promise<BuildResult> {
   const launching = import('../pdf/browser.js');
   const opening = launching.then(({ openBrowser }) => openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug }));
   opening.catch(() => undefined);
@@ -118,10 +129,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Once the print is in, the browser has nothing left to do: it is ended at once (a polite
     // close would keep a core busy for ~0.1 s) while this process finishes the PDF.
-    return await printAndWrite(await paging, prepared, rendered, options, () => {
+    const afterPrint = () => {
       printed = true;
       void owned.kill().then(() => options.logger.debug('browser closed'));
-    });
+    };
+    return await printAndWrite(await paging, prepared, rendered, options, afterPrint, tagger);
   } catch (error) {
     // After the print, the browser is gone on purpose: a failure then is not the browser's.
     throw (printed ? undefined : browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)) ?? error;
@@ -165,7 +177,8 @@ export async function render(prepared: Prepared, logger: Logger): Promise<Render
   return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry, deferQr: true });
 }
 
-export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void): Promise<BuildResult> {
+/** `tagger`: who makes a tagged print ready (tagger.ts); this thread when not given. */
+export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void, tagger?: Tagger): Promise<BuildResult> {
   const { logger } = options;
   const tagged = options.tagged ?? true;
   const { issue, input, output } = prepared;
@@ -179,11 +192,14 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
   const whilePrinting = () => {
     finishing = loadFinishing();
     finishing.catch(() => undefined);
-    if (tagged) tagging = import('../pdf/page-artifacts.js');
+    if (tagged && !tagger) tagging = import('../pdf/page-artifacts.js');
     tagging?.catch(() => undefined);
   };
   // A tagged print is made ready the moment it comes back (a second pass, rare, once more).
-  const prepare = (pdf: Uint8Array) => (tagging ??= import('../pdf/page-artifacts.js')).then(({ prepareTagged }) => prepareTagged(pdf));
+  const prepare = (pdf: Uint8Array) => {
+    logger.debug(`tagged print made ready by ${tagger?.where ?? 'this thread'}`);
+    return tagger?.prepare(pdf) ?? (tagging ??= import('../pdf/page-artifacts.js')).then(({ prepareTagged }) => prepareTagged(pdf));
+  };
   let preparing: { pdf: Uint8Array; print: Promise<TaggedPrint> } | undefined;
   const onPrinted = tagged
     ? (pdf: Uint8Array) => {
@@ -217,7 +233,7 @@ export async function printAndWrite(browser: Browser | Page, prepared: Prepared,
     await shrink?.close();
   }
   afterPrint?.();
-  // Made ready since the print came back (its compression still under way on libuv's threads).
+  // Made ready since the print came back (by the tagging worker, or here with zlib on libuv's threads).
   const ready = tagged ? (preparing?.pdf === printed.pdf ? preparing.print : prepare(printed.pdf)) : undefined;
   ready?.catch(() => undefined);
   // Loaded while Chromium printed (whilePrinting), as pdf-lib was (a third of start-up otherwise).

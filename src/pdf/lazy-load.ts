@@ -77,10 +77,17 @@ export function replaceUnparsed(context: PDFContext, ref: PDFRef, bytes: Uint8Ar
 }
 
 /** Where a stream object's data may end: every object with the word in it is read at once and checked (isStream). */
-const STREAM_END = /endstream/g;
+const STREAM_END = Buffer.from('endstream', 'latin1');
+
+/** Where the word is in the file (found by Buffer's native search, not a string's). */
+function streamEnds(pdf: Buffer): number[] {
+  const at: number[] = [];
+  for (let i = pdf.indexOf(STREAM_END); i >= 0; i = pdf.indexOf(STREAM_END, i + STREAM_END.length)) at.push(i);
+  return at;
+}
 
 /** The objects whose spans (in file order, as objectSpans gives them) contain any of `positions`. */
-function containing(spans: Map<number, [number, number]>, positions: number[]): Set<number> {
+function containing(spans: ReadonlyMap<number, [number, number]>, positions: number[]): Set<number> {
   const starts = [...spans];
   const found = new Set<number>();
   for (const at of positions) {
@@ -127,7 +134,7 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
   let largest = 0;
   const view = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length);
   // Streams (~100 of ~1,300 objects) are read now, pdf-lib must know them; the rest when needed.
-  const streamObjects = containing(found.spans, [...latin1(pdf).matchAll(STREAM_END)].map((m) => m.index));
+  const streamObjects = containing(found.spans, streamEnds(view));
   for (const [n, span] of found.spans) {
     if (streamObjects.has(n)) {
       const bytes = body(view, span, n);

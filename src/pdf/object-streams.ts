@@ -1,7 +1,7 @@
 /**
  * Writing a finished PDF, with structure elements already packed into object streams (packed
- * from the print's bytes the moment it came back, raw-pdf.ts packStructure, compressed on
- * libuv's threads). pdf-lib's writer puts every dictionary into object streams itself, at ~30 µs
+ * from the print's bytes the moment it came back, raw-pdf.ts packStructure, by the tagging
+ * worker). pdf-lib's writer puts every dictionary into object streams itself, at ~30 µs
  * an object in a cold process: for the ~1,000 structure elements of a tagged so-20, ~30 ms of the
  * build. Here a pack is used as it is when every object in it is still exactly the bytes it was
  * packed from; the rest is written as pdf-lib writes it (the same logic as its PDFStreamWriter,

@@ -10,8 +10,20 @@ export const latin1 = (bytes: Uint8Array, from = 0, to = bytes.length) => Buffer
 /** One 20-byte entry of a cross-reference table: offset, generation, in use (n) or free (f). */
 const ENTRY = /(\d{10}) (\d{5}) ([nf])/y;
 
-/** Object number → [start, end) of its bytes, from a file's one classic cross-reference table; in file order. */
-export function objectSpans(pdf: Uint8Array): { spans: Map<number, [number, number]>; trailer: string } | undefined {
+/** A file's object spans, as objectSpans found them (null: not of that shape). */
+const spansOf = new WeakMap<Uint8Array, { spans: ReadonlyMap<number, [number, number]>; trailer: string } | null>();
+
+/**
+ * Object number → [start, end) of its bytes, from a file's one classic cross-reference table; in
+ * file order. Read once per file: the tagged print's preparation and pdf-lib's lazy load both ask.
+ */
+export function objectSpans(pdf: Uint8Array): { spans: ReadonlyMap<number, [number, number]>; trailer: string } | undefined {
+  let found = spansOf.get(pdf);
+  if (found === undefined) spansOf.set(pdf, (found = readSpans(pdf) ?? null));
+  return found ?? undefined;
+}
+
+function readSpans(pdf: Uint8Array): { spans: Map<number, [number, number]>; trailer: string } | undefined {
   const end = latin1(pdf, Math.max(0, pdf.length - 64));
   const at = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(end);
   if (!at) return undefined;
@@ -87,7 +99,7 @@ function text(raw: RawPdf, n: number): string | undefined {
 export class RawPdf {
   private constructor(
     readonly pdf: Buffer,
-    readonly spans: Map<number, [number, number]>,
+    readonly spans: ReadonlyMap<number, [number, number]>,
     readonly trailer: string,
   ) {}
 
