@@ -39,8 +39,6 @@ export function startTagger(): Tagger {
   } catch {
     return IN_THREAD;
   }
-  // Never what keeps bantin running.
-  worker.unref();
   let done = false;
   const waiting: Array<{ pdf: Uint8Array; resolve: (print: TaggedPrint | Promise<TaggedPrint>) => void }> = [];
   const stop = () => {
@@ -51,10 +49,14 @@ export function startTagger(): Tagger {
   };
   worker.on('message', (answer: { print?: TaggedPrint; error?: string }) => {
     const next = waiting.shift();
+    if (waiting.length === 0) worker.unref();
     next?.resolve(answer.print ?? IN_THREAD.prepare(next.pdf));
   });
   worker.on('error', stop);
   worker.on('exit', stop);
+  // Idle, never what keeps bantin running; a print waiting for its answer does (ref below). After
+  // the listeners: adding a 'message' listener refs the worker again.
+  worker.unref();
   return {
     get where() {
       return done ? 'this thread (the tagging worker has ended)' : 'the tagging worker';
@@ -63,6 +65,7 @@ export function startTagger(): Tagger {
       if (done) return IN_THREAD.prepare(pdf);
       return new Promise<TaggedPrint>((resolve) => {
         waiting.push({ pdf, resolve });
+        worker.ref();
         worker.postMessage(pdf);
       });
     },

@@ -3,6 +3,7 @@
  * marked, structure packed) on a thread of its own, and the result is the same as in this
  * thread. From the TypeScript sources (no built worker beside them) the work stays in this thread.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,21 @@ describe('the tagging worker', () => {
     // Ended, it still answers: from this thread.
     expect(tagger.where).toMatch(/^this thread/);
     expect(comparable(await tagger.prepare(small))).toEqual(comparable(first));
+  });
+
+  it('keeps the process running while a print waits for its answer, never once it is idle (left open)', () => {
+    const dist = (file: string) => JSON.stringify(path.join(repoRoot, 'dist/pdf', file));
+    const script = (use: string) => `const { startTagger } = await import(${dist('tagger.js')}); const { madeUpPrint } = await import(${dist('made-up-print.js')}); const t = startTagger(); if (t.where !== 'the tagging worker') process.exit(3); ${use}`;
+    for (const [use, out] of [
+      ['', ''],
+      ['const p = await t.prepare(madeUpPrint(1)); console.log(p.pages.length);', '1\n'],
+    ] as const) {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script(use)], { timeout: 20_000, encoding: 'utf8' });
+      // Not killed by the timeout, nor ended with the answer still to come (13: an unsettled await).
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(out);
+    }
   });
 
   it('stays in this thread when run from the sources', () => {
