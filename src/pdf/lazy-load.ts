@@ -46,15 +46,46 @@ class UnparsedObject extends PDFObject {
   }
 }
 
-/** Each lazily loaded document's objects as stored, parsed or not (the map's own get). */
-const stored = new WeakMap<PDFContext, (ref: PDFRef) => PDFObject | undefined>();
+/**
+ * A lazily loaded document's objects. A dictionary is not even in pdf-lib's map until something
+ * looks it up, or enumerates the objects: most of a tagged print's ~1,300 objects are structure
+ * elements that go out packed as they came (object-streams.ts), and creating an object for each
+ * cost a cold process several milliseconds per pass over them.
+ */
+interface Lazy {
+  view: Buffer;
+  spans: ReadonlyMap<number, [number, number]>;
+  /** Objects (number, generation 0) in the file and not yet in the map. */
+  absent: Set<number>;
+  /** The map's own get and set. */
+  get(ref: PDFRef): PDFObject | undefined;
+  set(ref: PDFRef, object: PDFObject): void;
+}
+
+const lazies = new WeakMap<PDFContext, Lazy>();
+
+/** The object as stored, parsed or not; an absent one is put in the map, unparsed, first. */
+function stored(lazy: Lazy, ref: PDFRef): PDFObject | undefined {
+  const object = lazy.get(ref);
+  if (object !== undefined || ref.generationNumber !== 0 || !lazy.absent.delete(ref.objectNumber)) return object;
+  const made = new UnparsedObject(lazy.view, lazy.spans.get(ref.objectNumber), ref.objectNumber);
+  pristine.add(made);
+  lazy.set(ref, made);
+  return made;
+}
+
+/** Puts every absent object (but those in `except`) in the map. */
+function bringIn(lazy: Lazy, except?: ReadonlySet<number>): void {
+  for (const n of [...lazy.absent]) if (!except?.has(n)) stored(lazy, PDFRef.of(n));
+}
 
 /**
- * The bytes of an object that nothing has looked up yet (a dictionary, not a stream), for an edit
+ * The bytes of an object that nothing has parsed yet (a dictionary, not a stream), for an edit
  * that needs no parse; undefined once it is parsed, or in a document not loaded lazily.
  */
 export function unparsedBytes(context: PDFContext, ref: PDFRef): Uint8Array | undefined {
-  const object = stored.get(context)?.(ref);
+  const lazy = lazies.get(context);
+  const object = lazy && stored(lazy, ref);
   return object instanceof UnparsedObject ? object.body : undefined;
 }
 
@@ -62,17 +93,30 @@ export function unparsedBytes(context: PDFContext, ref: PDFRef): Uint8Array | un
 const pristine = new WeakSet<PDFObject>();
 
 /**
- * Whether the object is still exactly as loaded: never looked up (so never parsed, hence never
- * edited in place) nor replaced. False in a document not loaded lazily.
+ * Whether object n (generation 0) is still exactly as loaded: never looked up (so never parsed,
+ * hence never edited in place), replaced nor deleted. False in a document not loaded lazily.
  */
-export function isPristine(context: PDFContext, ref: PDFRef): boolean {
-  const object = stored.get(context)?.(ref);
+export function isPristine(context: PDFContext, n: number): boolean {
+  const lazy = lazies.get(context);
+  if (!lazy) return false;
+  if (lazy.absent.has(n)) return true;
+  const object = lazy.get(PDFRef.of(n));
   return object !== undefined && pristine.has(object);
+}
+
+/**
+ * Takes pristine objects out of the document, for a writer that writes them otherwise (packed,
+ * object-streams.ts): pdf-lib no longer sees them. Only for objects isPristine says are.
+ */
+export function takeOut(context: PDFContext, numbers: readonly number[]): void {
+  const lazy = lazies.get(context)!;
+  for (const n of numbers) if (!lazy.absent.delete(n)) context.delete(PDFRef.of(n));
 }
 
 /** Puts other bytes in the place of an object not parsed yet (see unparsedBytes); written as they are. */
 export function replaceUnparsed(context: PDFContext, ref: PDFRef, bytes: Uint8Array): void {
-  if (!(stored.get(context)?.(ref) instanceof UnparsedObject)) throw new Error(`object ${ref.toString()} is parsed already`);
+  const lazy = lazies.get(context);
+  if (!(lazy && stored(lazy, ref) instanceof UnparsedObject)) throw new Error(`object ${ref.toString()} is parsed already`);
   context.assign(ref, new UnparsedObject(bytes));
 }
 
@@ -112,19 +156,33 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
   if (!found) return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const context = PDFContext.create();
   const objects = (context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects;
-  const lookup = objects.get.bind(objects);
-  stored.set(context, lookup);
+  const view = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length);
+  const lazy: Lazy = { view, spans: found.spans, absent: new Set(), get: objects.get.bind(objects), set: objects.set.bind(objects) };
+  lazies.set(context, lazy);
   // A stream not parsed yet is a PDFInvalidObject, which pdf-lib writes verbatim outside object streams.
   const streams = new WeakMap<PDFObject, Uint8Array>();
-  // pdf-lib reads objects through this map only: an unparsed one is parsed as it is read.
+  // pdf-lib reads objects through this map only: an absent one comes in, an unparsed one is parsed as it is read.
   objects.get = (ref: PDFRef) => {
-    const object = lookup(ref);
+    const object = stored(lazy, ref);
     const bytes = object instanceof UnparsedObject ? object.body : object && streams.get(object);
     if (!bytes) return object;
     const parsed = PDFObjectParser.forBytes(bytes, context).parseObject();
     objects.set(ref, parsed);
     return parsed;
   };
+  // Whatever goes through all the objects (the writer, the PDF/A checks) sees them all.
+  const enumerate = context.enumerateIndirectObjects.bind(context);
+  context.enumerateIndirectObjects = () => {
+    bringIn(lazy);
+    return enumerate();
+  };
+  const getObjectRef = context.getObjectRef.bind(context);
+  context.getObjectRef = (object: PDFObject) => {
+    bringIn(lazy);
+    return getObjectRef(object);
+  };
+  const remove = context.delete.bind(context);
+  context.delete = (ref: PDFRef) => (ref.generationNumber === 0 && lazy.absent.delete(ref.objectNumber)) || remove(ref);
   const unparsed = (bytes: Uint8Array): PDFObject => {
     const object = isStream(bytes) ? PDFInvalidObject.of(bytes) : new UnparsedObject(bytes);
     if (object instanceof PDFInvalidObject) streams.set(object, bytes);
@@ -132,7 +190,6 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
     return object;
   };
   let largest = 0;
-  const view = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length);
   // Streams (~100 of ~1,300 objects) are read now, pdf-lib must know them; the rest when needed.
   const streamObjects = containing(found.spans, streamEnds(view));
   for (const [n, span] of found.spans) {
@@ -141,9 +198,7 @@ export async function loadLazily(pdf: Uint8Array): Promise<PDFDocument> {
       if (!bytes) return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       objects.set(PDFRef.of(n), unparsed(bytes));
     } else {
-      const object = new UnparsedObject(view, span, n);
-      pristine.add(object);
-      objects.set(PDFRef.of(n), object);
+      lazy.absent.add(n);
     }
     largest = Math.max(largest, n);
   }

@@ -24,30 +24,8 @@ import {
   type PDFDict,
   type PDFDocument,
 } from 'pdf-lib';
-import { isPristine } from './lazy-load.js';
+import { isPristine, takeOut } from './lazy-load.js';
 import type { ObjectPack } from './raw-pdf.js';
-
-/** An object stored in a packed object stream: only its cross-reference entry is written. */
-class PackedObject extends PDFObject {
-  constructor(
-    readonly stream: PDFRef,
-    readonly index: number,
-  ) {
-    super();
-  }
-  clone(): PackedObject {
-    return new PackedObject(this.stream, this.index);
-  }
-  toString(): string {
-    return `(in object stream ${this.stream.toString()})`;
-  }
-  sizeInBytes(): number {
-    return 0;
-  }
-  copyBytesInto(): number {
-    return 0;
-  }
-}
 
 /**
  * A stream, or a stream not parsed yet, written as pdf-lib writes it but with its data copied
@@ -100,19 +78,20 @@ const OBJECTS_PER_STREAM = 50;
  */
 export async function savePacked(doc: PDFDocument, packs: readonly ObjectPack[]): Promise<{ pdf: Uint8Array; packed: number }> {
   const context = doc.context;
-  let packed = 0;
+  /** Object number, its pack's object number and its index there; ascending object numbers. */
+  const inPacks: number[][] = [];
   for (const pack of packs) {
-    const refs = pack.objects.map((n) => PDFRef.of(n));
-    if (!refs.every((ref) => isPristine(context, ref))) continue;
-    const dict = context.obj({ Type: 'ObjStm', N: refs.length, First: pack.first, Filter: 'FlateDecode' });
+    if (!pack.objects.every((n) => isPristine(context, n))) continue;
+    const dict = context.obj({ Type: 'ObjStm', N: pack.objects.length, First: pack.first, Filter: 'FlateDecode' });
     const stream = context.register(PDFRawStream.of(dict, pack.data));
-    refs.forEach((ref, index) => context.assign(ref, new PackedObject(stream, index)));
-    packed += refs.length;
+    takeOut(context, pack.objects);
+    pack.objects.forEach((n, index) => inPacks.push([n, stream.objectNumber, index]));
   }
+  inPacks.sort((a, b) => a[0]! - b[0]!);
   await doc.flush();
   const writer = PDFStreamWriter.forContext(context, Infinity, true, OBJECTS_PER_STREAM) as unknown as Writer;
-  writer.computeBufferSize = () => Promise.resolve(layout(writer, context));
-  return { pdf: await writer.serializeToBuffer(), packed };
+  writer.computeBufferSize = () => Promise.resolve(layout(writer, context, inPacks));
+  return { pdf: await writer.serializeToBuffer(), packed: inPacks.length };
 }
 
 interface Writer {
@@ -127,7 +106,7 @@ interface Writer {
  * its pack, and the cross-reference stream is encoded here (pdf-lib's takes ~10 ms for the
  * ~1,300 entries of a tagged so-20, sizing each number through a string).
  */
-function layout(writer: Writer, context: PDFContext) {
+function layout(writer: Writer, context: PDFContext, inPacks: number[][]) {
   let objectNumber = context.largestObjectNumber + 1;
   const header = PDFHeader.forVersion(1, 7);
   let size = header.sizeInBytes() + 2;
@@ -136,11 +115,14 @@ function layout(writer: Writer, context: PDFContext) {
   const uncompressed: Array<[PDFRef, PDFObject]> = [];
   const chunks: Array<Array<[PDFRef, PDFObject]>> = [];
   const chunkRefs: PDFRef[] = [];
+  let packed = 0;
+  const packedBefore = (n: number) => {
+    for (; packed < inPacks.length && inPacks[packed]![0]! < n; packed++) entries.push(inPacks[packed]![0]!, 2, inPacks[packed]![1]!, inPacks[packed]![2]!);
+  };
   for (const entry of context.enumerateIndirectObjects()) {
     const [ref, object] = entry;
-    if (object instanceof PackedObject) {
-      entries.push(ref.objectNumber, 2, object.stream.objectNumber, object.index);
-    } else if (ref === context.trailerInfo.Encrypt || object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0) {
+    packedBefore(ref.objectNumber);
+    if (ref === context.trailerInfo.Encrypt || object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0) {
       uncompressed.push(object instanceof PDFStream || object instanceof PDFInvalidObject ? [ref, new Verbatim(object)] : entry);
       entries.push(ref.objectNumber, 1, size, ref.generationNumber);
       size += writer.computeIndirectObjectSize(entry);
@@ -157,6 +139,7 @@ function layout(writer: Writer, context: PDFContext) {
       chunk.push(entry);
     }
   }
+  packedBefore(Infinity);
   chunks.forEach((chunk, i) => {
     const ref = chunkRefs[i]!;
     const stream = new Verbatim(PDFObjectStream.withContextAndObjects(context, chunk, true));

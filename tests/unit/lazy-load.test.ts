@@ -3,8 +3,8 @@
  * written back as their own bytes, edits kept, and any other file shape loaded in full.
  */
 import { describe, expect, it } from 'vitest';
-import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, StandardFonts } from 'pdf-lib';
-import { loadLazily } from '../../src/pdf/lazy-load.js';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
+import { isPristine, loadLazily, takeOut } from '../../src/pdf/lazy-load.js';
 
 /** A three-page file with a classic cross-reference table (as Chromium writes) and an object nobody reads. */
 async function classicPdf(): Promise<{ bytes: Uint8Array; marker: string }> {
@@ -45,6 +45,27 @@ describe('loadLazily', () => {
     // With object streams (bantin's save), the result is as readable.
     const packed = await PDFDocument.load(await (await loadLazily(bytes)).save({ useObjectStreams: true }), { updateMetadata: false });
     expect(packed.catalog.lookup(PDFName.of('BantinTest'), PDFDict).lookup(PDFName.of('Note'), PDFString).decodeText()).toBe(marker);
+  });
+
+  it('shows every object to whatever goes through them all, and keeps a deletion or a removal of one never read', async () => {
+    const { bytes, marker } = await classicPdf();
+    const full = await PDFDocument.load(bytes, { updateMetadata: false });
+    const numbers = (d: PDFDocument) => d.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber);
+    expect(numbers(await loadLazily(bytes))).toEqual(numbers(full));
+    const side = full.catalog.get(PDFName.of('BantinTest')) as PDFRef;
+    // Never read: pristine; deleted or taken out, it is not written.
+    for (const drop of [(d: PDFDocument) => d.context.delete(side), (d: PDFDocument) => takeOut(d.context, [side.objectNumber])]) {
+      const doc = await loadLazily(bytes);
+      expect(isPristine(doc.context, side.objectNumber)).toBe(true);
+      drop(doc);
+      expect(numbers(doc)).not.toContain(side.objectNumber);
+      expect(text(await doc.save({ useObjectStreams: false }))).not.toContain(marker);
+    }
+    // Read, it may have been edited: no longer pristine.
+    const doc = await loadLazily(bytes);
+    doc.catalog.lookup(PDFName.of('BantinTest'), PDFDict).set(PDFName.of('Weight'), PDFNumber.of(8));
+    expect(isPristine(doc.context, side.objectNumber)).toBe(false);
+    expect(isPristine(full.context, side.objectNumber)).toBe(false);
   });
 
   it('loads a file of another shape (a cross-reference stream) in full', async () => {
