@@ -43,7 +43,8 @@ function pageContent(paragraphs: number): string {
   return `${s}Q\n`;
 }
 
-function withCrossReferences(objects: Buffer[]): Uint8Array {
+/** Objects 1…n (their bodies) as a file of Chromium's shape: one classic cross-reference table, object 1 the catalog. */
+export function withCrossReferences(objects: Buffer[]): Uint8Array {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
   const offsets: number[] = [];
   let at = parts[0]!.length;

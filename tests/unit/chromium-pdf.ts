@@ -1,5 +1,6 @@
 /** A small PDF of the shape of Chromium's tagged prints, for tests of what reads such files as bytes. */
 import { deflateSync } from 'node:zlib';
+import { withCrossReferences } from '../../src/pdf/made-up-print.js';
 
 /**
  * Three pages as Chromium writes them (untagged footer, a tagged heading; an all-tagged page; a
@@ -20,17 +21,6 @@ export function chromiumLike(): Uint8Array {
   add('<</Type /StructTreeRoot /K 10 0 R>>'); // 9
   add('<</Type /StructElem /S /H1 /P 9 0 R /K 0 /Pg 3 0 R>>'); // 10
   add('<</Type /StructElem /S /P /P 9 0 R /K 1 /Pg 4 0 R>>'); // 11
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
-  const offsets: number[] = [];
-  let at = parts[0]!.length;
-  objects.forEach((body, i) => {
-    offsets.push(at);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
-    parts.push(chunk);
-    at += chunk.length;
-  });
-  const table = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${table}trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
-  return new Uint8Array(Buffer.concat(parts));
+  return withCrossReferences(objects);
 }
 
