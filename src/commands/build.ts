@@ -92,7 +92,7 @@ export interface Prepared {
  * browser unused and reports the issue's errors, never the browser's.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  // The tagging worker starts now and warms up while the cores are idle (tagger.ts).
+  // The tagging worker starts now, long before the print comes back to it (tagger.ts).
   const tagger = (options.tagged ?? true) ? (await import('../pdf/tagger.js')).startTagger() : undefined;
   try {
     return await buildAlone(options, tagger);

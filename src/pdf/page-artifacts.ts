@@ -2,7 +2,7 @@
  * A tagged print made ready for finishing, from its bytes alone, the moment it comes back: each
  * page's content with the drawing outside the structure tree marked as artifacts (artifacts.ts),
  * and the structure elements packed into object streams (raw-pdf.ts). A build does this on the
- * tagging worker (tagger.ts), warmed up beforehand, while its main thread opens the same bytes
+ * tagging worker (tagger.ts), started with the build, while its main thread opens the same bytes
  * and finishes the rest; without the worker, here, with zlib on libuv's threads.
  */
 import { promisify } from 'node:util';

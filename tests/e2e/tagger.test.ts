@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { madeUpPrint } from '../../src/pdf/made-up-print.js';
 import type { TaggedPrint } from '../../src/pdf/page-artifacts.js';
 import { IN_THREAD, startTagger } from '../../src/pdf/tagger.js';
 import { chromiumLike } from '../unit/chromium-pdf.js';
+import { madeUpPrint } from '../unit/made-up-print.js';
 import { repoRoot } from './pdf-tools.js';
 
 const comparable = (print: TaggedPrint) => ({
@@ -41,10 +41,11 @@ describe('the tagging worker', () => {
 
   it('keeps the process running while a print waits for its answer, never once it is idle (left open)', () => {
     const dist = (file: string) => JSON.stringify(path.join(repoRoot, 'dist/pdf', file));
-    const script = (use: string) => `const { startTagger } = await import(${dist('tagger.js')}); const { madeUpPrint } = await import(${dist('made-up-print.js')}); const t = startTagger(); if (t.where !== 'the tagging worker') process.exit(3); ${use}`;
+    const print = Buffer.from(madeUpPrint(1)).toString('base64');
+    const script = (use: string) => `const { startTagger } = await import(${dist('tagger.js')}); const t = startTagger(); if (t.where !== 'the tagging worker') process.exit(3); ${use}`;
     for (const [use, out] of [
       ['', ''],
-      ['const p = await t.prepare(madeUpPrint(1)); console.log(p.pages.length);', '1\n'],
+      [`const p = await t.prepare(new Uint8Array(Buffer.from('${print}', 'base64'))); console.log(p.pages.length);`, '1\n'],
     ] as const) {
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script(use)], { timeout: 20_000, encoding: 'utf8' });
       // Not killed by the timeout, nor ended with the answer still to come (13: an unsettled await).

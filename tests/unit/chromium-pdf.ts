@@ -1,6 +1,6 @@
 /** A small PDF of the shape of Chromium's tagged prints, for tests of what reads such files as bytes. */
 import { deflateSync } from 'node:zlib';
-import { withCrossReferences } from '../../src/pdf/made-up-print.js';
+import { withCrossReferences } from './made-up-print.js';
 
 /**
  * Three pages as Chromium writes them (untagged footer, a tagged heading; an all-tagged page; a

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { canSkip } from '../../src/pdf/artifacts.js';
-import { madeUpPrint } from '../../src/pdf/made-up-print.js';
+import { madeUpPrint } from './made-up-print.js';
 import { markPageContents, prepareTagged } from '../../src/pdf/page-artifacts.js';
 import { RawPdf, streamData } from '../../src/pdf/raw-pdf.js';
 import { chromiumLike } from './chromium-pdf.js';
@@ -32,7 +32,7 @@ describe('a tagged print made ready', () => {
   });
 });
 
-describe('the made-up print the tagging worker warms up on', () => {
+describe('a larger print of Chromium’s shape', () => {
   it('takes the paths a real print takes: every page read and marked, the structure packed', async () => {
     const pdf = madeUpPrint(3);
     const print = await prepareTagged(pdf, { here: true });

@@ -1,8 +1,7 @@
 /**
  * A made-up print of the shape of Chromium's tagged ones (one cross-reference table, Flate-
  * compressed pages with tagged text, untagged footers, rules and QR-like drawings, structure
- * elements), for the tagging worker to run its code on while the real print is still to come
- * (tag-worker.ts): in a cold process, that code is several times slower the first time it runs.
+ * elements), larger than chromiumLike(): for tests of what reads such files as bytes.
  */
 import { deflateSync } from 'node:zlib';
 
