@@ -58,7 +58,7 @@ describe('the npm package', () => {
     expect(pkg.keywords).toEqual(expect.arrayContaining(['pdf', 'bulletin', 'cli']));
   });
 
-  it("denies esbuild's postinstall, which only checks the binary npm already installed (see README)", () => {
+  it("denies esbuild's postinstall, which only checks the binary npm already installed (see docs/development.md)", () => {
     expect(pkg.allowScripts).toEqual({ esbuild: false });
     expect(Object.keys(pkg.devDependencies)).toContain('esbuild');
   });
