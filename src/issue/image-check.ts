@@ -1,13 +1,16 @@
 /**
  * Is an image file what it claims to be, and can it be printed? Its bytes decide its type (not
- * its name, not its header's word): the structure is read to the end (see image-png.ts,
- * image-jpeg.ts, image-formats.ts), so a damaged, cut-short, empty or enormous image is an
- * error at check time with the field's line, never a broken-image icon in the PDF.
+ * its name); image-size reads a raster image's size, saxes an SVG's (image-svg.ts). What no
+ * package tells is whether a PNG or JPEG is whole: image-png.ts and image-jpeg.ts walk their
+ * structure to the end, so a cut-short, empty or enormous image is an error at check time with
+ * the field's line. A file that is whole but cannot be decoded fails the build at the same line,
+ * when Chromium cannot show it.
  */
 import path from 'node:path';
-import { checkGif, checkSvg, checkWebp, type FormatVerdict } from './image-formats.js';
+import { imageSize } from 'image-size';
 import { checkJpeg } from './image-jpeg.js';
 import { checkPng } from './image-png.js';
+import { checkSvg } from './image-svg.js';
 
 /**
  * Larger images are refused: Chromium holds every pixel in memory (4 bytes each; a 20000 × 20000
@@ -30,27 +33,32 @@ const USE = 'use a PNG, JPEG, WebP, GIF or SVG file';
 const kind = (type: ImageType) => `${type === 'svg' ? 'an' : 'a'} ${NAMES[type]} image`;
 
 /** The image's type and size, or the problem that keeps it from printing (a message naming `src`). */
-export async function inspectImage(src: string, bytes: Buffer): Promise<{ info: ImageInfo } | { problem: string }> {
+export function inspectImage(src: string, bytes: Buffer): { info: ImageInfo } | { problem: string } {
   const named = EXTENSIONS[path.extname(src).toLowerCase()];
   const found = sniff(bytes);
-  const type = typeof found === 'string' ? found : undefined;
-  if (!type) {
-    const what = (found as { other: string }).other;
-    return { problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${what}): ${USE}` };
-  }
+  const notImage = (what: string) => ({ problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${what}): ${USE}` });
+  if (typeof found !== 'string') return notImage(found.other);
+  const type = found;
   // Browsers take an SVG only when told it is one: bantin tells them by its name.
   if (!named && type === 'svg') return { problem: `"${src}" is SVG text without the .svg extension: rename it to .svg` };
   if (named && named !== type) {
     return { problem: `"${src}" is not ${kind(named)} (it is ${type === 'svg' ? 'SVG text' : kind(type)}): rename it to .${type}` };
   }
-  // A field shorter than its format says throws a RangeError while reading it: damaged too.
-  const verdict = await checkStructure(type, bytes).catch(
-    (error: unknown): FormatVerdict => ({ width: 0, height: 0, damaged: error instanceof RangeError ? 'a part of it is shorter than its format requires' : 'its structure cannot be read' }),
-  );
-  if ('other' in verdict) return { problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${verdict.other}): ${USE}` };
+  let verdict: { width?: number; height?: number; damaged?: string; cut?: string; refused?: string; root?: string };
+  try {
+    verdict = type === 'png' ? checkPng(bytes) : type === 'jpg' ? checkJpeg(bytes, sizeOk) : type === 'svg' ? checkSvg(bytes.toString('utf8')) : {};
+    if (type !== 'svg' && !verdict.damaged && !verdict.refused) {
+      const { width, height } = imageSize(bytes);
+      verdict = { ...verdict, width, height };
+    }
+  } catch (error) {
+    // A field shorter than its format says throws a RangeError; image-size throws a TypeError.
+    verdict = { damaged: error instanceof RangeError ? 'a part of it is shorter than its format requires' : 'its header does not say its size' };
+  }
+  if (verdict.root !== undefined) return notImage(verdict.root ? `XML text whose root is <${verdict.root}>, not <svg>` : 'text with no XML element');
   if (verdict.refused) return { problem: `"${src}" ${verdict.refused}` };
   if (verdict.damaged) return { problem: `"${src}" cannot be decoded: ${verdict.damaged}. Export or save it again from the original` };
-  const { width, height } = verdict;
+  const { width = 0, height = 0 } = verdict;
   if (width === 0 || height === 0) return { problem: `"${src}" is ${width} × ${height} pixels: there is no picture to print; export it again` };
   if (!sizeOk(width, height)) {
     const mp = Math.round((width * height) / 1e6);
@@ -64,23 +72,6 @@ export async function inspectImage(src: string, bytes: Buffer): Promise<{ info: 
 
 function sizeOk(width: number, height: number): boolean {
   return width * height <= MAX_IMAGE_MEGAPIXELS * 1e6;
-}
-
-async function checkStructure(type: ImageType, bytes: Buffer): Promise<FormatVerdict | { other: string }> {
-  switch (type) {
-    case 'png':
-      return checkPng(bytes, sizeOk);
-    case 'jpg':
-      return checkJpeg(bytes, sizeOk);
-    case 'gif':
-      return checkGif(bytes);
-    case 'webp':
-      return checkWebp(bytes);
-    case 'svg': {
-      const verdict = checkSvg(bytes.toString('utf8'));
-      return verdict.root === undefined ? verdict : { other: verdict.root ? `XML text whose root is <${verdict.root}>, not <svg>` : 'text with no XML element' };
-    }
-  }
 }
 
 /** The type the bytes say, or what they are instead ("SVG text" counts as an image). */
