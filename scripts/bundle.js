@@ -3,7 +3,6 @@
 // Code splitting keeps each command's dependencies in its own chunk, loaded when it runs.
 import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // --keep-all --outdir DIR: the bundle as it was before LEFT_OUT, which `npm run bench` compares.
@@ -60,17 +59,8 @@ const leaveOut = {
   },
 };
 
-/** pdf-lib and its helpers require "pako": they get Node's zlib behind pako's API (scripts/pako-zlib.js). */
-const nativeZlib = {
-  name: 'native-zlib',
-  setup(b) {
-    b.onResolve({ filter: /^pako$/ }, () => ({ path: fileURLToPath(new URL('./pako-zlib.js', import.meta.url)) }));
-  },
-};
-
 const result = await build({
-  // The tagging worker (src/pdf/tagger.ts) is a file of its own beside the chunk that starts it.
-  entryPoints: { bantin: 'dist/cli/main.js', 'tag-worker': 'dist/pdf/tag-worker.js' },
+  entryPoints: { bantin: 'dist/cli/main.js' },
   outdir: flags.outdir,
   bundle: true,
   splitting: true,
@@ -79,7 +69,7 @@ const result = await build({
   target: 'node20',
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __bantinRequire } from 'node:module'; const require = __bantinRequire(import.meta.url);" },
-  plugins: flags['keep-all'] ? [] : [leaveOut, nativeZlib],
+  plugins: flags['keep-all'] ? [] : [leaveOut],
   // Optional native speed-ups of `ws`, which only the left-out WebSocket transport loads.
   external: flags['keep-all'] ? ['bufferutil', 'utf-8-validate'] : [],
   logLevel: 'warning',

@@ -5,12 +5,12 @@ export { newIssue, type NewOptions, type NewResult } from './commands/new/index.
 export { loadIssue, loadIssueText, type LoadResult } from './issue/load.js';
 export { issueSchema, type IssueInput } from './issue/schema.js';
 export type { Issue, Article, Part } from './issue/model.js';
-export { UserError, type Diagnostic } from './issue/diagnostics.js';
+export { UserError, type Diagnostic } from './core/diagnostics.js';
 export { renderIssueHtml } from './render/html.js';
-export { findBrowser, withBrowser } from './pdf/browser.js';
-export { readDestinations } from './pdf/destinations.js';
+export { findBrowser, withBrowser } from './print/browser.js';
+export { readDestinations, type Destination, type DestinationMap } from './pdf/destinations.js';
 export { createLogger, memoryLogger, type Logger } from './cli/logger.js';
-export { formatDiagnostic } from './cli/report.js';
+export { formatDiagnostic } from './core/report.js';
 export { listThemes, newTheme, type NewThemeOptions, type ThemeSummary } from './commands/theme.js';
 export { resolveTheme, type Theme } from './theme/theme.js';
 export { themeIssue } from './theme/choose.js';

@@ -4,9 +4,9 @@
  * wrapper lives in cli/commands/ and loads its implementation only when it runs.
  */
 import { Command, CommanderError } from 'commander';
-import { isUserError, UsageError } from '../issue/diagnostics.js';
-import { runCleanups } from '../pdf/cleanup.js';
-import { killChildren } from '../pdf/owned.js';
+import { isUserError, UsageError } from '../core/diagnostics.js';
+import { runCleanups } from '../core/cleanup.js';
+import { killChildren } from '../core/owned.js';
 import { version } from '../paths.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -15,7 +15,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerTheme } from './commands/theme.js';
 import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
-import { formatDiagnostic, summarize } from './report.js';
+import { formatDiagnostic, summarize } from '../core/report.js';
 
 export { EXIT } from './context.js';
 

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../issue/diagnostics.js';
-import { browserFailure, openBrowser } from '../pdf/browser.js';
+import { UserError } from '../core/diagnostics.js';
+import { browserFailure, openBrowser } from '../print/browser.js';
 import { expandInputs } from './inputs.js';
 import { makeFolder } from './output.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';

@@ -1,30 +1,32 @@
 /**
- * bantin build: issue.yaml → validated model → HTML → paginated PDF → finished file.
+ * bantin build: prepare (check the issue and its theme) → render (HTML) → print (Chromium, with
+ * settled page numbers) → finish (pdf/) → write (atomically, both files or neither).
  */
-import type { Flow } from '../pdf/tails.js';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import type { Logger } from '../cli/logger.js';
+import { UserError, type Diagnostic } from '../core/diagnostics.js';
+import type { Logger } from '../core/logger.js';
 import type { AssetMap } from '../issue/assets.js';
-import { UserError, type Diagnostic } from '../issue/diagnostics.js';
 import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
-import { FONT_PACKAGES, fontPackageDir, stylesDir } from '../paths.js';
-import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
-import { themeIssue } from '../theme/choose.js';
+import { finish, machineFonts } from '../pdf/index.js';
+import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
+import { browserFailure, openBrowser } from '../print/browser.js';
+import { downsampler, type ImageFilter } from '../print/downsample.js';
+import { ImageDecodeError } from '../print/measure.js';
+import { printPaginated, PrintSession, type PrintInput, type PrintResult } from '../print/paginate.js';
+import type { Flow } from '../print/tails.js';
+import { renderIssueHtml, type RenderedIssue } from '../render/html.js';
+import { themeFiles } from '../render/theme-css.js';
 import { themeMargins } from '../theme/apply.js';
+import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
-import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
-import type { PrintResult } from '../pdf/paginate.js';
-import type { RenderedIssue } from '../render/html.js';
-import { ASSET_PREFIX, ISSUE_PREFIX } from '../render/urls.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
-import type { TaggedPrint } from '../pdf/page-artifacts.js';
-import type { Tagger } from '../pdf/tagger.js';
+import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
+import { standaloneHtml } from './standalone-html.js';
 
 export interface BuildOptions {
   input: string;
@@ -86,38 +88,17 @@ export interface Prepared {
 }
 
 /**
- * Builds one issue with a browser of its own. Chromium starts (and opens its page) in its own
- * processes while this one checks the issue and renders the HTML: the launch is most of a
- * build's start-up, and checking no longer waits for it. An issue with errors closes the
- * browser unused and reports the issue's errors, never the browser's.
+ * Builds one issue with a browser of its own. Chromium starts in its own processes while this
+ * one checks the issue and renders the HTML. An issue with errors closes the browser unused and
+ * reports the issue's errors, never the browser's.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  // The tagging worker starts now, long before the print comes back to it (tagger.ts).
-  const tagger = (options.tagged ?? true) ? (await import('../pdf/tagger.js')).startTagger() : undefined;
-  try {
-    return await buildAlone(options, tagger);
-  } finally {
-    tagger?.close();
-  }
-}
-
-async function buildAlone(options: BuildOptions, tagger: Tagger | undefined): Promise<BuildResult> {
-  const launching = import('../pdf/browser.js');
-  const opening = launching.then(({ openBrowser }) => openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug }));
+  const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
   opening.catch(() => undefined);
-  // The tab Chromium opens at start-up is the page: no second one to create.
-  const paging = opening.then(async (owned) => (await owned.browser.pages())[0] ?? owned.browser.newPage());
-  paging.catch(() => undefined);
   let prepared: Prepared;
-  try {
-    prepared = await prepare(options);
-  } catch (error) {
-    await opening.then((owned) => owned.close(), () => undefined);
-    throw error;
-  }
-  const { browserFailure } = await launching;
   let rendered: RenderedIssue;
   try {
+    prepared = await prepare(options);
     rendered = await render(prepared, options.logger);
   } catch (error) {
     await opening.then((owned) => owned.close(), () => undefined);
@@ -125,20 +106,22 @@ async function buildAlone(options: BuildOptions, tagger: Tagger | undefined): Pr
   }
   const owned = await opening;
   options.logger.debug(`browser ready: ${owned.info.executablePath} (${owned.info.origin})`);
-  let printed = false;
+  let printed: PrintResult | undefined;
   try {
-    // Once the print is in, the browser has nothing left to do: it is ended at once (a polite
-    // close would keep a core busy for ~0.1 s) while this process finishes the PDF.
-    const afterPrint = () => {
-      printed = true;
-      void owned.kill().then(() => options.logger.debug('browser closed'));
-    };
-    return await printAndWrite(await paging, prepared, rendered, options, afterPrint, tagger);
+    // The tab Chromium opens at start-up is the page.
+    const page = (await owned.browser.pages())[0] ?? (await owned.browser.newPage());
+    printed = await print(page, prepared, rendered, options);
   } catch (error) {
-    // After the print, the browser is gone on purpose: a failure then is not the browser's.
-    throw (printed ? undefined : browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)) ?? error;
-  } finally {
     await owned.close();
+    throw browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
+  }
+  // The browser has nothing left to do: it is ended at once (a polite close would keep a core
+  // busy while this process finishes the PDF).
+  const closing = owned.kill();
+  try {
+    return await finishAndWrite(printed, prepared, rendered, options);
+  } finally {
+    await closing;
   }
 }
 
@@ -149,6 +132,11 @@ export async function buildWith(browser: Browser, options: BuildOptions): Promis
   return printAndWrite(browser, prepared, rendered, options);
 }
 
+export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+  return finishAndWrite(await print(browser, prepared, rendered, options), prepared, rendered, options);
+}
+
+/** Checks the issue and its theme: errors stop the build before anything is printed. */
 export async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
   const input = path.resolve(options.input);
@@ -172,93 +160,72 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(`rendering ${prepared.issue.title}`);
-  const { renderIssueHtml } = await import('../render/html.js');
   // QR codes are made while Chromium loads the page: they do not move anything.
   return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry, deferQr: true });
 }
 
-/** `tagger`: who makes a tagged print ready (tagger.ts); this thread when not given. */
-export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, afterPrint?: () => void, tagger?: Tagger): Promise<BuildResult> {
-  const { logger } = options;
-  const tagged = options.tagged ?? true;
-  const { issue, input, output } = prepared;
-  logger.progress('printing with Chromium');
-  const [{ printPaginated }, { downsampler }, { themeFiles }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/downsample.js'), import('../render/theme-css.js')]);
-  const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 ? downsampler('newPage' in browser ? browser : browser.browser()) : undefined;
-  let printed: PrintResult;
-  // What finishing needs loads while Chromium prints (a cold import takes 20–40 ms).
-  let finishing: ReturnType<typeof loadFinishing> | undefined;
-  let tagging: Promise<typeof import('../pdf/page-artifacts.js')> | undefined;
-  const whilePrinting = () => {
-    finishing = loadFinishing();
-    finishing.catch(() => undefined);
-    if (tagged && !tagger) tagging = import('../pdf/page-artifacts.js');
-    tagging?.catch(() => undefined);
-  };
-  // A tagged print is made ready the moment it comes back (a second pass, rare, once more).
-  const prepare = (pdf: Uint8Array) => {
-    logger.debug(`tagged print made ready by ${tagger?.where ?? 'this thread'}`);
-    return tagger?.prepare(pdf) ?? (tagging ??= import('../pdf/page-artifacts.js')).then(({ prepareTagged }) => prepareTagged(pdf));
-  };
-  let preparing: { pdf: Uint8Array; print: Promise<TaggedPrint> } | undefined;
-  const onPrinted = tagged
-    ? (pdf: Uint8Array) => {
-        preparing = { pdf, print: prepare(pdf) };
-        preparing.print.catch(() => undefined);
-      }
-    : undefined;
+/** Prints with settled page numbers (print/paginate.ts); a broken image becomes an error at its line. */
+export async function print(target: Browser | Page | PrintSession, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<PrintResult> {
+  options.logger.progress('printing with Chromium');
+  const browser = target instanceof PrintSession ? undefined : 'newPage' in target ? target : target.browser();
+  const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 && browser ? downsampler(browser) : undefined;
+  const input = printInput(prepared, rendered, options, shrink?.filter);
   try {
-    printed = await printPaginated(browser, {
-      whilePrinting,
-      onPrinted,
-      imageFilter: shrink?.filter,
-      html: rendered.html,
-      qrContents: rendered.pendingQr?.contents,
-      assets: prepared.assets,
-      themeFiles: themeFiles(prepared.theme),
-      targets: rendered.targets,
-      pageBox: textBlock(prepared.geometry),
-      flow: articleFlow(prepared),
-      tagged,
-      timeoutMs: options.timeoutMs,
-      log: logger.debug,
-    });
+    return target instanceof PrintSession ? await target.print(input) : await printPaginated(target, input);
   } catch (error) {
-    if (error instanceof Error && error.name === 'ImageDecodeError') {
-      const sources = (error as Error & { sources: string[] }).sources;
-      throw new UserError(`${options.input} has errors; no PDF was written`, brokenImageErrors(sources, issue, prepared.source));
-    }
+    if (error instanceof ImageDecodeError) throw new UserError(`${options.input} has errors; no PDF was written`, brokenImageErrors(error.sources, prepared.issue, prepared.source));
     throw error;
   } finally {
     await shrink?.close();
   }
-  afterPrint?.();
-  // Made ready since the print came back (by the tagging worker, or here with zlib on libuv's threads).
-  const ready = tagged ? (preparing?.pdf === printed.pdf ? preparing.print : prepare(printed.pdf)) : undefined;
-  ready?.catch(() => undefined);
-  // Loaded while Chromium printed (whilePrinting), as pdf-lib was (a third of start-up otherwise).
-  const { finishPdf, machineFonts } = await (finishing ?? loadFinishing());
-  const warnings = [...prepared.warnings, ...preflightWarnings(printed.measurement, issue, prepared.source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), prepared.source)];
+}
+
+function printInput(prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, imageFilter?: ImageFilter): PrintInput {
+  return {
+    html: rendered.html,
+    qrContents: rendered.pendingQr?.contents,
+    assets: prepared.assets,
+    themeFiles: themeFiles(prepared.theme),
+    targets: rendered.targets,
+    pageBox: textBlock(prepared.geometry),
+    flow: articleFlow(prepared),
+    imageFilter,
+    tagged: options.tagged ?? true,
+    timeoutMs: options.timeoutMs,
+    log: options.logger.debug,
+  };
+}
+
+/** The print finished (pdf/) with the warnings only the print can tell. */
+export async function finishPrint(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<{ pdf: Uint8Array; html: string; warnings: Diagnostic[] }> {
+  const { logger } = options;
+  const { issue, source } = prepared;
+  const warnings = [...preflightWarnings(printed.measurement, issue, source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), source)];
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  let pdf = await finishPdf(printed.pdf, issue, { parsed: printed.doc, source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, prepared: ready });
-  if (options.cmyk) {
-    pdf = await (await import('../pdf/cmyk.js')).toCmyk(pdf, { issue, timeoutMs: options.timeoutMs, logger });
-    if (tagged && !(await (await import('../pdf/tagged.js')).hasStructure(pdf))) warnings.push(CMYK_DROPS_TAGS(prepared.source));
-  }
+  const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger } : undefined;
+  const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, cmyk });
+  if (finished.lostTags) warnings.push(CMYK_DROPS_TAGS(source));
   logger.debug('finished');
-  const { htmlOutput } = prepared;
+  return { pdf: finished.pdf, html, warnings };
+}
+
+async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+  const { input, output, htmlOutput } = prepared;
+  const { pdf, html, warnings } = await finishPrint(printed, prepared, rendered, options);
   // Both files or neither: the PDF is not in place before the HTML is written too.
-  await writeAllAtomic(htmlOutput ? [{ file: output, data: pdf }, { file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme, themeFiles) }] : [{ file: output, data: pdf }]);
-  logger.debug(`wrote ${output}`);
+  const files: Array<{ file: string; data: Uint8Array | string }> = [{ file: output, data: pdf }];
+  if (htmlOutput) files.push({ file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme) });
+  await writeAllAtomic(files);
+  options.logger.debug(`wrote ${output}`);
   return {
     input,
     output,
     htmlOutput,
     pageCount: printed.pageCount,
     pages: printed.pages,
-    warnings,
+    warnings: [...prepared.warnings, ...warnings],
     passes: printed.passes,
     nearlyEmpty: printed.nearlyEmpty,
     blockedRequests: printed.requests.blocked,
@@ -271,14 +238,8 @@ const CMYK_DROPS_TAGS = (source: IssueSource): Diagnostic =>
   diagnosticAt(source, [], '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen', { code: 'cmyk-untagged', severity: 'warning' });
 
 /** The rendered HTML with its QR codes in. */
-export function completeHtml(rendered: RenderedIssue): Promise<string> {
+function completeHtml(rendered: RenderedIssue): Promise<string> {
   return rendered.pendingQr?.html ?? Promise.resolve(rendered.html);
-}
-
-/** The modules that need pdf-lib, loaded on demand (see printAndWrite). */
-export async function loadFinishing() {
-  const [{ finishPdf }, { machineFonts }] = await Promise.all([import('../pdf/finish.js'), import('../pdf/fonts-used.js')]);
-  return { finishPdf, machineFonts };
 }
 
 /** News items in reading order, per part, and the stories a forced break ends (for pulling back short tails). */
@@ -293,27 +254,6 @@ export function articleFlow(prepared: Prepared): Flow {
 }
 
 /** The font families a theme brings itself: fonts of its own, not the machine's. */
-export function themeFamilies(theme: Theme): string[] {
+function themeFamilies(theme: Theme): string[] {
   return [theme.fonts.sans, theme.fonts.serif].filter((f) => f.files || f.package).map((f) => f.family);
-}
-
-/** The HTML as a file a browser can open: virtual URLs → file URLs, page numbers filled in. */
-function standaloneHtml(html: string, issueDir: string, pages: Map<string, number>, theme: Theme, themeFiles: (theme: Theme) => { roots: string[]; fontsource: Map<string, string> }): string {
-  let out = html
-    .replaceAll(`${ASSET_PREFIX}styles/`, pathToFileURL(stylesDir).href + '/')
-    .replaceAll(ISSUE_PREFIX, pathToFileURL(issueDir).href + '/');
-  const files = themeFiles(theme);
-  files.roots.forEach((dir, i) => (out = out.replaceAll(`${ASSET_PREFIX}theme/${i}/`, pathToFileURL(dir).href + '/')));
-  for (const [name, dir] of files.fontsource) out = out.replaceAll(`${ASSET_PREFIX}fontsource/${name}/`, pathToFileURL(dir).href + '/');
-  for (const pkg of FONT_PACKAGES) out = out.replaceAll(`${ASSET_PREFIX}fonts/${pkg}/`, pathToFileURL(fontPackageDir(pkg)).href + '/');
-  return filledPageNumbers(out, pages);
-}
-
-/** The page numbers written into their slots, as the print has them; a range on one page reads "Trang 5", not "Trang 5–5" (as fillPageNumbers marks it in the page). */
-export function filledPageNumbers(html: string, pages: ReadonlyMap<string, number>): string {
-  return html
-    .replace(/<span class="pagerange">(?=[^<]*<span class="pageref" data-pageref="([^"]+)">[^<]*<\/span><span class="pagerange-to">[^<]*<span class="pageref" data-pageref="([^"]+)">)/g, (open, from: string, to: string) =>
-      pages.get(from) !== undefined && pages.get(from) === pages.get(to) ? '<span class="pagerange is-one-page">' : open,
-    )
-    .replace(/(<span class="pageref" data-pageref="([^"]+)">)0+(<\/span>)/g, (_m, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
 }

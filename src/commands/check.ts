@@ -1,7 +1,7 @@
 /** bantin check: validation and editorial lint, without a browser; the issue's theme is checked too. */
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { isUserError, type Diagnostic } from '../issue/diagnostics.js';
+import { isUserError, type Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, loadIssue, type LoadOptions } from '../issue/load.js';
 import { checkTheme } from '../render/check-theme.js';
 import { themeIssue } from '../theme/choose.js';

@@ -1,5 +1,5 @@
 /** `bantin preview --open`: the preview in the system's browser (xdg-open, open, start — through the `open` package). */
-import type { Logger } from '../cli/logger.js';
+import type { Logger } from '../core/logger.js';
 
 export async function openInBrowser(url: string, logger: Pick<Logger, 'warn' | 'debug'>): Promise<void> {
   const failed = (error: unknown) => logger.warn(`could not open a browser (${error instanceof Error ? error.message : String(error)}): open ${url} yourself`);

@@ -6,7 +6,7 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, UserError } from '../issue/diagnostics.js';
+import { UsageError, UserError } from '../core/diagnostics.js';
 import { stylesDir, templatesDir } from '../paths.js';
 
 type Id = string;

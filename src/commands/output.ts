@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { registerCleanup } from '../pdf/cleanup.js';
-import { UserError } from '../issue/diagnostics.js';
+import { registerCleanup } from '../core/cleanup.js';
+import { UserError } from '../core/diagnostics.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'the folder does not exist',

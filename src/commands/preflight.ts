@@ -1,9 +1,9 @@
 /** The page's measurements (pdf/measure.ts) as warnings placed on the issue's lines. */
 import { posix } from 'node:path';
-import type { Diagnostic, PathSegment } from '../issue/diagnostics.js';
+import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
-import { MIN_DPI, type Measurement } from '../pdf/measure.js';
+import { MIN_DPI, type Measurement } from '../print/measure.js';
 
 export function preflightWarnings(measurement: Measurement, issue: Issue, source: IssueSource): Diagnostic[] {
   const pathOf = (id: string): PathSegment[] => issue.articles.find((a) => a.id === id)?.path ?? issue.parts.find((p) => p.id === id)?.path ?? [];

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveViewer } from './preview-viewer.js';
-import { UserError } from '../issue/diagnostics.js';
+import { UserError } from '../core/diagnostics.js';
 
 function listenFailure(error: NodeJS.ErrnoException, port: number): Error {
   if (error.code === 'EADDRINUSE') return new UserError(`port ${port} is in use (another preview, or another program): choose another with --port, or leave --port out for a free one`);

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../issue/diagnostics.js';
+import { UserError } from '../core/diagnostics.js';
 import { packageRoot } from '../paths.js';
 import { builtinThemeNames, BASE_THEME, DEFAULT_THEME, isThemePath, readChain } from '../theme/layers.js';
 import { COLOR_KEYS } from '../theme/schema.js';

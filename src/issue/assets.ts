@@ -4,7 +4,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { inspectImage } from './image-check.js';
 import type { Issue } from './model.js';
 import { diagnosticAt, type IssueSource } from './source.js';

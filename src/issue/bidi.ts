@@ -5,7 +5,7 @@
  * whether typed, pasted or written as a Markdown entity (&#x202E;) in a text printed as Markdown.
  * (YAML escapes such as "\u202E" are found by the schema, in the value.)
  */
-import { formatPath, type Diagnostic } from './diagnostics.js';
+import { formatPath, type Diagnostic } from '../core/diagnostics.js';
 import { lineText, pathAt, type IssueSource } from './source.js';
 
 export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;

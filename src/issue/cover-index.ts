@@ -2,7 +2,7 @@
  * The cover's visual index: highlights by id (an article prints its page, a part its page
  * range), with short labels, under group labels of their own.
  */
-import type { PathSegment } from './diagnostics.js';
+import type { PathSegment } from '../core/diagnostics.js';
 import type { Article, Highlight, HighlightGroup, Part } from './model.js';
 import type { HighlightInput } from './schema.js';
 

@@ -1,7 +1,7 @@
 /**
  * issue.yaml → Issue model, collecting every problem with its position.
  */
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
 import { bidiDiagnostics } from './bidi.js';
 import { lintIssue, type LintOptions } from './lint/index.js';

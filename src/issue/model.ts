@@ -2,8 +2,8 @@
  * The Issue model: validated input plus everything derived from it (ids, printed dates,
  * numbering, cross references). Templates only ever see this model.
  */
-import type { Diagnostic, PathSegment } from './diagnostics.js';
-import { formatPath } from './diagnostics.js';
+import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
+import { formatPath } from '../core/diagnostics.js';
 import { compareDates, formatMonth, formatWeek, monthSpan, parseDateValue, parseIsoDate, type DateInfo, type DateSpan, type PeriodKind } from './dates.js';
 import { deriveId } from './ids.js';
 import type { Margins, PageSize } from './page.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from './read-regular.js';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
-import { formatPath, UserError, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {

@@ -3,7 +3,7 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import type { Diagnostic, PathSegment } from './diagnostics.js';
+import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
 import { issueSchema, type IssueInput } from './schema.js';
 import { diagnosticAt, type IssueSource } from './source.js';
 import { visibleControls } from './text.js';

@@ -5,7 +5,7 @@
  * reads dates as timestamps and yes/no as booleans; `%TAG` defines tags).
  */
 import { isScalar, visit, type Node } from 'yaml';
-import { formatPath, type Diagnostic } from './diagnostics.js';
+import { formatPath, type Diagnostic } from '../core/diagnostics.js';
 import { lineText, pathAt, type IssueSource } from './source.js';
 
 /** Tags that only say what the value is anyway (!!str keeps 2026 a text). */

@@ -2,8 +2,7 @@
  * Where each internal link target landed in a printed PDF. Chromium writes every
  * `href="#id"` target as a named destination; its page is the page the element starts on.
  */
-import { loadLazily } from './lazy-load.js';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface Destination {
   /** 1-based page number, as printed in the footer. */
@@ -30,9 +29,18 @@ export function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
   return out;
 }
 
-/** The print's named destinations; the document comes back opened lazily (lazy-load.ts) for finishing. */
-export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{ destinations: DestinationMap; pageCount: number; doc: PDFDocument }> {
-  const doc = pdf instanceof PDFDocument ? pdf : await loadLazily(pdf);
+/** A printed PDF opened with pdf-lib, as finishing reads and changes it. */
+export function openPrint(pdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** The named destinations of a printed PDF, and its page count. */
+export async function readDestinations(pdf: Uint8Array): Promise<{ destinations: DestinationMap; pageCount: number }> {
+  return destinationsOf(await openPrint(pdf));
+}
+
+/** Each named destination's page and distance from the page's top. */
+export function destinationsOf(doc: PDFDocument): { destinations: DestinationMap; pageCount: number } {
   const pages = doc.getPages();
   const pageIndex = new Map<string, number>(pages.map((p, i) => [p.ref.toString(), i]));
   const destinations: DestinationMap = new Map();
@@ -44,7 +52,7 @@ export async function readDestinations(pdf: Uint8Array | PDFDocument): Promise<{
     const top = y instanceof PDFNumber ? pages[index]!.getHeight() - y.asNumber() : 0;
     destinations.set(name, { page: index + 1, top });
   }
-  return { destinations, pageCount: pages.length, doc };
+  return { destinations, pageCount: pages.length };
 }
 
 function walkNameTree(node: PDFDict, add: (name: string, value: PDFObject | undefined) => void): void {

@@ -23,7 +23,7 @@ export function machineFonts(doc: PDFDocument, themeFamilies: readonly string[] 
 
 /**
  * The font dictionaries the pages draw with: their resources and those of the forms they
- * draw, however deep (only what is reached is parsed: see lazy-load.ts).
+ * draw, however deep.
  */
 function pageFonts(doc: PDFDocument): PDFDict[] {
   const fonts = new Set<PDFDict>();
@@ -39,8 +39,7 @@ function pageFonts(doc: PDFDocument): PDFDict[] {
       const d = dict(font);
       if (d?.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
       // A composite font's BaseFont names its descendant's font (Chromium writes the same name,
-      // other writers add the CMap's: "…-Identity-H"). The descendant is not read: its glyph
-      // widths make it ~20 ms of parsing for so-20.
+      // other writers add the CMap's: "…-Identity-H"): the descendant need not be read.
       fonts.add(d);
     }
     for (const [, xobject] of dict(resources.get(PDFName.of('XObject')))?.entries() ?? []) {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { UserError, type Diagnostic } from '../issue/diagnostics.js';
+import { UserError, type Diagnostic } from '../core/diagnostics.js';
 import { visibleControls } from '../issue/text.js';
 import { LABEL_KEYS } from '../theme/label-keys.js';
 import type { ThemeFile } from '../theme/theme.js';

@@ -2,7 +2,7 @@
  * The issue as the theme prints it: words the model derives (the title, summary headings,
  * the podcast line) from the theme's labels, page defaults, and the theme's limits checked.
  */
-import type { Diagnostic } from '../issue/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import type { Margins, PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';

@@ -3,7 +3,7 @@
  * the default), read and merged, and the issue as that theme prints it.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../issue/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import type { IssueSource } from '../issue/source.js';
 import { applyTheme } from './apply.js';

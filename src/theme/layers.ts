@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, type Diagnostic, type PathSegment } from '../issue/diagnostics.js';
+import { UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { decodeIssueText, diagnosticAt, parseIssueSource, type IssueSource } from '../issue/source.js';
 import { validateWith } from '../issue/validate.js';
 import { packageRoot, stylesDir, templatesDir } from '../paths.js';

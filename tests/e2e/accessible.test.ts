@@ -12,7 +12,7 @@ import { build, type BuildOptions, type BuildResult } from '../../src/commands/b
 import { memoryLogger } from '../../src/cli/logger.js';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
-import { srgbProfile } from '../../src/pdf/srgb-icc.js';
+import { srgbProfile } from '../../src/pdf/pdfa/srgb-icc.js';
 import { issueLinks } from '../../src/render/qr.js';
 import { fonts, pdfInfo, repoRoot } from './pdf-tools.js';
 import { runCli } from './run-cli.js';

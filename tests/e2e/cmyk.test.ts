@@ -11,9 +11,9 @@ import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/cli/logger.js';
 import { build } from '../../src/commands/build.js';
-import { tokens } from '../../src/pdf/cmyk-content.js';
-import { streamBytes } from '../../src/pdf/cmyk-pdf.js';
-import { convertWithGhostscript } from '../../src/pdf/cmyk-ghostscript.js';
+import { tokens } from '../../src/pdf/content-stream.js';
+import { streamBytes } from '../../src/pdf/cmyk/streams.js';
+import { convertWithGhostscript } from '../../src/pdf/cmyk/ghostscript.js';
 import { repoRoot, runsWith } from './pdf-tools.js';
 
 // Skipped on a machine without Ghostscript, never under CI=true (there it fails).

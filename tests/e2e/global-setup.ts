@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/bundle.js'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/precompile-templates.js'], { cwd: root, stdio: 'inherit' });
-  const { findBrowser } = (await import('../../dist/pdf/browser.js')) as typeof import('../../src/pdf/browser.js');
+  const { findBrowser } = (await import('../../dist/print/browser.js')) as typeof import('../../src/print/browser.js');
   const neighbour = startNeighbour((await findBrowser()).executablePath);
   project.provide('neighbourGroup', neighbour.group);
   return () => neighbour.stop();

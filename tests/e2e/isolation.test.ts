@@ -3,8 +3,8 @@
  * a server on loopback stands in for the outside world and must see no request.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { withBrowser } from '../../src/pdf/browser.js';
-import { printPaginated } from '../../src/pdf/paginate.js';
+import { withBrowser } from '../../src/print/browser.js';
+import { printPaginated } from '../../src/print/paginate.js';
 import { startLoopback, type Loopback } from './loopback.js';
 
 let loopback: Loopback;

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { newTheme } from '../../src/commands/theme.js';
 import { memoryLogger } from '../../src/cli/logger.js';
-import { UserError } from '../../src/issue/diagnostics.js';
+import { UserError } from '../../src/core/diagnostics.js';
 import { precompiledSpec } from '../../src/render/precompiled.js';
 import { resetTemplates } from '../../src/render/templates.js';
 import { repoRoot } from './pdf-tools.js';

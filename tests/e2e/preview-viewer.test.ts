@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, expect, it } from 'vitest';
-import { openBrowser } from '../../src/pdf/browser.js';
+import { openBrowser } from '../../src/print/browser.js';
 import { bin, repoRoot } from './pdf-tools.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-viewer-'));

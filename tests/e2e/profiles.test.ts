@@ -9,7 +9,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.js';
 import { memoryLogger } from '../../src/cli/logger.js';
-import { findBrowser } from '../../src/pdf/browser.js';
+import { findBrowser } from '../../src/print/browser.js';
 import { pdfInfo, repoRoot, requireTools, runsWith } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
 

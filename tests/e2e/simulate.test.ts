@@ -6,9 +6,9 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type OwnedBrowser } from '../../src/pdf/browser.js';
+import { openBrowser, type OwnedBrowser } from '../../src/print/browser.js';
 import { readDestinations } from '../../src/pdf/destinations.js';
-import { enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox } from '../../src/pdf/simulate.js';
+import { enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox } from '../../src/print/simulate.js';
 
 let owned: OwnedBrowser;
 let page: Page;

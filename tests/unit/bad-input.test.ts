@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/issue/diagnostics.js';
+import { isUserError } from '../../src/core/diagnostics.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { decodeIssueText } from '../../src/issue/source.js';
 import { cleanValue, findControlChars, stripZeroWidth, visibleControls } from '../../src/issue/text.js';

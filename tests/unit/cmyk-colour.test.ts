@@ -3,8 +3,8 @@
  * colours print with black ink only, and that nothing but colour operators changes.
  */
 import { describe, expect, it } from 'vitest';
-import { blackInkRule, flatPalette, rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Cmyk } from '../../src/pdf/cmyk-colour.js';
-import { convertContent } from '../../src/pdf/cmyk-content.js';
+import { blackInkRule, flatPalette, rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Cmyk } from '../../src/pdf/cmyk/colour.js';
+import { convertContent } from '../../src/pdf/cmyk/content.js';
 
 const hex = (h: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255) as [number, number, number];
 const rewrite = (text: string, palette = flatPalette(new Map())) => Buffer.from(convertContent(Buffer.from(text, 'latin1'), palette).data).toString('latin1');

@@ -4,7 +4,7 @@
  */
 import { PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { inlineStreamLengths } from '../../src/pdf/cmyk.js';
+import { inlineStreamLengths } from '../../src/pdf/cmyk/index.js';
 
 /** A one-page PDF laid out as Ghostscript writes it: the content stream's length comes after it. */
 function ghostscriptStyle(data: string): Uint8Array {

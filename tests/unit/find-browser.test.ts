@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, BrowserPlatform, computeExecutablePath } from '@puppeteer/browsers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser, standardLocations } from '../../src/pdf/find-browser.js';
+import { findBrowser, standardLocations } from '../../src/print/find-browser.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin find browser '));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../../src/issue/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { loadIssueText, type LoadResult } from '../../src/issue/load.js';
 
 export const VOV_URL = 'https://vov.vn/kinh-te/kinh-te-so-huong-toi-30-gdp-post1296512.vov';

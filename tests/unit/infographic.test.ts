@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentSubject } from '../../src/pdf/finish.js';
+import { documentSubject } from '../../src/pdf/metadata.js';
 import { renderIssueHtml } from '../../src/render/html.js';
 import { themeIssue } from '../../src/theme/choose.js';
 import { resolveTheme } from '../../src/theme/theme.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/issue/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { storyKey } from '../../src/issue/lint.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { edit, load, MINIMAL_ISSUE, VOV_URL } from './helpers.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mondayOf, newestIssue, newIssue, nextIssueNumber, nextWeek } from '../../src/commands/new/index.js';
 import { parseIsoDate } from '../../src/issue/dates.js';
-import { isUserError } from '../../src/issue/diagnostics.js';
+import { isUserError } from '../../src/core/diagnostics.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { publishedSchemaUrl, schemaReference } from '../../src/commands/new/schema-ref.js';
 import { TINY_PNG } from './helpers.js';

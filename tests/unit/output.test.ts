@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseInRange, RANGES, sourceDateEpochProblem } from '../../src/cli/numbers.js';
 import { makeFolder, writeAllAtomic } from '../../src/commands/output.js';
-import { documentDate } from '../../src/pdf/finish.js';
+import { documentDate } from '../../src/pdf/metadata.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { isUserError } from '../../src/issue/diagnostics.js';
+import { isUserError } from '../../src/core/diagnostics.js';
 import { loadIssueText, type LoadResult } from '../../src/issue/load.js';
 import { renderIssueHtml } from '../../src/render/html.js';
 import { parseDocument } from './dom.js';

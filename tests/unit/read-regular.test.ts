@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRegular } from '../../src/issue/read-regular.js';
-import { findAsset } from '../../src/pdf/requests.js';
+import { findAsset } from '../../src/print/requests.js';
 import { edit, load, MINIMAL_ISSUE, TINY_PNG } from './helpers.js';
 
 const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'bantin-read-')));

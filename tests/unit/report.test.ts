@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_CHARS, formatDiagnostic, summarize } from '../../src/cli/report.js';
-import type { Diagnostic } from '../../src/issue/diagnostics.js';
+import { EXCERPT_CHARS, formatDiagnostic, summarize } from '../../src/core/report.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { edit, load, MINIMAL_ISSUE, VOV_URL } from './helpers.js';
 
 const plain = new Chalk({ level: 0 });

@@ -1,6 +1,6 @@
 /** The HTML written beside the PDF (--html) carries the page numbers the print has. */
 import { describe, expect, it } from 'vitest';
-import { filledPageNumbers } from '../../src/commands/build.js';
+import { filledPageNumbers } from '../../src/commands/standalone-html.js';
 
 const slot = (id: string) => `<span class="pageref" data-pageref="${id}">00</span>`;
 const range = (from: string, to: string) => `<span class="pagerange">Trang ${slot(from)}<span class="pagerange-to">–${slot(to)}</span></span>`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DestinationMap } from '../../src/pdf/destinations.js';
-import { shortEnds, shortTails } from '../../src/pdf/tails.js';
+import { shortEnds, shortTails } from '../../src/print/tails.js';
 
 const PAGE = 740;
 

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { inRange, RANGES, sourceDateEpochProblem } from '../numbers.js';
-import { isUserError, UsageError } from '../../issue/diagnostics.js';
+import { isUserError, UsageError } from '../../core/diagnostics.js';
 import type { PageSize } from '../../issue/page.js';
 import type { Profile } from '../../pdf/profile.js';
 import { EXIT, loggerFor } from '../context.js';
 import type { Logger } from '../logger.js';
-import { formatDiagnostic, summarize } from '../report.js';
+import { formatDiagnostic, summarize } from '../../core/report.js';
 
 /** "a4", "A4" → A4: paper sizes are names, not codes to type exactly. */
 export function pageSize(value: string): PageSize {

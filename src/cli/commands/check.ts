@@ -1,7 +1,7 @@
 /** `bantin check`: validation and editorial lint without a browser (nothing here loads puppeteer). */
 import type { Command } from 'commander';
 import { EXIT, loggerFor } from '../context.js';
-import { formatDiagnostic, summarize } from '../report.js';
+import { formatDiagnostic, summarize } from '../../core/report.js';
 
 interface CheckFlags {
   strict?: boolean;

@@ -1,7 +1,7 @@
 /** `bantin new`: argv (and, in a terminal, a few questions) → commands/new. */
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UserError } from '../../issue/diagnostics.js';
+import { UserError } from '../../core/diagnostics.js';
 import type { NewOptions } from '../../commands/new/index.js';
 import { loggerFor } from '../context.js';
 

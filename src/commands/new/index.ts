@@ -5,7 +5,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatWeek } from '../../issue/dates.js';
-import { UserError } from '../../issue/diagnostics.js';
+import { UserError } from '../../core/diagnostics.js';
 import { loadIssueText } from '../../issue/load.js';
 import { defaultFileName } from './numbering.js';
 import type { NewOptions, NewResult } from './options.js';

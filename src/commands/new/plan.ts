@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Document, isMap, parseDocument, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { addDays, monthSpan, parseIsoDate, type DateInfo } from '../../issue/dates.js';
-import { UserError } from '../../issue/diagnostics.js';
+import { UserError } from '../../core/diagnostics.js';
 import { hasErrors, loadIssue } from '../../issue/load.js';
 import type { Issue, PartKind } from '../../issue/model.js';
 import { readIssueText } from '../../issue/source.js';

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { UserError } from '../../issue/diagnostics.js';
+import { UserError } from '../../core/diagnostics.js';
 import { MAX_ISSUE_BYTES, readRegular } from '../../issue/read-regular.js';
 import { ISSUE_NUMBER } from './numbering.js';
 

@@ -1,5 +1,5 @@
 /** A new series without a previous issue: its title, publisher, number and week, from flags or questions. */
-import { UserError } from '../../issue/diagnostics.js';
+import { UserError } from '../../core/diagnostics.js';
 import { isoDate } from '../../issue/schema.js';
 import { ISSUE_NUMBER, mondayOf } from './numbering.js';
 import type { NewOptions } from './options.js';

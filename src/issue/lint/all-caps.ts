@@ -2,7 +2,7 @@
  * all-caps-title: a title pasted in capitals. Titles are written as they read (sentence case);
  * whether they print in capitals is the theme's choice, made in its CSS (text-transform).
  */
-import type { PathSegment } from '../diagnostics.js';
+import type { PathSegment } from '../../core/diagnostics.js';
 import { realArticles, type LintContext } from './context.js';
 import { letterCase } from './words.js';
 

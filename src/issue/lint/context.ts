@@ -1,5 +1,5 @@
 /** What every editorial rule is handed: the issue, where it came from, and how to warn. */
-import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics.js';
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.js';
 import type { Article, Issue } from '../model.js';
 import { lineText, locate, type IssueSource } from '../source.js';
 import type { DateOrder } from './date-order.js';

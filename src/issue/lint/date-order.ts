@@ -3,7 +3,7 @@
  * direction comes from the issue's `checks.dateOrder`, the theme, the previous issue
  * (previous-issue.ts), or, failing those, from this issue's own parts when they clearly agree.
  */
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../../core/diagnostics.js';
 import type { Article, Issue } from '../model.js';
 import type { LintContext } from './context.js';
 

@@ -1,5 +1,5 @@
 /** duplicate-story: the same story twice, by title or by the article its source links to. */
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../../core/diagnostics.js';
 import type { Article } from '../model.js';
 import { realArticles, type LintContext } from './context.js';
 import { foldText } from './words.js';

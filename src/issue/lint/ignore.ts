@@ -3,7 +3,7 @@
  * line before the warning's line, before the field's key, or before the list item it is in
  * (`- date: …`, to silence it for the whole story). Several codes: `# bantin-ignore: a, b`.
  */
-import type { PathSegment } from '../diagnostics.js';
+import type { PathSegment } from '../../core/diagnostics.js';
 import { locate, type IssueSource } from '../source.js';
 
 const DIRECTIVE = /^\s*#\s*bantin-ignore:\s*(.*?)\s*$/;

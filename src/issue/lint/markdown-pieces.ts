@@ -1,5 +1,5 @@
 /** The Markdown texts of an issue, cut into paragraphs, list items and headings, each with its place in the file. */
-import type { PathSegment } from '../diagnostics.js';
+import type { PathSegment } from '../../core/diagnostics.js';
 import type { Article, Issue } from '../model.js';
 import type { IssueSource } from '../source.js';
 import type { LintContext } from './context.js';

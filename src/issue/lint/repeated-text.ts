@@ -2,7 +2,7 @@
  * repeated-text: a whole text, a ### block (its heading and everything under it) or a paragraph
  * (a list item counts as one) that appeared before, word for word (issue 20 repeats a block).
  */
-import { formatPath, type PathSegment } from '../diagnostics.js';
+import { formatPath, type PathSegment } from '../../core/diagnostics.js';
 import type { LintContext } from './context.js';
 import { fieldPieces, type FieldPieces } from './markdown-pieces.js';
 

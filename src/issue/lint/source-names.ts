@@ -1,5 +1,5 @@
 /** source-name-variant: one outlet under two names in the same issue ("Bộ KH&CN" / "Bộ Khoa học và Công nghệ"). */
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../../core/diagnostics.js';
 import type { Article } from '../model.js';
 import { realArticles, type LintContext } from './context.js';
 import { OUTLET_ALIASES } from './outlets.js';

@@ -6,7 +6,7 @@
  * bodies: "chuyển đổi số" in every story proves little. Tuned for precision: no warning on any
  * correctly matched item of the seed bulletins (tests/unit/title-body.test.ts measures it).
  */
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../../core/diagnostics.js';
 import type { Article } from '../model.js';
 import { realArticles, type LintContext } from './context.js';
 import { STOP_WORDS } from './stop-words.js';

@@ -3,7 +3,7 @@
  * (https://user:token@host/…) prints as its host only, but the QR code and the PDF link carry
  * the secret to every reader.
  */
-import type { PathSegment } from '../diagnostics.js';
+import type { PathSegment } from '../../core/diagnostics.js';
 import type { Issue } from '../model.js';
 import type { LintContext } from './context.js';
 

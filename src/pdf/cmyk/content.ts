@@ -6,17 +6,13 @@
  * patterns are converted where they are defined. Also used to list a stream's colours (a
  * palette that records what it is asked).
  */
-import { formatNumber, grayToCmyk, type Cmyk, type Palette } from './cmyk-colour.js';
+import { latin1, scan } from '../content-stream.js';
+import { formatNumber, grayToCmyk, type Cmyk, type Palette } from './colour.js';
 
 type Space = 'rgb' | 'gray' | 'cmyk' | 'other';
 interface State {
   fill: Space;
   stroke: Space;
-}
-interface Token {
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** Tells what a colour space operand of cs/CS (a name, without the slash) is. */
@@ -25,7 +21,7 @@ export type SpaceOf = (name: string) => Space;
 export const deviceSpaces: SpaceOf = (name) => (name === 'DeviceRGB' || name === 'RGB' ? 'rgb' : name === 'DeviceGray' || name === 'G' ? 'gray' : name === 'DeviceCMYK' || name === 'CMYK' ? 'cmyk' : 'other');
 
 export function convertContent(data: Uint8Array, palette: Palette, spaceOf: SpaceOf = deviceSpaces): { data: Uint8Array; changed: boolean } {
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const text = latin1(data);
   const edits: { start: number; end: number; text: string }[] = [];
   const stack: State[] = [];
   let state: State = { fill: 'gray', stroke: 'gray' };
@@ -83,81 +79,4 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
   }
   out += text.slice(at);
   return { data: Buffer.from(out, 'latin1'), changed: true };
-}
-
-/** Character classes: 1 whitespace, 2 delimiter, 0 regular. */
-const CLASS = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
-
-/**
- * PDF content-stream tokens, reported as offsets: operator is true for a keyword that is not
- * true/false/null (an operator), false for numbers, names, strings, brackets. Comments and
- * inline image data are skipped.
- */
-export function scan(text: string, onToken: (start: number, end: number, operator: boolean) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const kind = c < 256 ? CLASS[c]! : 0;
-    if (kind === 1) {
-      i++;
-    } else if (c === 0x25 /* % */) {
-      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
-    } else if (c === 0x28 /* ( */) {
-      const start = i;
-      let depth = 0;
-      for (; i < n; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 0x5c /* \ */) i++;
-        else if (ch === 0x28) depth++;
-        else if (ch === 0x29 && --depth === 0) break;
-      }
-      i++;
-      onToken(start, i, false);
-    } else if (c === 0x3c /* < */ && text.charCodeAt(i + 1) !== 0x3c) {
-      const start = i;
-      i = text.indexOf('>', i) + 1 || n;
-      onToken(start, i, false);
-    } else if ((c === 0x3c || c === 0x3e) && text.charCodeAt(i + 1) === c) {
-      onToken(i, i + 2, false);
-      i += 2;
-    } else if (kind === 2 && c !== 0x2f /* / */) {
-      onToken(i, i + 1, false);
-      i++;
-    } else {
-      const start = i;
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d < 256 && CLASS[d] !== 0) break;
-        i++;
-      }
-      const first = c;
-      const operator = c !== 0x2f && !(first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0x30 && first <= 0x39)) && !isConstant(text, start, i);
-      onToken(start, i, operator);
-      if (operator && i - start === 2 && text.startsWith('ID', start)) i = skipInlineImage(text, i);
-    }
-  }
-}
-
-function isConstant(text: string, start: number, end: number): boolean {
-  const length = end - start;
-  return (length === 4 && (text.startsWith('true', start) || text.startsWith('null', start))) || (length === 5 && text.startsWith('false', start));
-}
-
-/** Tokens as strings (for tests and small streams). */
-export function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  scan(text, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
-  return out;
-}
-
-/** After an inline image's ID: its binary data runs to the first EI between whitespace. */
-function skipInlineImage(text: string, from: number): number {
-  const match = /[\0\t\n\f\r ]EI(?=[\0\t\n\f\r ]|$)/g;
-  match.lastIndex = from + 1;
-  const found = match.exec(text);
-  return found ? found.index + found[0].length : text.length;
 }

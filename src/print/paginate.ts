@@ -8,7 +8,7 @@ import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/urls.js';
-import type { DestinationMap } from './destinations.js';
+import { destinationsOf, openPrint, type DestinationMap } from '../pdf/index.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
 import { columnSize, enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
 import { shortEnds, shortTails, type Flow } from './tails.js';
@@ -36,12 +36,8 @@ export interface PrintInput {
   flow?: Flow;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
-  /** Called with each print the moment it comes back, before it is read (the last one is the result's). */
-  onPrinted?: (pdf: Uint8Array) => void;
   /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
   tagged?: boolean;
-  /** Called as the first print starts: this process waits for Chromium then, free to load what comes after. */
-  whilePrinting?: () => void;
   timeoutMs?: number;
   log?: (message: string) => void;
 }
@@ -133,9 +129,6 @@ export class PrintSession {
     const measurement = await this.load(input);
     // Never a broken-image icon in a PDF: the caller places the error on the image's line.
     if (measurement.broken.length > 0) throw new ImageDecodeError(measurement.broken);
-    // pdf-lib is first needed when the first print comes back: it loads while Chromium prints
-    // (not while the page loads: then this process is busy answering the page's requests).
-    const destinations = import('./destinations.js');
     lap('page loaded');
     const tightened: Tightened = { pulled: new Set(), pushed: new Set() };
     const nearlyEmpty: PrintResult['nearlyEmpty'] = [];
@@ -153,17 +146,15 @@ export class PrintSession {
     }
 
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const printing = print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
-      if (pass === 1) input.whilePrinting?.();
-      const pdf = await printing;
-      input.onPrinted?.(pdf);
-      const read = await (await destinations).readDestinations(pdf);
+      const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
+      const doc = await openPrint(pdf);
+      const read = destinationsOf(doc);
       const pages = pageNumbers(read.destinations, input.targets);
       lap(`pass ${pass} printed`);
       // The last prints only settle numbers: a tail found that late is left as it is.
       const tails = input.flow && pass < MAX_PASSES - 1 ? shortTails(read.destinations, input.flow).filter((id) => !tightened.pushed.has(id)) : [];
       if (tails.length === 0 && sameTargets(pages, guess)) {
-        return { pdf, doc: read.doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement, nearlyEmpty };
+        return { pdf, doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement, nearlyEmpty };
       }
       if (tails.length > 0) await this.bounded(this.tighten(tails, tightened));
       else this.options.log?.('the printed page numbers differ from the prediction; printing again');

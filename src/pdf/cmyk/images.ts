@@ -4,8 +4,8 @@
  * (alpha) are grey and stay as they are.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFContext, type PDFRef } from 'pdf-lib';
-import { rgbToCmyk } from './cmyk-colour.js';
-import { isRgbSpace, streamBytes, writeStream } from './cmyk-pdf.js';
+import { rgbToCmyk } from './colour.js';
+import { isRgbSpace, streamBytes, writeStream } from './streams.js';
 
 const N = (name: string) => PDFName.of(name);
 

@@ -4,7 +4,7 @@
  * below 150 dpi at their placed size.
  */
 import type { Page } from 'puppeteer-core';
-import { UserError } from '../issue/diagnostics.js';
+import { UserError } from '../core/diagnostics.js';
 import { ISSUE_PREFIX } from '../render/urls.js';
 
 export const MIN_DPI = 150;

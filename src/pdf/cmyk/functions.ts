@@ -6,8 +6,8 @@
  * same colour without a seam); types 4 and 0 use the fallback formula.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Palette } from './cmyk-colour.js';
-import { isRgbSpace, streamBytes, writeStream } from './cmyk-pdf.js';
+import { rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Palette } from './colour.js';
+import { isRgbSpace, streamBytes, writeStream } from './streams.js';
 
 const N = (name: string) => PDFName.of(name);
 

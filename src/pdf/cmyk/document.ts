@@ -6,11 +6,11 @@
  * (for Ghostscript to convert), convert() then rewrites with the palette made from them.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { rgbToCmyk, type Cmyk, type Palette } from './cmyk-colour.js';
-import { convertContent, deviceSpaces, type SpaceOf } from './cmyk-content.js';
-import { convertShading, shadingColours } from './cmyk-functions.js';
-import { convertIndexed } from './cmyk-images.js';
-import { spaceKind, streamBytes, writeStream } from './cmyk-pdf.js';
+import { rgbToCmyk, type Cmyk, type Palette } from './colour.js';
+import { convertContent, deviceSpaces, type SpaceOf } from './content.js';
+import { convertShading, shadingColours } from './functions.js';
+import { convertIndexed } from './images.js';
+import { spaceKind, streamBytes, writeStream } from './streams.js';
 
 const N = (name: string) => PDFName.of(name);
 

@@ -6,7 +6,7 @@
  *   only a few lines (shortEnds).
  * Both are set a little tighter (pdf/paginate.ts) to pull the lines back.
  */
-import type { DestinationMap } from './destinations.js';
+import type { DestinationMap } from '../pdf/destinations.js';
 
 /** The lines an article may leave alone at the top of the next page before it is pulled back. */
 const TAIL_LINES_PT = 2 * 9.8 * 1.5 + 12;

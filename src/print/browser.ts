@@ -2,10 +2,10 @@
  * Finding and owning the one headless browser a run uses.
  */
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
-import { UserError } from '../issue/diagnostics.js';
-import { registerCleanup } from './cleanup.js';
+import { UserError } from '../core/diagnostics.js';
+import { registerCleanup } from '../core/cleanup.js';
 import { findBrowser, type BrowserInfo } from './find-browser.js';
-import { exited, killTree, ownChild, ownFolder, removeFolder } from './owned.js';
+import { exited, killTree, ownChild, ownFolder, removeFolder } from '../core/owned.js';
 
 export { findBrowser, type BrowserInfo };
 

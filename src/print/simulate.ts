@@ -7,7 +7,7 @@
  * of a print (~300 ms); the print that follows still verifies every number.
  */
 import type { Page } from 'puppeteer-core';
-import type { DestinationMap } from './destinations.js';
+import type { DestinationMap } from '../pdf/destinations.js';
 import { CSS_PX_PER_MM } from './measure.js';
 
 export interface PageBox {

@@ -7,27 +7,27 @@
  * maps (đ extracted as U+0012); it drops the structure tree that tagged output needs; and its
  * ICC conversion turns near-black text into four-colour black (278 % ink on 9 pt type). Editing
  * only the colours keeps fonts, text, boxes, outline, links and structure byte for byte, and
- * puts the black-ink rules in bantin's hands (./cmyk-colour.ts). Ghostscript is still the
+ * puts the black-ink rules in bantin's hands (./colour.ts). Ghostscript is still the
  * colour engine: it converts the list of flat colours and the images through its ICC profiles
- * (./cmyk-ghostscript.ts), which is better colour than any formula bantin could write.
+ * (./ghostscript.ts), which is better colour than any formula bantin could write.
  */
 import path from 'node:path';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
-import type { Logger } from '../cli/logger.js';
-import type { Issue } from '../issue/model.js';
-import { registerCleanup } from './cleanup.js';
-import { flatPalette } from './cmyk-colour.js';
-import { convert, remainingRgb, survey } from './cmyk-document.js';
-import { convertWithGhostscript } from './cmyk-ghostscript.js';
-import { dropUnreachable } from './cmyk-pdf.js';
-import { ownFolder, removeFolder } from './owned.js';
+import type { PDFDocument } from 'pdf-lib';
+import type { Logger } from '../../core/logger.js';
+import type { Issue } from '../../issue/model.js';
+import { registerCleanup } from '../../core/cleanup.js';
+import { flatPalette } from './colour.js';
+import { convert, remainingRgb, survey } from './document.js';
+import { convertWithGhostscript } from './ghostscript.js';
+import { dropUnreachable } from './streams.js';
+import { ownFolder, removeFolder } from '../../core/owned.js';
 
-export { findGhostscript } from './cmyk-ghostscript.js';
-export { inlineStreamLengths } from './cmyk-pdf.js';
+export { findGhostscript } from './ghostscript.js';
+export { inlineStreamLengths } from './streams.js';
 
-export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<Uint8Array> {
+/** Converts the document in place (finishing saves it). */
+export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<void> {
   options.logger.progress('converting colours to CMYK');
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const found = survey(doc);
   const dir = await ownFolder('cmyk');
   const release = registerCleanup(() => removeFolder(dir));
@@ -43,5 +43,4 @@ export async function toCmyk(pdf: Uint8Array, options: { issue: Issue; timeoutMs
   const left = remainingRgb(doc);
   if (left.length > 0) throw new Error(`--cmyk left RGB colour spaces in objects ${left.join(', ')}`);
   doc.setProducer(`${doc.getProducer() ?? ''}; CMYK by bantin with Ghostscript's ICC profiles`);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

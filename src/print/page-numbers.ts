@@ -2,7 +2,7 @@
  * Page numbers read from a print (named destinations) and written into the page's slots.
  */
 import type { Page } from 'puppeteer-core';
-import type { DestinationMap } from './destinations.js';
+import type { DestinationMap } from '../pdf/destinations.js';
 
 export class LayoutError extends Error {}
 

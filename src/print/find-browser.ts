@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser as BrowserKind, ChromeReleaseChannel, computeExecutablePath, computeSystemExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
-import { UserError } from '../issue/diagnostics.js';
+import { UserError } from '../core/diagnostics.js';
 
 export interface BrowserInfo {
   executablePath: string;

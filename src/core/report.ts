@@ -1,7 +1,7 @@
 /** How problems look in a terminal: file:line:col, severity, field, message, the line and a caret. */
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
-import type { Diagnostic } from '../issue/diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 
 export function formatDiagnostic(d: Diagnostic, color: ChalkInstance, cwd = process.cwd()): string {
   const relative = path.isAbsolute(d.file) ? path.relative(cwd, d.file) : d.file;
