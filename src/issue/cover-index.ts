@@ -3,7 +3,7 @@
  * range), with short labels, under group labels of their own.
  */
 import type { PathSegment } from '../core/diagnostics.js';
-import type { Article, Highlight, HighlightGroup, Part } from './model.js';
+import type { Article, Highlight, HighlightGroup, Part } from './types.js';
 import type { HighlightInput } from './schema.js';
 
 /** A part's end marker: "--" never occurs in a written or derived id, so it cannot clash. */

@@ -2,8 +2,10 @@
 import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.js';
 import type { Article, Issue } from '../model.js';
 import { lineText, locate, type IssueSource } from '../source.js';
-import type { DateOrder } from './date-order.js';
 import { ignoreDirectives, linesFor } from './ignore.js';
+
+/** The order of a part's news items by date. */
+export type DateOrder = 'oldest-first' | 'newest-first';
 
 /** Settings a theme (or a caller) brings to the rules; the issue's own `checks:` adds to them. */
 export interface LintOptions {

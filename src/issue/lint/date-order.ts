@@ -5,9 +5,9 @@
  */
 import { formatPath } from '../../core/diagnostics.js';
 import type { Article, Issue } from '../model.js';
-import type { LintContext } from './context.js';
+import type { DateOrder, LintContext } from './context.js';
 
-export type DateOrder = 'oldest-first' | 'newest-first';
+export type { DateOrder } from './context.js';
 
 /** How often consecutive dates (ISO) of the same part go forward and back. */
 function steps(parts: readonly (readonly string[])[]): { up: number; down: number } {
