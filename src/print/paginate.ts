@@ -132,34 +132,36 @@ export class PrintSession {
     lap('page loaded');
     const tightened: Tightened = { pulled: new Set(), pushed: new Set() };
     const nearlyEmpty: PrintResult['nearlyEmpty'] = [];
-    let guess = await this.bounded(this.predict(input, tightened, nearlyEmpty));
+    const guess = await this.bounded(this.predict(input, tightened, nearlyEmpty));
     for (const { page, fill } of nearlyEmpty) this.options.log?.(`page ${page} is only ${Math.round(fill * 100)} % full`);
     lap(`page numbers predicted (${tightened.pulled.size + tightened.pushed.size} short tails tightened)`);
     if (input.qrContents) {
-      const contents = await input.qrContents;
-      await this.bounded(
-        this.page.evaluate((list: string[]) => {
-          for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-qr]')) svg.innerHTML = list[Number(svg.dataset.qr)] ?? '';
-        }, contents),
-      );
+      await this.bounded(fillQrCodes(this.page, await input.qrContents));
       lap('QR codes in');
     }
+    const settled = await this.printUntilSettled(input, guess, tightened, lap);
+    return { ...settled, requests: { ...this.requests }, measurement, nearlyEmpty };
+  }
 
+  /**
+   * Prints until the page numbers the print shows are those the page says: a print normally only
+   * confirms the prediction; a wrong one costs one more print with the numbers just read.
+   */
+  private async printUntilSettled(input: PrintInput, predicted: Map<string, number>, tightened: Tightened, lap: (what: string) => void): Promise<Omit<PrintResult, 'requests' | 'measurement' | 'nearlyEmpty'>> {
+    let guess = predicted;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
       const doc = await openPrint(pdf);
-      const read = destinationsOf(doc);
-      const pages = pageNumbers(read.destinations, input.targets);
+      const { destinations, pageCount } = destinationsOf(doc);
+      const pages = pageNumbers(destinations, input.targets);
       lap(`pass ${pass} printed`);
       // The last prints only settle numbers: a tail found that late is left as it is.
-      const tails = input.flow && pass < MAX_PASSES - 1 ? shortTails(read.destinations, input.flow).filter((id) => !tightened.pushed.has(id)) : [];
-      if (tails.length === 0 && sameTargets(pages, guess)) {
-        return { pdf, doc, pageCount: read.pageCount, pages, destinations: read.destinations, passes: pass, requests: { ...this.requests }, measurement, nearlyEmpty };
-      }
+      const tails = input.flow && pass < MAX_PASSES - 1 ? shortTails(destinations, input.flow).filter((id) => !tightened.pushed.has(id)) : [];
+      if (tails.length === 0 && sameTargets(pages, guess)) return { pdf, doc, pageCount, pages, destinations, passes: pass };
       if (tails.length > 0) await this.bounded(this.tighten(tails, tightened));
       else this.options.log?.('the printed page numbers differ from the prediction; printing again');
       guess = pages;
-      await this.bounded(fillPageNumbers(this.page, pages, String(read.pageCount).length));
+      await this.bounded(fillPageNumbers(this.page, pages, String(pageCount).length));
     }
     throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
   }
@@ -277,6 +279,13 @@ export async function printPaginated(target: Browser | Page, input: PrintInput):
   } finally {
     void session.close();
   }
+}
+
+/** The QR codes' drawings into the page's empty QR <svg> elements (data-qr). */
+function fillQrCodes(page: Page, contents: string[]): Promise<void> {
+  return page.evaluate((list: string[]) => {
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-qr]')) svg.innerHTML = list[Number(svg.dataset.qr)] ?? '';
+  }, contents);
 }
 
 function splitDocument(html: string): { head: string; body: string } | undefined {
