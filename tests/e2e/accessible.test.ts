@@ -12,7 +12,7 @@ import { build, type BuildOptions, type BuildResult } from '../../src/commands/b
 import { memoryLogger } from '../../src/cli/logger.js';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
-import { srgbProfile } from '../../src/pdf/pdfa/srgb-icc.js';
+import { SRGB_PROFILE } from '../../src/pdf/pdfa/index.js';
 import { issueLinks } from '../../src/render/qr.js';
 import { fonts, pdfInfo, repoRoot } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
@@ -226,7 +226,7 @@ describe('--pdfa', () => {
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
     const profile = built.tree.doc.context.lookup(intent.get(PDFName.of('DestOutputProfile'))) as PDFRawStream;
     expect(profile.dict.get(PDFName.of('N'))).toEqual(PDFNumber.of(3));
-    expect(Buffer.from(decodePDFRawStream(profile).decode()).equals(Buffer.from(srgbProfile()))).toBe(true);
+    expect(Buffer.from(decodePDFRawStream(profile).decode()).equals(readFileSync(SRGB_PROFILE))).toBe(true);
   });
 
   it('identifies itself as PDF/A-2b in the XMP, still tagged', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pdf/content-stream.js';
 import { markArtifacts } from '../../src/pdf/tags/artifacts.js';
-import { SRGB_NAME, srgbProfile } from '../../src/pdf/pdfa/srgb-icc.js';
+import { readFileSync } from 'node:fs';
+import { SRGB_PROFILE } from '../../src/pdf/pdfa/index.js';
 import { xmpPacket } from '../../src/pdf/xmp.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -86,25 +87,24 @@ describe('markArtifacts on streams of mixed pieces', () => {
   });
 });
 
-describe('srgbProfile', () => {
-  it('is an ICC v2.1 RGB display profile with the sRGB colorants, its size in its header', () => {
-    const icc = Buffer.from(srgbProfile());
+describe('the shipped sRGB profile', () => {
+  it('is an ICC v2 RGB display profile with the sRGB colorants and tone curve, its size in its header', () => {
+    const icc = readFileSync(SRGB_PROFILE);
     expect(icc.readUInt32BE(0)).toBe(icc.length);
-    expect(icc.readUInt32BE(8)).toBe(0x02100000);
+    expect(icc.readUInt8(8)).toBe(2);
     expect(icc.toString('latin1', 12, 24)).toBe('mntrRGB XYZ ');
     expect(icc.toString('latin1', 36, 40)).toBe('acsp');
     const count = icc.readUInt32BE(128);
     const tags = new Map(Array.from({ length: count }, (_, i) => [icc.toString('latin1', 132 + i * 12, 136 + i * 12), icc.readUInt32BE(136 + i * 12)]));
-    expect([...tags.keys()].sort()).toEqual(['bTRC', 'bXYZ', 'cprt', 'desc', 'gTRC', 'gXYZ', 'rTRC', 'rXYZ', 'wtpt']);
+    expect([...tags.keys()]).toEqual(expect.arrayContaining(['bTRC', 'bXYZ', 'cprt', 'desc', 'gTRC', 'gXYZ', 'rTRC', 'rXYZ', 'wtpt']));
     const xyz = (tag: string) => [0, 1, 2].map((k) => icc.readInt32BE(tags.get(tag)! + 8 + 4 * k) / 65536);
-    expect(xyz('rXYZ')[0]).toBeCloseTo(0.4361, 3);
-    expect(xyz('gXYZ')[1]).toBeCloseTo(0.7169, 3);
-    expect(xyz('bXYZ')[2]).toBeCloseTo(0.7142, 3);
-    expect(icc.toString('latin1', tags.get('desc')! + 12, tags.get('desc')! + 12 + SRGB_NAME.length)).toBe(SRGB_NAME);
+    expect(xyz('rXYZ')[0]).toBeCloseTo(0.4361, 2);
+    expect(xyz('gXYZ')[1]).toBeCloseTo(0.7169, 2);
+    expect(xyz('bXYZ')[2]).toBeCloseTo(0.7142, 2);
     // sRGB mid-grey 0.5 is linear 0.214
     const curve = tags.get('rTRC')!;
-    expect(icc.readUInt32BE(curve + 8)).toBe(1024);
-    expect(icc.readUInt16BE(curve + 12 + 2 * 511) / 65535).toBeCloseTo(0.2140, 2);
+    const points = icc.readUInt32BE(curve + 8);
+    expect(icc.readUInt16BE(curve + 12 + 2 * Math.round((points - 1) / 2)) / 65535).toBeCloseTo(0.214, 2);
   });
 });
 

@@ -4,25 +4,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream
 
 const N = (name: string) => PDFName.of(name);
 
-/** The decoded data of a stream (Flate through zlib, which is much faster than pdf-lib's own). */
-export function streamBytes(stream: PDFRawStream): Uint8Array {
-  const filter = stream.dict.lookup(N('Filter'));
-  const single = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter;
-  const params = stream.dict.lookup(N('DecodeParms'));
-  const predictor = (params instanceof PDFArray ? params.lookup(0) : params) instanceof PDFDict ? ((params instanceof PDFArray ? params.lookup(0) : params) as PDFDict).lookup(N('Predictor')) : undefined;
-  if (predictor instanceof PDFNumber && predictor.asNumber() > 1) throw new Error('--cmyk cannot read a stream with a predictor yet');
-  if (single === undefined) return stream.contents;
-  if (single === N('FlateDecode')) return inflateSync(stream.contents);
-  return decodePDFRawStream(stream).decode();
-}
-
-/** Replaces the stream at ref by one with the same dictionary and new data, Flate-compressed. */
-export function writeStream(context: PDFContext, ref: PDFRef, stream: PDFStream, data: Uint8Array): void {
-  const dict = stream.dict;
-  dict.delete(N('DecodeParms'));
-  dict.set(N('Filter'), N('FlateDecode'));
-  context.assign(ref, PDFRawStream.of(dict, deflateSync(data)));
-}
+export { streamBytes, writeStream } from '../streams.js';
 
 export type SpaceKind = 'rgb' | 'gray' | 'cmyk' | 'other';
 

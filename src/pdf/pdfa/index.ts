@@ -5,14 +5,22 @@
  * print could break; the rest (fonts' glyph widths, colour spaces inside the page content)
  * is Chromium's own output, which is the same for every issue.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { SRGB_NAME, srgbProfile } from './srgb-icc.js';
+import { packageRoot } from '../../paths.js';
+
+/** The output condition the intent names (the profile's own description is a short "sRGB"). */
+export const SRGB_NAME = 'sRGB IEC61966-2.1';
+
+/** A freely redistributable sRGB profile shipped with bantin (assets/icc/README.md says whose). */
+export const SRGB_PROFILE = path.join(packageRoot, 'assets/icc/sRGB.icc');
 
 export const PDFA = { part: 2, conformance: 'B' } as const;
 
 export function addOutputIntent(doc: PDFDocument): void {
   const context = doc.context;
-  const profile = context.register(context.flateStream(srgbProfile(), { N: 3 }));
+  const profile = context.register(context.flateStream(readFileSync(SRGB_PROFILE), { N: 3 }));
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',
@@ -37,7 +45,6 @@ export function pdfaProblems(doc: PDFDocument): string[] {
   if (names?.has(PDFName.of('JavaScript'))) problems.add('the file carries JavaScript');
   if (names?.has(PDFName.of('EmbeddedFiles'))) problems.add('the file carries embedded files');
   if (doc.catalog.has(PDFName.of('OpenAction')) || doc.catalog.has(PDFName.of('AA'))) problems.add('the file runs an action when opened');
-  // Every object, parsed if it was not yet (a document opened lazily, see lazy-load.ts).
   for (const [ref] of context.enumerateIndirectObjects()) {
     const object = context.lookup(ref);
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;

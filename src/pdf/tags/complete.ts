@@ -4,8 +4,9 @@
  * text saying where it goes, pages with annotations are read in structure order (/Tabs /S), and
  * the PDF 2.0 structure types Chromium writes are mapped to PDF 1.7 ones.
  */
-import { inflateSync, deflateSync } from 'node:zlib';
-import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { streamBytes } from '../streams.js';
 import { markArtifacts } from './artifacts.js';
 
 /** The words of a link's alternative text; the URL or the target's title follows. */
@@ -63,7 +64,7 @@ function markPageArtifacts(doc: PDFDocument, page: PDFDict): void {
   const refs = list instanceof PDFArray ? list.asArray() : [contents];
   // Drawn by pdf-lib rather than printed by Chromium: left as it is.
   if (!refs.every((ref): ref is PDFRef => ref instanceof PDFRef && doc.context.lookup(ref) instanceof PDFRawStream)) return;
-  const parts = refs.map((ref) => decoded(doc.context.lookup(ref) as PDFRawStream));
+  const parts = refs.map((ref) => streamBytes(doc.context.lookup(ref) as PDFRawStream));
   // A newline between streams: a split never joins two tokens.
   const marked = markArtifacts(parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((p) => [p, NEWLINE])));
   if (!marked) return;
@@ -74,12 +75,6 @@ function markPageArtifacts(doc: PDFDocument, page: PDFDict): void {
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
-
-/** Chromium's plain Flate streams inflate with Node's zlib; anything else is decoded by pdf-lib. */
-function decoded(stream: PDFRawStream): Uint8Array {
-  const plainFlate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
-  return plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
-}
 
 function linkText(annot: PDFDict, titles: ReadonlyMap<string, string>): string | undefined {
   const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
