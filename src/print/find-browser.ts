@@ -1,6 +1,6 @@
 /**
  * Finding a Chromium-based browser to print with, on Linux, macOS and Windows. bantin never
- * downloads one; the order is documented in the README ("The two commands").
+ * downloads one; the order is documented in docs/troubleshooting.md ("No browser found").
  */
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';

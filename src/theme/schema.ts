@@ -74,7 +74,7 @@ export const themeSchema = z
     labels: z
       .partialRecord(z.enum(LABEL_KEYS as unknown as [LabelKey, ...LabelKey[]], { error: `expected a label name: ${LABEL_KEYS.join(', ')}` }), z.string({ error: 'expected the words (text)' }))
       .optional()
-      .meta({ description: 'Fixed words printed by the templates; {name} is replaced by a value (see the README).' }),
+      .meta({ description: 'Fixed words printed by the templates; {name} is replaced by a value (see docs/themes.md).' }),
     colors: z
       .partialRecord(z.enum(COLOR_KEYS, { error: `expected a colour name: ${COLOR_KEYS.join(', ')}` }), cssColor)
       .optional()
