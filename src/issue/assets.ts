@@ -8,7 +8,7 @@ import { UserError, type Diagnostic, type PathSegment } from '../core/diagnostic
 import { inspectImage } from './image-check.js';
 import type { Issue } from './model.js';
 import { diagnosticAt, type IssueSource } from './source.js';
-import { MAX_IMAGE_BYTES, ReadProblem, readRegular } from './read-regular.js';
+import { MAX_IMAGE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
 
 export interface ImageAsset {
   /** The path as written in the YAML, relative to the issue folder. */

@@ -2,7 +2,7 @@
  * Reads an issue file into a YAML document that remembers where every node came from.
  */
 import path from 'node:path';
-import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from './read-regular.js';
+import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRegular } from '../../src/issue/read-regular.js';
+import { readRegular } from '../../src/core/read-file.js';
 import { findAsset } from '../../src/print/requests.js';
 import { edit, load, MINIMAL_ISSUE, TINY_PNG } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../../core/diagnostics.js';
-import { MAX_ISSUE_BYTES, readRegular } from '../../issue/read-regular.js';
+import { MAX_ISSUE_BYTES, readRegular } from '../../core/read-file.js';
 import { ISSUE_NUMBER } from './numbering.js';
 
 type Rank = [year: number, number: number, weekStart: string];

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Issue } from '../model.js';
-import { MAX_ISSUE_BYTES, readRegular } from '../read-regular.js';
+import { MAX_ISSUE_BYTES, readRegular } from '../../core/read-file.js';
 import { dateOrderOf, type DateOrder } from './date-order.js';
 
 const WEEK_START = /^\s+start:\s*["']?(\d{4}-\d{2}-\d{2})/m;
