@@ -32,21 +32,27 @@ const USE = 'use a PNG, JPEG, WebP, GIF or SVG file';
 /** "a PNG image", "an SVG image". */
 const kind = (type: ImageType) => `${type === 'svg' ? 'an' : 'a'} ${NAMES[type]} image`;
 
-/** The image's type and size, or the problem that keeps it from printing (a message naming `src`). */
-export function inspectImage(src: string, bytes: Buffer): { info: ImageInfo } | { problem: string } {
-  const named = EXTENSIONS[path.extname(src).toLowerCase()];
+/** Pictures inside pictures (a data: image in an SVG, itself in an SVG): at most this deep. */
+const MAX_NESTING = 2;
+
+/**
+ * The image's type and size, or the problem that keeps it from printing (a message naming `src`).
+ * `nesting` > 0: a picture an SVG carries as a data: URI, whose type its bytes alone decide.
+ */
+export function inspectImage(src: string, bytes: Buffer, nesting = 0): { info: ImageInfo } | { problem: string } {
+  const named = nesting > 0 ? undefined : EXTENSIONS[path.extname(src).toLowerCase()];
   const found = sniff(bytes);
   const notImage = (what: string) => ({ problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${what}): ${USE}` });
   if (typeof found !== 'string') return notImage(found.other);
   const type = found;
   // Browsers take an SVG only when told it is one: bantin tells them by its name.
-  if (!named && type === 'svg') return { problem: `"${src}" is SVG text without the .svg extension: rename it to .svg` };
+  if (!named && type === 'svg' && nesting === 0) return { problem: `"${src}" is SVG text without the .svg extension: rename it to .svg` };
   if (named && named !== type) {
     return { problem: `"${src}" is not ${kind(named)} (it is ${type === 'svg' ? 'SVG text' : kind(type)}): rename it to .${type}` };
   }
   let verdict: { width?: number; height?: number; damaged?: string; cut?: string; refused?: string; root?: string };
   try {
-    verdict = type === 'png' ? checkPng(bytes) : type === 'jpg' ? checkJpeg(bytes, sizeOk) : type === 'svg' ? checkSvg(bytes.toString('utf8')) : {};
+    verdict = type === 'png' ? checkPng(bytes) : type === 'jpg' ? checkJpeg(bytes, sizeOk) : type === 'svg' ? checkSvgWithin(src, bytes, nesting) : {};
     if (type !== 'svg' && !verdict.damaged && !verdict.refused) {
       const { width, height } = imageSize(bytes);
       verdict = { ...verdict, width, height };
@@ -68,6 +74,43 @@ export function inspectImage(src: string, bytes: Buffer): { info: ImageInfo } | 
   }
   if (verdict.cut) return { problem: `"${src}" is cut short: ${verdict.cut}. Copy the file again from its source` };
   return { info: { type, width, height } };
+}
+
+/** An SVG and the pictures it carries (data: URIs), each checked as a file of its own would be. */
+function checkSvgWithin(src: string, bytes: Buffer, nesting: number): ReturnType<typeof checkSvg> {
+  const verdict = checkSvg(bytes.toString('utf8'));
+  for (const { uri, line } of verdict.embedded ?? []) {
+    const data = decodeDataUri(uri);
+    // Fonts and other data are the browser's to read; only pictures are decoded into pixels.
+    if (!data || !/^image\//i.test(data.type)) continue;
+    if (nesting >= MAX_NESTING) return { ...verdict, refused: `carries pictures inside pictures more than ${MAX_NESTING} deep (line ${line}): export it as PNG` };
+    const inner = inspectImage(`${src}:${line} (a data: picture)`, data.bytes, nesting + 1);
+    if ('problem' in inner) return { ...verdict, refused: `carries a picture that cannot be used: ${inner.problem}` };
+  }
+  return verdict;
+}
+
+/** A data: URI's media type and bytes (base64 or percent-encoded). */
+export function decodeDataUri(uri: string): { type: string; bytes: Buffer } | undefined {
+  const match = /^data:([^,]*),(.*)$/is.exec(uri.trim());
+  if (!match) return undefined;
+  const meta = match[1]!.split(';').map((p) => p.trim());
+  const body = match[2]!;
+  if (meta.some((p) => p.toLowerCase() === 'base64')) return { type: meta[0] || 'text/plain', bytes: Buffer.from(body.replace(/\s+/g, ''), 'base64') };
+  return { type: meta[0] || 'text/plain', bytes: percentDecoded(Buffer.from(body, 'utf8')) };
+}
+
+function percentDecoded(raw: Buffer): Buffer {
+  const out = Buffer.alloc(raw.length);
+  let length = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const hex = raw[i] === 0x25 ? raw.toString('latin1', i + 1, i + 3) : '';
+    if (/^[0-9a-f]{2}$/i.test(hex)) {
+      out[length++] = Number.parseInt(hex, 16);
+      i += 2;
+    } else out[length++] = raw[i]!;
+  }
+  return out.subarray(0, length);
 }
 
 function sizeOk(width: number, height: number): boolean {
