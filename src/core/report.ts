@@ -2,12 +2,13 @@
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { plural, t } from './i18n.js';
 
 export function formatDiagnostic(d: Diagnostic, color: ChalkInstance, cwd = process.cwd()): string {
   const relative = path.isAbsolute(d.file) ? path.relative(cwd, d.file) : d.file;
   const file = relative && !relative.startsWith('..') ? relative : d.file;
   const where = color.bold(`${file}:${d.line}:${d.col}`);
-  const severity = d.severity === 'error' ? color.red('error') : color.yellow('warning');
+  const severity = d.severity === 'error' ? color.red(t('report.error')) : color.yellow(t('report.warning'));
   const field = d.path ? ` ${color.cyan(d.path)}:` : '';
   const lines = [`${where} ${severity}${field} ${d.message}`];
   if (d.sourceLine !== undefined) {
@@ -39,6 +40,6 @@ export function excerptLine(line: string, col: number): { text: string; caret: n
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return [errors ? part(errors, 'error') : '', warnings ? part(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  const counts = [errors ? plural(errors, 'report.errors.one', 'report.errors.many') : '', warnings ? plural(warnings, 'report.warnings.one', 'report.warnings.many') : ''];
+  return counts.filter(Boolean).join(', ');
 }

@@ -6,25 +6,26 @@
  * (YAML escapes such as "\u202E" are found by the schema, in the value.)
  */
 import { formatPath, type Diagnostic } from '../core/diagnostics.js';
+import { t, type MessageKey } from '../core/i18n.js';
 import { lineText, pathAt, type IssueSource } from './source.js';
 
 export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
-const NAMES: Record<number, string> = {
-  0x202a: 'left-to-right embedding',
-  0x202b: 'right-to-left embedding',
-  0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override',
-  0x202e: 'right-to-left override',
-  0x2066: 'left-to-right isolate',
-  0x2067: 'right-to-left isolate',
-  0x2068: 'first strong isolate',
-  0x2069: 'pop directional isolate',
+const NAMES: Record<number, MessageKey> = {
+  0x202a: 'issue.text.bidi.lre',
+  0x202b: 'issue.text.bidi.rle',
+  0x202c: 'issue.text.bidi.pdf',
+  0x202d: 'issue.text.bidi.lro',
+  0x202e: 'issue.text.bidi.rlo',
+  0x2066: 'issue.text.bidi.lri',
+  0x2067: 'issue.text.bidi.rli',
+  0x2068: 'issue.text.bidi.fsi',
+  0x2069: 'issue.text.bidi.pdi',
 };
 
 export function bidiMessage(char: string): string {
   const code = char.codePointAt(0)!;
-  return `invisible bidirectional control U+${code.toString(16).toUpperCase()} (${NAMES[code] ?? 'bidi control'}): it makes the text around it print in another order; delete it`;
+  return t('issue.text.bidi', { code: code.toString(16).toUpperCase(), name: t(NAMES[code] ?? 'issue.text.bidi.other') });
 }
 
 /** Fields bantin prints as Markdown, where an entity becomes the character it names. */
@@ -49,7 +50,7 @@ export function bidiDiagnostics(source: IssueSource): Diagnostic[] {
     const { line, col } = source.lines.linePos(offset);
     if (lines.has(line) || out.length === 12) continue;
     lines.add(line);
-    const message = entity ? `${bidiMessage(char)} (written as the entity ${source.text.slice(offset, source.text.indexOf(';', offset) + 1)})` : bidiMessage(char);
+    const message = entity ? t('issue.text.bidi-entity', { message: bidiMessage(char), entity: source.text.slice(offset, source.text.indexOf(';', offset) + 1) }) : bidiMessage(char);
     out.push({ severity: 'error', file: source.file, line, col, path: formatPath(path), message, sourceLine: lineText(source, line), code: 'bidi-control' });
   }
   return out;

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { t, type MessageKey } from '../core/i18n.js';
+import { libraryWords } from './library-words.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
@@ -27,7 +29,7 @@ export async function readIssueText(file: string): Promise<string> {
   try {
     bytes = await readRegular(file, MAX_ISSUE_BYTES);
   } catch (error) {
-    if (error instanceof ReadProblem) throw new UserError(`cannot read ${file}: ${error.message}`);
+    if (error instanceof ReadProblem) throw new UserError(t('issue.read.cannot-read', { file, reason: error.message }));
     throw error;
   }
   return decodeIssueText(file, bytes);
@@ -42,7 +44,7 @@ export function decodeIssueText(file: string, bytes: Uint8Array): string {
   const shown = path.relative(process.cwd(), path.resolve(file));
   if (!shown.startsWith('..') && !path.isAbsolute(shown)) file = shown;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
-    throw new UserError(`${file}:1:1 the file is UTF-16 text: save it as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)`);
+    throw new UserError(`${file}:1:1 ${t('issue.read.utf16')}`);
   }
   const offset = firstInvalidUtf8(bytes);
   if (offset < bytes.length) {
@@ -53,9 +55,7 @@ export function decodeIssueText(file: string, bytes: Uint8Array): string {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const field = formatPath(pathAt(parseDocument(lenient, { prettyErrors: false }), before.length));
     const hex = `0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')}`;
-    throw new UserError(
-      `${file}:${line}:${col}${field ? ` ${field}:` : ''} the file is not UTF-8 text (byte ${hex} at offset ${offset}; Windows-1258 and Latin-1 files look like this): open it in your editor and save it as UTF-8`,
-    );
+    throw new UserError(`${file}:${line}:${col}${field ? ` ${field}:` : ''} ${t('issue.read.not-utf8', { byte: hex, offset })}`);
   }
   // Strip a byte-order mark; Vietnamese text pasted from Word is often NFD: print it composed.
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').normalize('NFC');
@@ -121,7 +121,7 @@ function controlCharDiagnostics(source: IssueSource): Diagnostic[] {
     if (seenLines.has(line)) continue;
     seenLines.add(line);
     if (out.length === 12) {
-      out[11]!.message += ' (more lines below have control characters too)';
+      out[11]!.message += ` ${t('issue.text.control-more')}`;
       break;
     }
     out.push({
@@ -153,10 +153,10 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
   const aliases: Alias[] = [];
   visit(source.doc, {
     Pair: (_key, pair) => {
-      if (isCollection(pair.key)) at(pair.key, 'a key must be a plain name (such as title:), not a list or a block', 'key');
+      if (isCollection(pair.key)) at(pair.key, t('issue.yaml.key-not-name'), 'key');
     },
     Alias: (_key, alias) => {
-      if (!anchors.has(alias.source)) at(alias, `*${alias.source} refers to no anchor: write &${alias.source} on the block it repeats, before this line`, 'alias');
+      if (!anchors.has(alias.source)) at(alias, t('issue.yaml.alias-no-anchor', { name: alias.source }), 'alias');
       aliases.push(alias);
     },
     Node: (_key, node) => {
@@ -168,7 +168,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
     source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (aliases.length === 0 || !/excessive alias count/i.test((error as Error).message)) {
-      at(aliases[0] ?? source.doc.contents ?? new Scalar(null), `this file cannot be read as data: ${(error as Error).message}`, 'yaml-data');
+      at(aliases[0] ?? source.doc.contents ?? new Scalar(null), t('issue.yaml.not-data', { reason: (error as Error).message }), 'yaml-data');
       return out;
     }
     const uses = new Map<string, Alias[]>();
@@ -178,7 +178,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
     }
     const over = [...uses].find(([, list]) => list.length > MAX_ALIAS_COUNT);
     if (over) {
-      at(over[1][MAX_ALIAS_COUNT]!, `*${over[0]} repeats a block ${over[1].length} times, more than the ${MAX_ALIAS_COUNT} allowed: write the repeated fields out`, 'alias');
+      at(over[1][MAX_ALIAS_COUNT]!, t('issue.yaml.alias-too-many', { name: over[0], count: over[1].length, max: MAX_ALIAS_COUNT }), 'alias');
     } else {
       // Aliases to blocks that hold aliases multiply ("billion laughs"): point at the first such
       // (among the first few hundred: resolving an alias walks the whole document).
@@ -188,7 +188,7 @@ function structureDiagnostics(source: IssueSource): Diagnostic[] {
         if (target) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
         return inner;
       });
-      at(nested ?? aliases[0]!, `aliases to blocks that hold aliases (*${(nested ?? aliases[0]!).source}) repeat blocks more than ${MAX_ALIAS_COUNT} times in all: write the repeated fields out`, 'alias');
+      at(nested ?? aliases[0]!, t('issue.yaml.alias-nested', { name: (nested ?? aliases[0]!).source, max: MAX_ALIAS_COUNT }), 'alias');
     }
   }
   return out;
@@ -249,23 +249,56 @@ function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block: keep one';
+      return t('issue.yaml.duplicate-key');
     case 'TAB_AS_INDENT':
-      return 'tab used for indentation: YAML indents with spaces only';
+      return t('issue.yaml.tab');
     case 'MISSING_CHAR':
-      if (first.startsWith('Missing closing')) return `this quote is never closed: add the closing ${first.includes(`'quote`) ? "'" : '"'} (or remove the opening one)`;
-      return `YAML syntax: ${first} (check the indentation and closing quotes)`;
+      if (first.startsWith('Missing closing')) return t('issue.yaml.unclosed-quote', { quote: first.includes(`'quote`) ? "'" : '"' });
+      return t('issue.yaml.syntax-check', { detail: yamlSays(code, first) });
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'this text contains ": ", which YAML reads as the start of a new field: put the whole text in double quotes ("…")';
+      return t('issue.yaml.colon-in-text');
     case 'MULTIPLE_DOCS':
-      return 'a second document starts here (after ---): bantin reads one document per file; delete this line and what follows, or move it to a file of its own';
+      return t('issue.yaml.second-document');
     case 'RESOURCE_EXHAUSTION':
-      return 'the lists and blocks here are nested too deeply to read (hundreds of levels of [ ], { } or indentation): an issue needs a handful; look for brackets never closed';
+      return t('issue.yaml.too-deep');
     case 'BAD_INDENT':
-      return `YAML syntax: ${first} (check the indentation and closing quotes)`;
+      return t('issue.yaml.syntax-check', { detail: yamlSays(code, first) });
     default:
-      return `YAML syntax: ${first}`;
+      return t('issue.yaml.syntax', { detail: yamlSays(code, first) });
   }
+}
+
+const YAML_SAYS: Record<string, MessageKey> = {
+  ALIAS_PROPS: 'issue.yaml.says.alias-props',
+  BAD_ALIAS: 'issue.yaml.says.bad-alias',
+  BAD_DIRECTIVE: 'issue.yaml.says.bad-directive',
+  BAD_DQ_ESCAPE: 'issue.yaml.says.bad-escape',
+  BAD_INDENT: 'issue.yaml.says.bad-indent',
+  BAD_PROP_ORDER: 'issue.yaml.says.bad-prop-order',
+  BAD_SCALAR_START: 'issue.yaml.says.bad-scalar-start',
+  BLOCK_IN_FLOW: 'issue.yaml.says.block-in-flow',
+  KEY_OVER_1024_CHARS: 'issue.yaml.says.key-too-long',
+  MULTILINE_IMPLICIT_KEY: 'issue.yaml.says.multiline-key',
+  MULTIPLE_ANCHORS: 'issue.yaml.says.multiple-anchors',
+  MULTIPLE_TAGS: 'issue.yaml.says.multiple-tags',
+  NON_STRING_KEY: 'issue.yaml.says.non-string-key',
+  UNEXPECTED_TOKEN: 'issue.yaml.says.unexpected',
+  BAD_COLLECTION_TYPE: 'issue.yaml.says.collection-type',
+};
+
+/** yaml's MISSING_CHAR covers several mistakes: told apart by the start of its message. */
+const MISSING_SAYS: Array<[RegExp, MessageKey]> = [
+  [/^Implicit map keys need to be followed/, 'issue.yaml.says.map-value'],
+  [/^Missing , (or : )?between/, 'issue.yaml.says.missing-comma'],
+  [/^Missing space after :/, 'issue.yaml.says.space-after-colon'],
+  [/^Sequence item without -/, 'issue.yaml.says.item-dash'],
+  [/^Comments must be separated/, 'issue.yaml.says.comment-space'],
+];
+
+/** yaml's message (English), or what it means in the interface's language. */
+function yamlSays(code: string, first: string): string {
+  const key = code === 'MISSING_CHAR' ? (MISSING_SAYS.find(([pattern]) => pattern.test(first))?.[1] ?? 'issue.yaml.says.missing-char') : (YAML_SAYS[code] ?? 'issue.yaml.says.other');
+  return libraryWords(first, key);
 }
 
 /** The line as shown under a message; control characters drawn visibly, so none reaches the terminal. */

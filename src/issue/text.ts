@@ -12,6 +12,7 @@
  *
  * And bytes that are not UTF-8 at all (Windows-1258, Latin-1, UTF-16), found in one pass.
  */
+import { t, type MessageKey } from '../core/i18n.js';
 
 const PICTO_BEFORE = String.raw`\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?`;
 /** Zero-width characters, except a joiner with an emoji on both sides. */
@@ -58,29 +59,29 @@ export function firstControlChar(text: string): ControlChar | undefined {
   return match ? { offset: match.index, char: match[0] } : undefined;
 }
 
-const NAMES: Record<number, string> = {
-  0x00: 'null',
-  0x07: 'bell',
-  0x08: 'backspace',
-  0x0b: 'vertical tab: a line break pasted from Word',
-  0x0c: 'form feed: a page break pasted from Word',
-  0x0d: 'carriage return',
-  0x1b: 'escape',
-  0x1e: "non-breaking hyphen pasted from Word: type '-' instead",
-  0x1f: "optional hyphen pasted from Word",
-  0x7f: 'delete',
+const NAMES: Record<number, MessageKey> = {
+  0x00: 'issue.text.control.null',
+  0x07: 'issue.text.control.bell',
+  0x08: 'issue.text.control.backspace',
+  0x0b: 'issue.text.control.vertical-tab',
+  0x0c: 'issue.text.control.form-feed',
+  0x0d: 'issue.text.control.carriage-return',
+  0x1b: 'issue.text.control.escape',
+  0x1e: 'issue.text.control.non-breaking-hyphen',
+  0x1f: 'issue.text.control.optional-hyphen',
+  0x7f: 'issue.text.control.delete',
 };
 
 /** "U+000B (vertical tab: a line break pasted from Word)". */
 export function describeControlChar(char: string): string {
   const code = char.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = NAMES[code] ?? (code >= 0x80 ? 'a C1 control: often a quote or dash of Windows-1252 text decoded the wrong way' : 'a control character');
-  return `${hex} (${name})`;
+  const name = NAMES[code] ?? (code >= 0x80 ? 'issue.text.control.c1' : 'issue.text.control.other');
+  return `${hex} (${t(name)})`;
 }
 
 export function controlCharMessage(char: string): string {
-  return `invisible control character ${describeControlChar(char)}: delete it, it cannot be printed`;
+  return t('issue.text.control', { char: describeControlChar(char) });
 }
 
 /** Control characters as their Unicode pictures (␋ for a vertical tab), one for one: a caret under the line stays in place. */

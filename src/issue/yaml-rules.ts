@@ -6,6 +6,7 @@
  */
 import { isScalar, visit, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 import { lineText, pathAt, type IssueSource } from './source.js';
 
 /** Tags that only say what the value is anyway (!!str keeps 2026 a text). */
@@ -20,9 +21,9 @@ export function yamlRuleDiagnostics(source: IssueSource): Diagnostic[] {
   };
   for (const directive of directives(source.text)) {
     if (directive.name === 'YAML' && directive.value !== '1.2') {
-      at(directive.offset, `%YAML ${directive.value} makes YAML read dates, yes/no and numbers the old way: delete this line (bantin reads YAML 1.2)`, 'yaml-directive');
+      at(directive.offset, t('issue.yaml.directive-version', { version: directive.value }), 'yaml-directive');
     } else if (directive.name === 'TAG') {
-      at(directive.offset, 'the %TAG directive defines tags, which bantin does not read: delete this line and the tags that use it', 'yaml-directive');
+      at(directive.offset, t('issue.yaml.directive-tag'), 'yaml-directive');
     }
   }
   visit(source.doc, {
@@ -32,7 +33,7 @@ export function yamlRuleDiagnostics(source: IssueSource): Diagnostic[] {
       const before = source.text.slice(Math.max(0, node.range[0] - 300), node.range[0]);
       const written = /(![^\s,[\]{}]*)\s*$/.exec(before);
       const offset = written ? node.range[0] - before.length + written.index : node.range[0];
-      at(offset, `the tag ${written?.[1] ?? node.tag} is not supported: remove it (bantin reads plain text, lists and blocks)`, 'tag', node.range[0]);
+      at(offset, t('issue.yaml.tag', { tag: written?.[1] ?? node.tag }), 'tag', node.range[0]);
     },
     Pair: (_key, pair) => {
       const key = pair.key as Node | null;
@@ -42,9 +43,9 @@ export function yamlRuleDiagnostics(source: IssueSource): Diagnostic[] {
         // An empty key has no text of its own: point at its colon.
         const value = (pair.value as Node | null)?.range?.[0];
         const colon = key.value === null && value !== undefined ? source.text.lastIndexOf(':', value) : -1;
-        at(colon >= 0 ? colon : offset, 'a field name is missing before ":": write the name (such as title:) or delete the line', 'key');
+        at(colon >= 0 ? colon : offset, t('issue.yaml.empty-key'), 'key');
       } else if (key.value === '<<' && key.type === 'PLAIN') {
-        at(offset, 'merge keys (<<: *name) are not supported: write the fields out here in full (repeat them)', 'merge-key');
+        at(offset, t('issue.yaml.merge-key'), 'merge-key');
       }
     },
   });

@@ -3,7 +3,8 @@
  * area's keys live beside each other. vi.ts has the same keys and the same {placeholders}.
  */
 import { core } from './en/core.js';
+import { issue } from './en/issue.js';
 
-export const en = { ...core } as const;
+export const en = { ...core, ...issue } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 /** Thông điệp tiếng Việt: cùng khoá và cùng chỗ điền {tên} như en.ts, theo từng phần (vi/<phần>.ts). */
 import type { MessageKey } from './en.js';
 import { core } from './vi/core.js';
+import { issue } from './vi/issue.js';
 
-export const vi: Record<MessageKey, string> = { ...core };
+export const vi: Record<MessageKey, string> = { ...core, ...issue };
