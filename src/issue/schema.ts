@@ -4,19 +4,30 @@
  * (`schema/issue.schema.json`, written by scripts/write-schema.js).
  */
 import { z } from 'zod';
+import { t, type MessageKey } from '../core/i18n.js';
+import { en } from '../core/messages/en.js';
 import { BIDI_CONTROL, bidiMessage } from './bidi.js';
 import { cleanValue, controlCharMessage, firstControlChar } from './text.js';
+
+/**
+ * The schema is built when this module loads, before the command line has chosen the language:
+ * every message is a function, so that it is put into words when a problem is found.
+ */
+const say = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => () => t(key, params);
+
+/** What a text field holds ("a title"), for "expected {what} (text)". */
+type What = Extract<MessageKey, `issue.schema.what.${string}`>;
 
 /**
  * Printed text: composed (NFC), without zero-width characters, trimmed, not empty, and without
  * control characters (a YAML escape such as "\a" can still put one in a value; see text.ts).
  */
-const text = (what: string) =>
+const text = (what: What) =>
   z
-    .string({ error: `expected ${what} (text)` })
+    .string({ error: () => t('issue.schema.text', { what: t(what) }) })
     .overwrite(cleanValue)
     .trim()
-    .min(1, { error: `expected ${what}, got an empty text` })
+    .min(1, { error: () => t('issue.schema.text-empty', { what: t(what) }) })
     .refine((value) => firstControlChar(value) === undefined, {
       error: (issue) => controlCharMessage(firstControlChar(String(issue.input))?.char ?? '\u0000'),
     })
@@ -26,7 +37,7 @@ const text = (what: string) =>
 export const MAX_URL_LENGTH = 2000;
 
 export const httpUrl = z
-  .string({ error: 'expected a web address starting with https:// or http://' })
+  .string({ error: say('issue.schema.url') })
   .trim()
   .refine(
     (value) => {
@@ -37,18 +48,18 @@ export const httpUrl = z
         return false;
       }
     },
-    { error: 'expected a web address starting with https:// or http:// (e.g. https://mst.gov.vn/bai-viet)' },
+    { error: say('issue.schema.url-example') },
   )
   // A space or control character inside an address would go into the QR code as it is.
-  .refine((value) => !/[\s\u0000-\u001F\u007F-\u009F]/.test(value), { error: 'expected a web address without spaces or control characters' })
+  .refine((value) => !/[\s\u0000-\u001F\u007F-\u009F]/.test(value), { error: say('issue.schema.url-spaces') })
   // A QR code holds about 2,300 characters of a URL at the error correction bantin prints.
-  .refine((value) => value.length <= MAX_URL_LENGTH, { error: `expected a web address of at most ${MAX_URL_LENGTH} characters: use the article's short link` })
+  .refine((value) => value.length <= MAX_URL_LENGTH, { error: say('issue.schema.url-long', { max: MAX_URL_LENGTH }) })
   .meta({ format: 'uri', maxLength: MAX_URL_LENGTH, description: 'An http(s) address; printed as a link and a QR code.' });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A calendar date written the ISO way; printed the Vietnamese way (25/5). */
 export const isoDate = z
-  .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2026-05-25' })
+  .string({ error: say('issue.schema.date') })
   .trim()
   .refine(
     (value) => {
@@ -58,12 +69,11 @@ export const isoDate = z
       const date = new Date(Date.UTC(y, m - 1, d));
       return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
     },
-    { error: 'expected a real date written YYYY-MM-DD, e.g. 2026-05-25' },
+    { error: say('issue.schema.date-real') },
   )
   .meta({ format: 'date' });
 
 const ISO_RANGE = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
-const DATE_OR_RANGE = 'expected a date YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD (e.g. 2025-10-13/2025-10-15)';
 
 /** An item's date: one day, or a span written "2025-10-13/2025-10-15" or {start, end}; printed 13–15/10. */
 export const dateValue = z
@@ -75,11 +85,11 @@ export const dateValue = z
           return (range ? [range[1]!, range[2]!] : [value]).every((day) => isoDate.safeParse(day).success);
         },
         // A single date keeps the single date's message; a slash between two ISO dates means a range.
-        { error: (issue) => (/^\d{4}-\d+-\d+\//.test(String(issue.input)) ? DATE_OR_RANGE : 'expected a real date written YYYY-MM-DD, e.g. 2026-05-25') },
+        { error: (issue) => t(/^\d{4}-\d+-\d+\//.test(String(issue.input)) ? 'issue.schema.date-or-range' : 'issue.schema.date-real') },
       ),
       z.strictObject({ start: isoDate, end: isoDate }),
     ],
-    { error: DATE_OR_RANGE },
+    { error: say('issue.schema.date-or-range') },
   )
   .meta({ description: 'A date YYYY-MM-DD, or a span: YYYY-MM-DD/YYYY-MM-DD or {start, end} (printed 13–15/10).' });
 
@@ -90,46 +100,45 @@ export const periodSchema = z
   .strictObject({
     week: z.strictObject({ start: isoDate, end: isoDate }).optional().meta({ description: 'A week: printed "Tuần từ 25/5 – 31/5/2026".' }),
     month: z
-      .string({ error: 'expected a month written YYYY-MM, e.g. 2025-10' })
+      .string({ error: say('issue.schema.month') })
       .trim()
-      .regex(MONTH, { error: 'expected a month written YYYY-MM, e.g. 2025-10' })
+      .regex(MONTH, { error: say('issue.schema.month') })
       .optional()
       .meta({ description: 'A month: printed "Tháng 10/2025"; `bantin new` moves it by one month.' }),
     start: isoDate.optional().meta({ description: 'First day of a span of days (with end).' }),
     end: isoDate.optional().meta({ description: 'Last day of a span of days (with start).' }),
-    label: text('a label for the period, e.g. Quý IV/2025').optional().meta({ description: 'How the period is printed (default: the dates, or the month).' }),
+    label: text('issue.schema.what.period-label').optional().meta({ description: 'How the period is printed (default: the dates, or the month).' }),
   })
   .superRefine((period, ctx) => {
     const kinds = [period.week, period.month, period.start ?? period.end].filter((v) => v !== undefined).length;
-    if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'expected one of: week: {start, end}, month: YYYY-MM, or start: and end: dates' });
+    if (kinds !== 1) ctx.addIssue({ code: 'custom', message: t('issue.schema.period-kind') });
     else if ((period.start === undefined) !== (period.end === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [period.start === undefined ? 'start' : 'end'], message: 'expected both start and end dates' });
+      ctx.addIssue({ code: 'custom', path: [period.start === undefined ? 'start' : 'end'], message: t('issue.schema.period-both') });
     }
   })
   .meta({ description: 'What the issue covers: week: {start, end}, month: YYYY-MM, or start/end dates with an optional label.' });
 
 const millimetres = z
-  .number({ error: 'expected a length in millimetres, e.g. 16' })
-  .min(5, { error: 'expected at least 5 mm: printers cannot print closer to the edge' })
-  .max(40, { error: 'expected at most 40 mm' });
+  .number({ error: say('issue.schema.mm') })
+  .min(5, { error: say('issue.schema.mm-min', { min: 5 }) })
+  .max(40, { error: say('issue.schema.mm-max', { max: 40 }) });
 
 export const articleId = z
-  .string({ error: 'expected an id (text)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected an id made of lowercase letters, digits and single hyphens, e.g. kinh-te-so-30-gdp',
-  });
+  .string({ error: say('issue.schema.id') })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: say('issue.schema.id-form') });
 
-const markdown = (what: string) =>
-  text(what.charAt(0).toLowerCase() + what.slice(1)).meta({ description: `${what}, in Markdown (raw HTML is not allowed).` });
+/** The JSON Schema's description stays English (editors' tooling): the English words, capitalised. */
+const markdown = (what: What) =>
+  text(what).meta({ description: `${en[what].charAt(0).toUpperCase()}${en[what].slice(1)}, in Markdown (raw HTML is not allowed).` });
 
 export const imageSchema = z
   .strictObject({
-    src: text('an image path relative to the issue file').meta({
+    src: text('issue.schema.what.image-src').meta({
       description: 'Path of a PNG, JPEG, WebP, GIF or SVG file, relative to the issue file and inside its folder.',
     }),
-    caption: text('a caption').optional(),
-    credit: text('a credit line').optional(),
-    alt: text('a description of the image for readers who cannot see it')
+    caption: text('issue.schema.what.caption').optional(),
+    credit: text('issue.schema.what.credit').optional(),
+    alt: text('issue.schema.what.alt')
       .optional()
       .meta({ description: 'What the image shows, for screen readers (the PDF\'s alternative text); without it the caption is used.' }),
   })
@@ -137,7 +146,7 @@ export const imageSchema = z
 
 const sourceSchema = z
   .strictObject({
-    name: text('the source name, e.g. Bộ KH-CN'),
+    name: text('issue.schema.what.source-name'),
     url: httpUrl.optional(),
   })
   .meta({ description: 'Where the item comes from: "Chi tiết: <name>" with a QR code to the URL, or "Nguồn: <name>" when there is no URL.' });
@@ -148,9 +157,9 @@ const blockSource = sourceSchema.optional().meta({ description: 'The source line
 const quoteBlock = z
   .strictObject({
     type: z.literal('quote'),
-    text: text('the quoted words'),
-    speaker: text("the speaker's name"),
-    role: text("the speaker's role").optional(),
+    text: text('issue.schema.what.quote'),
+    speaker: text('issue.schema.what.speaker'),
+    role: text('issue.schema.what.role').optional(),
     image: imageSchema.optional().meta({ description: "The speaker's portrait, printed small beside the quote." }),
     source: blockSource,
   })
@@ -161,30 +170,30 @@ export const MAX_FIGURES = 4;
 const figuresBlock = z
   .strictObject({
     type: z.literal('figures'),
-    title: text('a title').optional(),
+    title: text('issue.schema.what.title').optional(),
     items: z
-      .array(z.strictObject({ value: text('a figure such as 30–40 %'), label: text('what the figure measures, e.g. kinh tế số chiếm GRDP') }))
-      .min(1, { error: 'expected at least one figure' })
-      .max(MAX_FIGURES, { error: `expected at most ${MAX_FIGURES} figures (they share one row): start another figures block` }),
+      .array(z.strictObject({ value: text('issue.schema.what.figure'), label: text('issue.schema.what.figure-label') }))
+      .min(1, { error: say('issue.schema.figures-min') })
+      .max(MAX_FIGURES, { error: say('issue.schema.figures-max', { max: MAX_FIGURES }) }),
     source: blockSource,
   })
   .meta({ description: `Key figures: a big value over its label, 1–${MAX_FIGURES} in a row.` });
 
 const boxBlock = z.strictObject({
   type: z.literal('box'),
-  title: text('a box title'),
-  subtitle: text('a subtitle').optional(),
-  body: markdown('The box text'),
+  title: text('issue.schema.what.box-title'),
+  subtitle: text('issue.schema.what.subtitle').optional(),
+  body: markdown('issue.schema.what.box-text'),
   url: httpUrl.optional(),
-  urlLabel: text('a label for the QR code').optional(),
+  urlLabel: text('issue.schema.what.qr-label').optional(),
   source: blockSource,
 });
 
 const relatedItem = z
   .strictObject({
     date: dateValue,
-    title: text('what happened, e.g. Tọa đàm "Chiến lược phát triển ngành công nghệ bán dẫn Việt Nam"'),
-    body: markdown('More about it').optional(),
+    title: text('issue.schema.what.activity'),
+    body: markdown('issue.schema.what.activity-text').optional(),
     source: sourceSchema.optional(),
   })
   .meta({ description: 'One dated activity: date, title, optional text and source.' });
@@ -192,29 +201,27 @@ const relatedItem = z
 const relatedBlock = z
   .strictObject({
     type: z.literal('related'),
-    title: text('a box title').optional().meta({ description: 'Default: the theme\'s label ("Hoạt động liên quan").' }),
-    items: z.array(relatedItem).min(1, { error: 'expected at least one activity (date and title)' }),
+    title: text('issue.schema.what.box-title').optional().meta({ description: 'Default: the theme\'s label ("Hoạt động liên quan").' }),
+    items: z.array(relatedItem).min(1, { error: say('issue.schema.related-min') }),
     source: blockSource,
   })
   .meta({ description: 'A "Hoạt động liên quan" box: a list of dated activities.' });
 
 export const blockSchema = z
-  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock, relatedBlock], {
-    error: 'expected a block with type: quote, figures, box or related',
-  })
+  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock, relatedBlock], { error: say('issue.schema.block-type') })
   .meta({ description: 'An extra block printed after the article body.' });
 
 const podcastSchema = z
-  .strictObject({ url: httpUrl, label: text('a label').optional() })
+  .strictObject({ url: httpUrl, label: text('issue.schema.what.label').optional() })
   .meta({ description: 'A podcast episode: printed as a QR box ("Quét QR để nghe podcast").' });
 
 const articleFields = {
   id: articleId.optional().meta({ description: 'Stable id for links and page references; derived from the title when absent.' }),
-  title: text('a title'),
-  author: text("the author's name").optional().meta({ description: 'Printed as "bởi <name>" (the word from the theme).' }),
+  title: text('issue.schema.what.title'),
+  author: text('issue.schema.what.author').optional().meta({ description: 'Printed as "bởi <name>" (the word from the theme).' }),
   source: sourceSchema.optional(),
-  lead: markdown('A lead paragraph printed in bold').optional(),
-  body: markdown('The article text'),
+  lead: markdown('issue.schema.what.lead').optional(),
+  body: markdown('issue.schema.what.article-text'),
   image: imageSchema.optional(),
   podcast: podcastSchema.optional(),
   blocks: z.array(blockSchema).optional(),
@@ -229,29 +236,29 @@ export const spotlightArticleSchema = z
   .meta({ description: 'A spotlight story, printed on a page of its own.' });
 
 export const digestItemSchema = z
-  .strictObject({ date: dateValue.optional(), ...articleFields, title: text('a title').optional().meta({ description: 'Optional: without one, the first sentence of the body leads in bold and names the item in the TOC.' }) })
+  .strictObject({ date: dateValue.optional(), ...articleFields, title: text('issue.schema.what.title').optional().meta({ description: 'Optional: without one, the first sentence of the body leads in bold and names the item in the TOC.' }) })
   .meta({ description: 'A short item of a digest: date and title optional.' });
 
 const sectionSchema = z.strictObject({
-  title: text('a section title'),
-  body: markdown('The section text'),
+  title: text('issue.schema.what.section-title'),
+  body: markdown('issue.schema.what.section-text'),
 });
 
 const partBase = {
   id: articleId.optional().meta({ description: 'Stable id of the part; derived from the title when absent.' }),
-  title: text('a part title'),
+  title: text('issue.schema.what.part-title'),
 };
 
 const summaryPart = z
   .strictObject({
     kind: z.literal('summary'),
     ...partBase,
-    heading: text('the summary headline').optional().meta({
+    heading: text('issue.schema.what.summary-heading').optional().meta({
       description: 'Headline of the summary page and its TOC entry; defaults to the part title and the week.',
     }),
-    intro: markdown('The opening paragraph').optional(),
-    sections: z.array(sectionSchema).min(1, { error: 'expected at least one section' }),
-    closing: markdown('A closing paragraph').optional(),
+    intro: markdown('issue.schema.what.intro').optional(),
+    sections: z.array(sectionSchema).min(1, { error: say('issue.schema.sections-min') }),
+    closing: markdown('issue.schema.what.closing').optional(),
   })
   .meta({ description: 'The trend summary: one TOC entry, sections with headings.' });
 
@@ -267,63 +274,57 @@ const digestPart = z
   .strictObject({ kind: z.literal('digest'), ...partBase, articles: z.array(digestItemSchema) })
   .meta({ description: 'Short items flowing one after another; each may lack a date or a title.' });
 
-export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, spotlightPart, digestPart], {
-  error: 'expected a part with kind: summary, news, spotlight or digest',
-});
+export const partSchema = z.discriminatedUnion('kind', [summaryPart, newsPart, spotlightPart, digestPart], { error: say('issue.schema.part-kind') });
 
 /** A cover highlight: an article (its page) or a part (its page range), by id, with an optional short label. */
 const highlightRef = z
-  .union([articleId, z.strictObject({ ref: articleId, label: text('a short label for the cover').optional() })], {
-    error: 'expected an article or part id, or {ref: id, label: a short label}',
-  })
+  .union([articleId, z.strictObject({ ref: articleId, label: text('issue.schema.what.cover-label').optional() })], { error: say('issue.schema.highlight-ref') })
   .meta({ description: 'An article id (printed with its page) or a part id (printed with its page range, "Trang 5–12"); {ref, label} prints the short label instead of the title.' });
 
 const highlightGroup = z
   .strictObject({
-    group: text('a group label, e.g. Chỉ đạo của TW, Thành phố'),
-    items: z.array(highlightRef).min(1, { error: 'expected at least one article or part id in the group' }),
+    group: text('issue.schema.what.group'),
+    items: z.array(highlightRef).min(1, { error: say('issue.schema.group-min') }),
   })
   .meta({ description: 'Highlights under a label of their own.' });
 
-const highlightEntry = z.union([highlightRef, highlightGroup], {
-  error: 'expected an article or part id, {ref: id, label: …} or {group: label, items: [ids]}',
-});
+const highlightEntry = z.union([highlightRef, highlightGroup], { error: say('issue.schema.highlight') });
 
 export const issueSchema = z
   .strictObject({
     series: z.strictObject({
-      title: text('the bulletin title, e.g. Điểm tin Khoa học Công nghệ'),
+      title: text('issue.schema.what.series-title'),
       publisher: z
-        .array(text('a publisher line'))
-        .min(1, { error: 'expected at least one publisher line' })
+        .array(text('issue.schema.what.publisher'))
+        .min(1, { error: say('issue.schema.publisher-min') })
         .meta({ description: 'Publisher lines, parent body first.' }),
       website: httpUrl.optional(),
-      social: z.array(z.strictObject({ label: text('a label, e.g. Facebook'), url: httpUrl })).optional(),
+      social: z.array(z.strictObject({ label: text('issue.schema.what.social-label'), url: httpUrl })).optional(),
       masthead: z
-        .array(text('a line of the cover title'))
+        .array(text('issue.schema.what.masthead'))
         .min(1)
-        .max(3, { error: 'expected at most 3 lines' })
+        .max(3, { error: say('issue.schema.masthead-max', { max: 3 }) })
         .optional()
         .meta({ description: 'The title as set on the cover, line by line (default: the title on one block).' }),
-      logo: text('a logo path relative to the issue file').optional(),
-      theme: text('a theme: a built-in name such as haiphong, or a folder such as ./theme')
+      logo: text('issue.schema.what.logo').optional(),
+      theme: text('issue.schema.what.theme')
         .optional()
         .meta({ description: 'The look: a built-in theme (`bantin theme list`) or a theme folder relative to the issue file; `--theme` overrides it.' }),
     }),
     issue: z.strictObject({
       number: z
-        .string({ error: 'expected the issue number as number/year, e.g. 20/2026' })
-        .regex(/^[1-9]\d{0,2}\/\d{4}$/, { error: 'expected the issue number as number/year, e.g. 20/2026' }),
+        .string({ error: say('issue.schema.number') })
+        .regex(/^[1-9]\d{0,2}\/\d{4}$/, { error: say('issue.schema.number') }),
       week: z.strictObject({ start: isoDate, end: isoDate }).optional().meta({ description: 'The week covered (the same as period: {week: …}).' }),
       period: periodSchema.optional(),
     }).superRefine((issue, ctx) => {
       if ((issue.week === undefined) === (issue.period === undefined)) {
-        ctx.addIssue({ code: 'custom', message: issue.week ? 'expected either week or period, not both' : 'expected the period covered: week: {start, end} or period: {month: YYYY-MM}' });
+        ctx.addIssue({ code: 'custom', message: t(issue.week ? 'issue.schema.week-and-period' : 'issue.schema.period-missing') });
       }
     }),
     page: z
       .strictObject({
-        size: z.enum(['A4', 'A5'], { error: 'expected a page size: A4 or A5' }).optional(),
+        size: z.enum(['A4', 'A5'], { error: say('issue.schema.page-size') }).optional(),
         margins: z
           .strictObject({
             top: millimetres.optional(),
@@ -345,15 +346,15 @@ export const issueSchema = z
         image: imageSchema.optional(),
       })
       .optional(),
-    parts: z.array(partSchema).min(1, { error: 'expected at least one part' }),
+    parts: z.array(partSchema).min(1, { error: say('issue.schema.parts-min') }),
     checks: z
       .strictObject({
         outlets: z
-          .array(z.array(text('a name of the outlet')).min(2, { error: 'expected at least two names of the same outlet' }))
+          .array(z.array(text('issue.schema.what.outlet')).min(2, { error: say('issue.schema.outlet-min') }))
           .optional()
           .meta({ description: 'More spellings of one outlet each, e.g. [[Báo Hải Phòng, Báo điện tử Hải Phòng]]: source-name-variant warns when one issue mixes them.' }),
         dateOrder: z
-          .enum(['oldest-first', 'newest-first'], { error: 'expected oldest-first or newest-first' })
+          .enum(['oldest-first', 'newest-first'], { error: say('issue.schema.date-order') })
           .optional()
           .meta({ description: 'The order of the items in a part (date-order); default: as in the previous issue.' }),
       })

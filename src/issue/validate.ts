@@ -4,13 +4,14 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
+import { language, t, type MessageKey } from '../core/i18n.js';
 import { issueSchema, type IssueInput } from './schema.js';
 import { diagnosticAt, type IssueSource } from './source.js';
 import { visibleControls } from './text.js';
 
 export function validateIssue(source: IssueSource, data: unknown): { issue?: IssueInput; diagnostics: Diagnostic[] } {
   if (data === null || data === undefined) {
-    return { diagnostics: [at(source, [], 'the file is empty: expected an issue with series, issue and parts', 'empty')] };
+    return { diagnostics: [at(source, [], t('issue.schema.empty-file'), 'empty')] };
   }
   const result = validateWith(issueSchema, source, data);
   return result.value ? { issue: result.value, diagnostics: [] } : { diagnostics: result.diagnostics };
@@ -18,7 +19,7 @@ export function validateIssue(source: IssueSource, data: unknown): { issue?: Iss
 
 /** Any YAML file against its zod schema (issues, theme.yaml): problems at their lines. */
 export function validateWith<S extends z.ZodType>(schema: S, source: IssueSource, data: unknown): { value?: z.output<S>; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { error: unworded });
   if (result.success) return { value: result.data, diagnostics: [] };
   return { diagnostics: result.error.issues.flatMap((problem) => toDiagnostics(schema, source, data, problem)) };
 }
@@ -30,28 +31,79 @@ function toDiagnostics(schema: z.ZodType, source: IssueSource, data: unknown, pr
     return problem.keys.map((key) => {
       const suggestion = known.length ? closest(key, known) : undefined;
       const near = suggestion !== undefined && distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3));
-      const hint = near ? `did you mean "${suggestion}"?` : known.length ? `expected one of: ${known.join(', ')}` : '';
-      return at(source, [...path, key], `unknown field "${key}"${hint ? `: ${hint}` : ''}`, 'unknown-key', { key: true });
+      const message = near
+        ? t('issue.schema.unknown-field-near', { key, suggestion })
+        : known.length
+          ? t('issue.schema.unknown-field-known', { key, known: known.join(', ') })
+          : t('issue.schema.unknown-field', { key });
+      return at(source, [...path, key], message, 'unknown-key', { key: true });
     });
   }
   const value = valueAt(data, path);
   if (value === undefined && path.length > 0) {
     const field = path[path.length - 1]!;
-    return [at(source, path, `missing required field "${field}": ${problem.message}`, 'missing')];
-  }
-  if (problem.code === 'invalid_type' && problem.message.startsWith('Invalid input')) {
-    return [at(source, path, `expected ${problem.expected === 'object' ? 'a block of fields (key: value)' : problem.expected === 'array' ? 'a list (- item)' : problem.expected}, got ${describe(value)}`, 'schema')];
+    return [at(source, path, t('issue.schema.missing', { field: String(field), detail: problem.message }), 'missing')];
   }
   return [at(source, path, problem.message, 'schema')];
 }
 
+/**
+ * Words for a problem the schema gives none of its own: a value of the wrong kind is named with
+ * what was found; otherwise zod's message, in English as zod writes it, in Vietnamese from the
+ * catalogue. Called while validating, so in the language chosen by then.
+ */
+function unworded(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type' && issue.input !== undefined) return t('issue.schema.expected-got', { expected: typeName(issue.expected), got: describe(issue.input) });
+  return language() === 'en' ? undefined : zodWords(issue);
+}
+
+const TYPE_NAMES: Partial<Record<string, MessageKey>> = {
+  object: 'issue.schema.type.object',
+  array: 'issue.schema.type.array',
+  record: 'issue.schema.type.record',
+  string: 'issue.schema.type.string',
+  number: 'issue.schema.type.number',
+  boolean: 'issue.schema.type.boolean',
+};
+
+const typeName = (expected: string): string => {
+  const key = TYPE_NAMES[expected];
+  return key ? t(key) : expected;
+};
+
+function zodWords(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return t('issue.schema.zod.expected', { expected: typeName(issue.expected) });
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const n = Number(small ? issue.minimum : issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'set') return t(small ? 'issue.schema.zod.min-items' : 'issue.schema.zod.max-items', { n });
+      if (issue.origin === 'string') return t(small ? 'issue.schema.zod.min-chars' : 'issue.schema.zod.max-chars', { n });
+      if (issue.inclusive === false) return t(small ? 'issue.schema.zod.above' : 'issue.schema.zod.below', { n });
+      return t(small ? 'issue.schema.zod.min-number' : 'issue.schema.zod.max-number', { n });
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 ? t('issue.schema.zod.value', { value: String(issue.values[0]) }) : t('issue.schema.zod.one-of', { values: issue.values.map(String).join(', ') });
+    case 'invalid_format':
+      return t('issue.schema.zod.format');
+    case 'not_multiple_of':
+      return t('issue.schema.zod.multiple-of', { n: Number(issue.divisor) });
+    default:
+      return t('issue.schema.zod.invalid');
+  }
+}
+
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'nothing';
-  if (typeof value === 'object') return 'a block of fields';
+  if (Array.isArray(value)) return t('issue.schema.value.list');
+  if (value === null) return t('issue.schema.value.nothing');
+  if (typeof value === 'object') return t('issue.schema.value.block');
   // Shown in a terminal: control characters (escape sequences) appear as symbols, never raw.
-  if (typeof value === 'string') return `the text "${visibleControls(value.length > 40 ? `${value.slice(0, 40)}…` : value)}"`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return t('issue.schema.value.text', { text: visibleControls(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
+  if (typeof value === 'number') return t('issue.schema.value.number', { value: String(value) });
+  if (typeof value === 'boolean') return t('issue.schema.value.boolean', { value: String(value) });
+  return t('issue.schema.value.other', { type: typeof value, value: String(value) });
 }
 
 function at(
