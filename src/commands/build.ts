@@ -25,7 +25,7 @@ import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
-import { brokenImageErrors, fontWarnings, preflightWarnings } from './preflight.js';
+import { brokenImageErrors, droppedLinkWarnings, fontWarnings, preflightWarnings } from './preflight.js';
 import { standaloneHtml } from './standalone-html.js';
 
 export interface BuildOptions {
@@ -206,6 +206,7 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
   const html = await completeHtml(rendered);
   const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger } : undefined;
   const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, cmyk });
+  warnings.push(...droppedLinkWarnings(finished.droppedLinks, source));
   if (finished.lostTags) warnings.push(CMYK_DROPS_TAGS(source));
   logger.debug('finished');
   return { pdf: finished.pdf, html, warnings };

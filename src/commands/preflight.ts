@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
-import { diagnosticAt, type IssueSource } from '../issue/source.js';
+import { diagnosticAt, pathAt, type IssueSource } from '../issue/source.js';
 import { MIN_DPI, type Measurement } from '../print/measure.js';
 
 export function preflightWarnings(measurement: Measurement, issue: Issue, source: IssueSource): Diagnostic[] {
@@ -42,4 +42,13 @@ export function fontWarnings(fonts: string[], source: IssueSource): Diagnostic[]
   if (fonts.length === 0) return [];
   const message = `some characters are in none of bantin's fonts and were set in ${fonts.join(', ')} from this machine: the PDF will look different elsewhere. Replace them (e.g. with words), or check the text for pasted symbols`;
   return [diagnosticAt(source, [], message, { code: 'machine-font', severity: 'warning' })];
+}
+
+/** Links finishing left out (pdf/links.ts), each on the line of the field that holds its address, if one does. */
+export function droppedLinkWarnings(targets: readonly string[], source: IssueSource): Diagnostic[] {
+  return targets.map((target) => {
+    const offset = source.text.indexOf(target);
+    const message = `a link to ${JSON.stringify(target)} was left out of the PDF: it keeps only links to http(s) and mailto addresses and within the document (does the theme print this field as HTML, with {{{ }}}?)`;
+    return diagnosticAt(source, offset >= 0 ? pathAt(source.doc, offset) : [], message, { code: 'link-dropped', severity: 'warning' });
+  });
 }

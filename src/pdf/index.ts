@@ -1,7 +1,8 @@
 /**
  * Finishing: Chromium's print becomes the file bantin writes. The print is opened once with
  * pdf-lib (print/ reads its page numbers from it), changed here through pdf-lib's public API and
- * saved once: metadata (Info and XMP), the outline, the structure tree completed (tags/), page
+ * saved once: links other than http(s), mailto and internal ones removed (links.ts), metadata
+ * (Info and XMP), the outline, the structure tree completed (tags/), page
  * boxes, the PDF/A output intent (pdfa/) and, with --cmyk, every colour to DeviceCMYK (cmyk/).
  * Same source, fonts and bantin version → same bytes: no clock, no machine, no randomness.
  */
@@ -15,6 +16,7 @@ import { version } from '../paths.js';
 import type { Labels } from '../theme/label-keys.js';
 import { applyPageBoxes } from './boxes.js';
 import { documentDate, documentLanguage, documentSubject } from './metadata.js';
+import { dropForeignLinks } from './links.js';
 import { addOutline, issueOutline, linkTitles } from './outline.js';
 import { addOutputIntent, PDFA, pdfaProblems } from './pdfa/index.js';
 import type { Profile } from './profile.js';
@@ -41,11 +43,15 @@ export interface Finished {
   pdf: Uint8Array;
   /** A tagged print whose structure tree did not survive (a safeguard: nothing here drops it). */
   lostTags: boolean;
+  /** Targets of the links left out: anything but http(s), mailto and the document's own places (links.ts). */
+  droppedLinks: string[];
 }
 
 /** `doc`: the print as pdf-lib opened it; it is changed in place. */
 export async function finish(doc: PDFDocument, issue: Issue, options: FinishOptions): Promise<Finished> {
   const tagged = isTagged(doc);
+  // First: what is tagged and checked for PDF/A below is what stays.
+  const droppedLinks = dropForeignLinks(doc);
   setMetadata(doc, issue, options);
   const outline = issueOutline(issue, options.labels);
   addOutline(doc, outline);
@@ -59,7 +65,7 @@ export async function finish(doc: PDFDocument, issue: Issue, options: FinishOpti
   }
   if (options.cmyk) await (await import('./cmyk/index.js')).toCmyk(doc, { issue, ...options.cmyk });
   const pdf = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return { pdf, lostTags: tagged && !isTagged(doc) };
+  return { pdf, lostTags: tagged && !isTagged(doc), droppedLinks };
 }
 
 function setMetadata(doc: PDFDocument, issue: Issue, options: FinishOptions): void {
