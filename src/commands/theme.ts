@@ -2,13 +2,13 @@
  * bantin theme list / new: the built-in themes, and a new theme folder that extends one
  * (a commented theme.yaml only, or with --eject a copy of every partial and stylesheet).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/diagnostics.js';
 import { packageRoot } from '../paths.js';
 import { builtinThemeNames, BASE_THEME, DEFAULT_THEME, isThemePath, readChain } from '../theme/layers.js';
 import { COLOR_KEYS } from '../theme/schema.js';
-import { mergeLayers, type Theme } from '../theme/theme.js';
+import { resolveTheme, type Theme } from '../theme/theme.js';
 
 export interface ThemeSummary {
   name: string;
@@ -37,14 +37,15 @@ export interface NewThemeOptions {
 export async function newTheme(options: NewThemeOptions): Promise<string[]> {
   const from = options.from ?? DEFAULT_THEME;
   const dir = path.resolve(options.dir);
-  const theme = mergeLayers(await readChain(from, process.cwd()));
+  // The theme's files as read through the one reader (theme/theme.ts).
+  const theme = await resolveTheme(from, process.cwd());
   // A folder parent is written relative to the new theme, as theme.yaml's extends reads it.
   const parent = isThemePath(from) ? relativeSpec(dir, path.resolve(from)) : from;
   const files: Array<[string, string]> = [[path.join(dir, 'theme.yaml'), childYaml(dir, path.basename(dir), parent, theme)]];
   if (options.eject) {
-    files.push([path.join(dir, 'issue.hbs'), await readFile(theme.template.file, 'utf8')]);
-    for (const partial of theme.partials.values()) files.push([path.join(dir, 'partials', `${partial.name}.hbs`), await readFile(partial.file, 'utf8')]);
-    for (const sheet of theme.styles) files.push([path.join(dir, 'styles', sheet.name), await readFile(sheet.file, 'utf8')]);
+    files.push([path.join(dir, 'issue.hbs'), theme.template.text]);
+    for (const partial of theme.partials.values()) files.push([path.join(dir, 'partials', `${partial.name}.hbs`), partial.text]);
+    for (const sheet of theme.styles) files.push([path.join(dir, 'styles', sheet.name), sheet.text]);
   }
   for (const [file, text] of files) {
     await mkdir(path.dirname(file), { recursive: true });

@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { maxBytesFor, readRegular } from '../core/read-file.js';
 import type { AssetMap, ImageAsset } from '../issue/assets.js';
 import type { ImageFilter } from './downsample.js';
 import { isInside } from '../issue/assets.js';
@@ -130,7 +131,9 @@ export function findAsset(assets: AssetMap, src: string): ImageAsset | undefined
 }
 
 async function respondFile(request: HTTPRequest, file: string, filter?: ImageFilter): Promise<void> {
-  return respondBytes(request, await readFile(file), file, filter);
+  // Through the one reader: a theme's font or image that became a FIFO or grew past its cap
+  // since the theme was checked is refused, never waited on (core/read-file.ts).
+  return respondBytes(request, await readRegular(file, maxBytesFor(file)), file, filter);
 }
 
 async function respondBytes(request: HTTPRequest, bytes: Uint8Array, file: string, filter?: ImageFilter): Promise<void> {

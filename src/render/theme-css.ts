@@ -1,30 +1,18 @@
 /**
  * The theme as CSS: its variables (colours, fonts, type size), the @font-face rules of its
  * own fonts, and its stylesheets in cascade order with url()s pointing at the theme's files.
+ * Every text here was read, and every font file checked, when the theme was resolved (theme/).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot } from '../paths.js';
 import { COLOR_KEYS } from '../theme/schema.js';
-import { readThemeFile, type Theme } from '../theme/theme.js';
+import { CSS_URL, cssTarget, readThemeFile, type Theme } from '../theme/theme.js';
 import { ASSET_PREFIX } from './urls.js';
+
+export { fontsourceDir } from '../theme/fontsource.js';
 
 /** The URL a file of layer `layer` is served at (requests.ts maps it back). */
 export function themeUrl(layer: number, relative: string): string {
   return `${ASSET_PREFIX}theme/${layer}/${relative.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
-}
-
-const require = createRequire(path.join(packageRoot, 'package.json'));
-
-/** An installed fontsource package's folder, or undefined. */
-export function fontsourceDir(name: string): string | undefined {
-  const pkg = name.startsWith('@fontsource/') ? name : `@fontsource/${name}`;
-  try {
-    return path.dirname(require.resolve(`${pkg}/package.json`));
-  } catch {
-    return undefined;
-  }
 }
 
 export function themeVariables(theme: Theme): string {
@@ -41,15 +29,10 @@ export function themeFontFaces(theme: Theme): string {
     for (const file of font.files ?? []) {
       out.push(`@font-face { font-family: '${font.family}'; font-style: ${file.style}; font-weight: ${file.weight}; font-display: block; src: url(${themeUrl(font.layer, file.src)}) format('woff2'); }`);
     }
-    if (font.package) {
-      const dir = fontsourceDir(font.package);
-      if (!dir) continue;
-      const name = path.basename(dir);
-      for (const weight of [400, 500, 600, 700, 800]) {
-        for (const css of [`${weight}.css`, `${weight}-italic.css`]) {
-          if (!existsSync(path.join(dir, css))) continue;
-          out.push(readFileSync(path.join(dir, css), 'utf8').replace(/url\(\.\/(files\/[^)]+)\)/g, (_m, rel: string) => `url(${ASSET_PREFIX}fontsource/${name}/${rel})`));
-        }
+    if (font.fontsource) {
+      const name = path.basename(font.fontsource.dir);
+      for (const sheet of font.fontsource.sheets) {
+        out.push(sheet.text.replace(/url\(\.\/(files\/[^)]+)\)/g, (_m, rel: string) => `url(${ASSET_PREFIX}fontsource/${name}/${rel})`));
       }
     }
   }
@@ -63,10 +46,9 @@ export function themeStyles(theme: Theme): string {
       const text = readThemeFile(sheet);
       if (sheet.layer === theme.layers.length - 1) return text;
       const root = theme.layers[sheet.layer]!.dir;
-      return text.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole, _q: string, ref: string) => {
-        if (/^[a-z]+:/i.test(ref) || ref.startsWith('#')) return whole;
-        const target = path.relative(root, path.resolve(path.dirname(sheet.file), ref));
-        return target.startsWith('..') || path.isAbsolute(target) ? whole : `url(${themeUrl(sheet.layer, target)})`;
+      return text.replace(CSS_URL, (whole, _q: string, ref: string) => {
+        const target = cssTarget(sheet, root, ref);
+        return target === undefined ? whole : `url(${themeUrl(sheet.layer, target)})`;
       });
     })
     .join('\n');
@@ -82,8 +64,7 @@ export function themeCss(theme: Theme): string {
 export function themeFiles(theme: Theme): { roots: string[]; fontsource: Map<string, string> } {
   const fontsource = new Map<string, string>();
   for (const font of [theme.fonts.sans, theme.fonts.serif]) {
-    const dir = font.package ? fontsourceDir(font.package) : undefined;
-    if (dir) fontsource.set(path.basename(dir), dir);
+    if (font.fontsource) fontsource.set(path.basename(font.fontsource.dir), font.fontsource.dir);
   }
   return { roots: theme.layers.map((l) => l.dir), fontsource };
 }

@@ -1,13 +1,15 @@
 /**
  * The theme stage of a build: which theme an issue uses (`--theme`, else `series.theme`, else
- * the default), read and merged, and the issue as that theme prints it.
+ * the default), read and merged, and the issue as that theme prints it. A theme the issue
+ * names must be built in or inside the issue's folder (layers.ts); --theme may name any folder.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import type { IssueSource } from '../issue/source.js';
 import { applyTheme } from './apply.js';
-import { DEFAULT_THEME } from './layers.js';
+import { DEFAULT_THEME, type IssueFolder } from './layers.js';
 import { resolveTheme, type Theme } from './theme.js';
 
 export interface ThemedIssue {
@@ -22,7 +24,12 @@ export async function themeIssue(issue: Issue, source: IssueSource | undefined, 
   const theme = override
     ? await resolveTheme(override, process.cwd())
     : written
-      ? await resolveTheme(written, path.dirname(path.resolve(issue.file)), source ? { source, path: ['series', 'theme'] } : undefined)
+      ? await resolveTheme(written, path.dirname(path.resolve(issue.file)), { source, path: ['series', 'theme'], confine: await issueFolder(issue.file) })
       : await resolveTheme(DEFAULT_THEME, process.cwd());
   return { theme, ...applyTheme(issue, theme, source) };
+}
+
+async function issueFolder(file: string): Promise<IssueFolder> {
+  const dir = path.dirname(path.resolve(file));
+  return { dir, real: await realpath(dir).catch(() => dir) };
 }

@@ -1,7 +1,8 @@
 /** The shipped label sets (templates/labels/<language>.yaml): every label, no more. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { UserError } from '../core/diagnostics.js';
+import { MAX_THEME_TEXT_BYTES, ReadProblem, readInsideSync } from '../core/read-file.js';
 import { templatesDir } from '../paths.js';
 import { LABEL_KEYS, type Labels } from './label-keys.js';
 
@@ -12,8 +13,17 @@ const sets = new Map<Language, Labels>();
 export function labelSet(language: Language): Labels {
   let set = sets.get(language);
   if (!set) {
-    const file = path.join(templatesDir, 'labels', `${language}.yaml`);
-    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const dir = path.join(templatesDir, 'labels');
+    const file = path.join(dir, `${language}.yaml`);
+    let text: string;
+    try {
+      // Synchronous: labelSet() is; bantin's own few KB, read once per process (core/read-file.ts).
+      text = readInsideSync(file, { root: dir, max: MAX_THEME_TEXT_BYTES }).toString('utf8');
+    } catch (error) {
+      if (error instanceof ReadProblem) throw new UserError(`cannot read bantin's own label set ${file}: ${error.message}; reinstall bantin`);
+      throw error;
+    }
+    const data = parse(text) as Record<string, unknown>;
     const missing = LABEL_KEYS.filter((key) => typeof data[key] !== 'string');
     // A shipped set is bantin's own file: a gap is a bug in bantin, not the user's.
     if (missing.length) throw new Error(`${file} lacks the labels ${missing.join(', ')}`);

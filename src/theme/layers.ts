@@ -1,10 +1,14 @@
 /**
  * The theme chain: a theme folder, the theme it extends, … down to the built-in base.
  * Each layer is one folder read once: its theme.yaml, its partials and its stylesheets.
+ * A theme an issue names (series.theme) is confined to the issue's folder: every folder of its
+ * chain must be inside it or built in; only --theme names a folder anywhere.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { isWithin, MAX_THEME_TEXT_BYTES, ReadProblem, readInside } from '../core/read-file.js';
 import { decodeIssueText, diagnosticAt, parseIssueSource, type IssueSource } from '../issue/source.js';
 import { validateWith } from '../issue/validate.js';
 import { packageRoot, stylesDir, templatesDir } from '../paths.js';
@@ -28,10 +32,19 @@ export interface ThemeLayer {
   builtin: boolean;
 }
 
-/** Where a theme was named, so a bad name points at its line. */
+/** The folder of the issue that named a theme, as written and as its real path. */
+export interface IssueFolder {
+  dir: string;
+  real: string;
+}
+
+/** Where a theme was named, so a bad name points at its line; an issue's name is confined to its folder. */
 export interface ThemeOrigin {
-  source: IssueSource;
+  /** The file that named it (absent when a caller has only the model). */
+  source?: IssueSource;
   path: PathSegment[];
+  /** Set when an issue named the theme: the chain must stay inside this folder, or be built in. */
+  confine?: IssueFolder;
 }
 
 export function builtinThemeNames(): string[] {
@@ -46,35 +59,57 @@ export function isThemePath(spec: string): boolean {
   return spec.startsWith('.') || path.isAbsolute(spec) || spec.includes('/') || spec.includes('\\');
 }
 
+/** A path as the user sees it: relative to the working folder when below it. */
+export function shownPath(file: string): string {
+  const shown = path.relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown : file;
+}
+
 function fail(message: string, origin: ThemeOrigin | undefined): never {
-  if (!origin) throw new UserError(message);
+  if (!origin?.source) throw new UserError(message);
   throw new UserError(message, [diagnosticAt(origin.source, origin.path, message, { code: 'theme' })]);
 }
 
+/** Why an issue may not name this folder, and what to do instead. */
+function outsideMessage(spec: string, dir: string, origin: ThemeOrigin, confine: IssueFolder, link: boolean): string {
+  const where = link ? `"${spec}" is a link to ${dir}, outside the issue's folder (${confine.dir})` : `"${spec}" (${dir}) is outside the issue's folder (${confine.dir})`;
+  const named = origin.path.at(-1) === 'extends' ? `a theme the issue names may extend only a built-in theme or a folder inside the issue's folder` : `an issue may name only a built-in theme or a theme folder inside its own folder`;
+  return `the theme ${where}: ${named}. To use it, name the theme on the command line: --theme ${link ? dir : path.resolve(dir)}`;
+}
+
 /** The folder a theme name or path stands for; `relativeTo` is the folder of the file that named it. */
-export function themeFolder(spec: string, relativeTo: string, origin?: ThemeOrigin): { dir: string; builtin: boolean } {
+export async function themeFolder(spec: string, relativeTo: string, origin?: ThemeOrigin): Promise<{ dir: string; builtin: boolean; named: string }> {
   if (!isThemePath(spec)) {
     const known = /^[a-z0-9][a-z0-9-]*$/.test(spec) && existsSync(path.join(BUILTIN_THEMES_DIR, spec, 'theme.yaml'));
     const names = known ? [] : builtinThemeNames();
     if (!known) fail(`no built-in theme is called "${spec}": expected one of ${names.join(', ')}, or a folder such as ./theme`, origin);
-    return { dir: realpathSync(path.join(BUILTIN_THEMES_DIR, spec)), builtin: true };
+    return { dir: await realpath(path.join(BUILTIN_THEMES_DIR, spec)), builtin: true, named: spec };
   }
   const dir = path.resolve(relativeTo, spec);
-  if (!existsSync(path.join(dir, 'theme.yaml'))) fail(`the theme folder ${dir} has no theme.yaml (make one with: bantin theme new ${spec})`, origin);
-  return { dir: realpathSync(dir), builtin: false };
+  const confine = origin?.confine;
+  if (confine && !isWithin(confine.dir, dir) && !isWithin(confine.real, dir)) fail(outsideMessage(spec, dir, origin, confine, false), origin);
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch {
+    fail(`the theme folder ${dir} does not exist (make one with: bantin theme new ${spec})`, origin);
+  }
+  if (confine && !isWithin(confine.real, real)) fail(outsideMessage(spec, real, origin!, confine, true), origin);
+  return { dir: real, builtin: false, named: spec };
 }
 
-function readLayer(dir: string, builtin: boolean): { layer?: ThemeLayer; diagnostics: Diagnostic[] } {
+async function readLayer(folder: { dir: string; builtin: boolean; named: string }, origin: ThemeOrigin | undefined): Promise<{ layer?: ThemeLayer; diagnostics: Diagnostic[] }> {
+  const { dir, builtin } = folder;
   const file = path.join(dir, 'theme.yaml');
-  const shown = path.relative(process.cwd(), file);
-  // A few hundred bytes: read in place, not through the thread pool (a build reads two or three).
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = await readInside(file, { root: dir, max: MAX_THEME_TEXT_BYTES });
   } catch (error) {
-    throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (!(error instanceof ReadProblem)) throw error;
+    if (error.code === 'ENOENT') fail(`the theme folder ${dir} has no theme.yaml (make one with: bantin theme new ${folder.named})`, origin);
+    throw new UserError(`cannot read ${shownPath(file)}: ${error.message}; theme.yaml must be an ordinary file inside its theme folder`);
   }
-  const named = shown && !shown.startsWith('..') ? shown : file;
+  const named = shownPath(file);
   const { source, diagnostics } = parseIssueSource(named, decodeIssueText(named, bytes));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const data = source.doc.toJS();
@@ -100,20 +135,34 @@ function readLayer(dir: string, builtin: boolean): { layer?: ThemeLayer; diagnos
 /** Reads the chain from the named theme down to the base; a problem anywhere stops it with its position. */
 export async function readChain(spec: string, relativeTo: string, origin?: ThemeOrigin): Promise<ThemeLayer[]> {
   const layers: ThemeLayer[] = [];
-  let folder = themeFolder(spec, relativeTo, origin);
+  let named = origin;
+  let folder = await themeFolder(spec, relativeTo, named);
   for (;;) {
     if (layers.some((l) => l.dir === folder.dir)) fail(`the themes extend each other in a circle: ${[...layers.map((l) => l.name), path.basename(folder.dir)].join(' → ')}`, origin);
-    const { layer, diagnostics } = readLayer(folder.dir, folder.builtin);
+    const { layer, diagnostics } = await readLayer(folder, named);
     if (!layer) throw new UserError(`the theme in ${folder.dir} has errors; no PDF was written`, diagnostics);
     layers.push(layer);
     if (folder.builtin && path.basename(folder.dir) === BASE_THEME) return layers;
     const parent = layer.input.extends ?? BASE_THEME;
-    folder = themeFolder(parent, layer.dir, { source: layer.source, path: ['extends'] });
+    named = { source: layer.source, path: ['extends'], confine: origin?.confine };
+    folder = await themeFolder(parent, layer.dir, named);
   }
 }
 
-/** `*.ext` files directly in a folder, by name (none when the folder is absent). */
-export function filesIn(dir: string, ext: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(ext)).sort();
+/**
+ * The folder a layer's templates or stylesheets must stay inside, links resolved: the theme's
+ * own folder, or bantin's templates/ and styles/ for the base.
+ */
+export function layerRoot(layer: ThemeLayer, kind: 'templates' | 'styles'): string {
+  if (layer.templatesDir === layer.dir) return layer.dir;
+  return kind === 'templates' ? layer.templatesDir : layer.stylesDir;
+}
+
+/** `*.ext` names directly in a folder, sorted (none when the folder is absent). */
+export async function filesIn(dir: string, ext: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort();
+  } catch {
+    return [];
+  }
 }

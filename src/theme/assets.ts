@@ -1,0 +1,81 @@
+/**
+ * The files a theme names in theme.yaml and the page reads later — font files, fontsource
+ * packages, the logo — checked when the theme is resolved, by the reader's rules: a regular
+ * file inside the theme's folder, under its cap. A missing or unusable one is an error at its
+ * line in theme.yaml (for `bantin check` as for build), not a blocked request at print time.
+ */
+import path from 'node:path';
+import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
+import { checkInside, MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_THEME_TEXT_BYTES, ReadProblem, readInside } from '../core/read-file.js';
+import { diagnosticAt } from '../issue/source.js';
+import { FONTSOURCE_SHEETS, fontsourceDir, fontsourceName } from './fontsource.js';
+import type { ThemeLayer } from './layers.js';
+import type { FontFamilyInput } from './schema.js';
+
+export interface ThemeFont extends FontFamilyInput {
+  /** The layer whose theme.yaml gives this family. */
+  layer: number;
+  /** The installed fontsource package `package` names: its folder and the stylesheets it has. */
+  fontsource?: { dir: string; sheets: Array<{ file: string; text: string }> };
+}
+
+export interface ThemeAssets {
+  layers: ThemeLayer[];
+  fonts: { sans: ThemeFont; serif: ThemeFont };
+  cover: { logo?: { file: string; layer: number } };
+}
+
+/** The images a page shows from a theme folder (print/requests.ts serves only these). */
+const LOGO_TYPES = /\.(png|jpe?g|webp|gif|svg)$/i;
+
+type Problems = Diagnostic[];
+
+const problemAt = (layer: ThemeLayer, at: PathSegment[], message: string): Diagnostic => diagnosticAt(layer.source, at, message, { code: 'theme-file' });
+
+/** Checks the theme's fonts and logo, and reads the stylesheets of its fontsource packages into it. */
+export async function checkThemeAssets(theme: ThemeAssets): Promise<Problems> {
+  const problems: Problems = [];
+  for (const which of ['sans', 'serif'] as const) await checkFont(theme.fonts[which], which, theme.layers, problems);
+  const logo = theme.cover.logo;
+  if (logo) {
+    const layer = theme.layers[logo.layer]!;
+    if (!LOGO_TYPES.test(logo.file)) problems.push(problemAt(layer, ['cover', 'logo'], `the logo ${logo.file} is not an image the page can show: use a .png, .jpg, .webp, .gif or .svg file`));
+    else await checkFile(layer, logo.file, MAX_IMAGE_BYTES, ['cover', 'logo'], 'the logo', problems);
+  }
+  return problems;
+}
+
+async function checkFile(layer: ThemeLayer, relative: string, max: number, at: PathSegment[], what: string, problems: Problems): Promise<void> {
+  const file = path.join(layer.dir, relative);
+  try {
+    await checkInside(file, { root: layer.dir, max });
+  } catch (error) {
+    if (!(error instanceof ReadProblem)) throw error;
+    problems.push(problemAt(layer, at, `${what} ${relative} cannot be used: ${error.message} (looked for ${file})`));
+  }
+}
+
+async function checkFont(font: ThemeFont, which: 'sans' | 'serif', layers: ThemeLayer[], problems: Problems): Promise<void> {
+  const layer = layers[font.layer]!;
+  for (const [i, file] of (font.files ?? []).entries()) await checkFile(layer, file.src, MAX_FONT_BYTES, ['fonts', which, 'files', i, 'src'], 'the font file', problems);
+  if (!font.package) return;
+  const name = fontsourceName(font.package);
+  const at = ['fonts', which, 'package'];
+  const dir = fontsourceDir(font.package);
+  if (!dir) {
+    problems.push(problemAt(layer, at, `the font package ${name} is not installed: install it beside bantin (npm install ${name}; add -g if bantin was installed with -g), or remove package to use a bundled family`));
+    return;
+  }
+  const sheets: Array<{ file: string; text: string }> = [];
+  for (const sheet of FONTSOURCE_SHEETS) {
+    const file = path.join(dir, sheet);
+    try {
+      sheets.push({ file, text: (await readInside(file, { root: dir, max: MAX_THEME_TEXT_BYTES })).toString('utf8') });
+    } catch (error) {
+      if (!(error instanceof ReadProblem)) throw error;
+      if (error.code !== 'ENOENT') problems.push(problemAt(layer, at, `cannot read ${file} of the font package ${name}: ${error.message}`));
+    }
+  }
+  if (sheets.length === 0) problems.push(problemAt(layer, at, `the font package ${name} has none of the stylesheets bantin loads (${FONTSOURCE_SHEETS.join(', ')}): choose a fontsource package with static weights`));
+  font.fontsource = { dir, sheets };
+}
