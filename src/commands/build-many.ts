@@ -9,6 +9,7 @@ import { UserError } from '../core/diagnostics.js';
 import { browserFailure, openBrowser } from '../print/browser.js';
 import { expandInputs } from './inputs.js';
 import { makeFolder } from './output.js';
+import { buildInputs, outputGuard } from './output-guard.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 
 export { expandInputs } from './inputs.js';
@@ -49,6 +50,27 @@ export function defaultJobs(count: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, count));
 }
 
+type Ready = { item: BatchItem; prepared: Prepared; build: BuildOptions };
+
+/**
+ * One issue's output must not replace another input of the batch either (an issue file, an
+ * image, a theme file): each issue's outputs are guarded against every input of the batch, the
+ * issue files that failed included. An issue that fails leaves the list, the others go on.
+ */
+async function guardBatch(ready: Ready[], files: readonly string[], progress: (finished?: BatchItem) => void): Promise<void> {
+  const guard = outputGuard([...files, ...ready.flatMap(({ prepared }) => buildInputs(prepared.input, prepared.assets, prepared.theme))]);
+  for (const entry of [...ready]) {
+    const { output, htmlOutput } = entry.prepared;
+    try {
+      await guard(htmlOutput ? [output, htmlOutput] : [output]);
+    } catch (error) {
+      ready.splice(ready.indexOf(entry), 1);
+      entry.item.error = error;
+      progress(entry.item);
+    }
+  }
+}
+
 export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, unmatched } = await expandInputs(options.inputs);
@@ -63,7 +85,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const quiet = { ...options.logger, progress: options.logger.debug };
 
   // Every issue is validated before any browser starts.
-  const ready: Array<{ item: BatchItem; prepared: Prepared; build: BuildOptions }> = [];
+  const ready: Ready[] = [];
   const outputs = new Map<string, string>();
   for (const file of files) {
     const item: BatchItem = { input: file };
@@ -83,6 +105,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
       progress(item);
     }
   }
+  await guardBatch(ready, files, progress);
   if (ready.length > 0) {
     const owned = await openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
     try {

@@ -24,7 +24,7 @@ import { themeMargins } from '../theme/apply.js';
 import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
-import { guardOutputs } from './output-guard.js';
+import { buildInputs, guardOutputs } from './output-guard.js';
 import { brokenImageErrors, droppedLinkWarnings, fontWarnings, preflightWarnings } from './preflight.js';
 import { standaloneHtml } from './standalone-html.js';
 
@@ -151,7 +151,7 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
   const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
-  await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], [input, ...[...loaded.assets.values()].map((a) => a.file)]);
+  await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], buildInputs(input, loaded.assets, theme));
   const profile = options.profile ?? 'print';
   const size = options.size ?? issue.page.size;
   const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);

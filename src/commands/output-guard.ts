@@ -1,13 +1,17 @@
 /**
  * Before anything is written: every output must be a new file or an existing regular file
- * that is none of the inputs (the issue, its images, bantin's templates and styles — compared
- * by device and inode, so links and `a/../b` spellings cannot hide a collision), and no two
- * outputs may be the same file. Anything else is a usage error (exit 2) and nothing is touched.
+ * that is none of the inputs — the issue, its images, every file of its theme chain (each
+ * theme.yaml, template, stylesheet, font, logo, label set) and every file of bantin's install —
+ * compared by device and inode, so links and `a/../b` spellings cannot hide a collision, and no
+ * two outputs may be the same file. Anything else is a usage error (exit 2) and nothing is
+ * touched. A batch guards every issue's outputs against the inputs of the whole batch.
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError } from '../core/diagnostics.js';
-import { stylesDir, templatesDir } from '../paths.js';
+import type { AssetMap } from '../issue/assets.js';
+import { FONT_PACKAGES, fontPackageDir, packageRoot } from '../paths.js';
+import { themeInputs, type Theme } from '../theme/theme.js';
 
 type Id = string;
 const idOf = (s: { dev: number | bigint; ino: number | bigint }): Id => `${s.dev}:${s.ino}`;
@@ -29,43 +33,83 @@ async function filesUnder(dir: string): Promise<string[]> {
   }
 }
 
-/** bantin's own files an output must never replace. */
-let ownFiles: Promise<string[]> | undefined;
-const bantinFiles = () => (ownFiles ??= Promise.all([filesUnder(templatesDir), filesUnder(stylesDir)]).then((lists) => lists.flat()));
+/**
+ * bantin's install: what it ships and reads (package.json "files", less examples/, where
+ * users build their own PDFs beside the examples) and the font packages it bundles.
+ */
+const INSTALL_DIRS = ['themes', 'templates', 'styles', 'assets', 'schema', 'viewer', 'bin', 'dist'];
+const INSTALL_FILES = ['package.json', 'README.md', 'LICENSE'];
+
+/** The install's files by id, found once per process and only when an output already exists. */
+let install: Promise<Map<Id, string>> | undefined;
+const installFiles = () =>
+  (install ??= (async () => {
+    const dirs = [...INSTALL_DIRS.map((d) => path.join(packageRoot, d)), ...FONT_PACKAGES.map((p) => fontPackageDir(p))];
+    const files = [...INSTALL_FILES.map((f) => path.join(packageRoot, f)), ...(await Promise.all(dirs.map(filesUnder))).flat()];
+    return idsOf(files);
+  })());
+
+async function idsOf(files: readonly string[]): Promise<Map<Id, string>> {
+  const ids = await Promise.all(files.map(idOfFile));
+  const taken = new Map<Id, string>();
+  files.forEach((file, i) => {
+    const id = ids[i];
+    if (id && !taken.has(id)) taken.set(id, file);
+  });
+  return taken;
+}
+
+/** Everything a build reads: the issue, its images and every file of its theme chain. */
+export function buildInputs(input: string, assets: AssetMap, theme: Theme): string[] {
+  return [input, ...[...assets.values()].map((a) => a.file), ...themeInputs(theme)];
+}
 
 /**
- * Throws UsageError when an output would replace an input, a link, a device, a FIFO or
- * socket, or another output; UserError when an output names a folder.
+ * Throws UsageError when an output would replace an input, a file of bantin's install, a link,
+ * a device, a FIFO or socket, or another output; UserError when an output names a folder.
  */
 export async function guardOutputs(outputs: readonly string[], inputs: readonly string[]): Promise<void> {
-  const seen = new Map<string, string>();
-  for (const output of outputs) {
-    const key = path.resolve(output);
-    const earlier = seen.get(key);
-    if (earlier) throw new UsageError(`${output} would be written twice (also as ${earlier}): choose another -o name`);
-    seen.set(key, output);
-  }
-  const taken = new Map<Id, string>();
-  for (const file of [...inputs, ...(await bantinFiles())]) {
-    const id = await idOfFile(file);
-    if (id && !taken.has(id)) taken.set(id, file);
-  }
-  const outputIds = new Map<Id, string>();
-  for (const output of outputs) {
-    let info;
-    try {
-      info = await lstat(output);
-    } catch {
-      continue; // a new file: nothing to collide with
+  return outputGuard(inputs)(outputs);
+}
+
+/**
+ * guardOutputs for many sets of outputs against the same inputs (a batch: every issue's outputs
+ * against every input of the batch); the inputs are looked at once, when an output exists.
+ */
+export function outputGuard(inputs: readonly string[]): (outputs: readonly string[]) => Promise<void> {
+  let inputIds: Promise<Map<Id, string>> | undefined;
+  return async (outputs) => {
+    const seen = new Map<string, string>();
+    for (const output of outputs) {
+      const key = path.resolve(output);
+      const earlier = seen.get(key);
+      if (earlier) throw new UsageError(`${output} would be written twice (also as ${earlier}): choose another -o name`);
+      seen.set(key, output);
     }
-    if (info.isSymbolicLink()) throw new UsageError(`${output} is a symbolic link: bantin never writes through a link; name a regular file`);
-    if (info.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; name a file (e.g. ${path.join(output, 'issue.pdf')}) or use --out-dir`);
-    if (!info.isFile()) throw new UsageError(`${output} is not a regular file (a device, FIFO or socket): bantin writes only regular files`);
-    const id = idOf(info);
-    const input = taken.get(id);
-    if (input) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(input) ? '' : 'the same file as '}the input ${input}: bantin never overwrites its inputs; choose another output name`);
-    const other = outputIds.get(id);
-    if (other) throw new UsageError(`${output} and ${other} are the same file: choose another -o name`);
-    outputIds.set(id, output);
-  }
+    const existing: Array<{ output: string; id: Id }> = [];
+    for (const output of outputs) {
+      let info;
+      try {
+        info = await lstat(output);
+      } catch {
+        continue; // a new file: nothing to collide with
+      }
+      if (info.isSymbolicLink()) throw new UsageError(`${output} is a symbolic link: bantin never writes through a link; name a regular file`);
+      if (info.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; name a file (e.g. ${path.join(output, 'issue.pdf')}) or use --out-dir`);
+      if (!info.isFile()) throw new UsageError(`${output} is not a regular file (a device, FIFO or socket): bantin writes only regular files`);
+      existing.push({ output, id: idOf(info) });
+    }
+    if (existing.length === 0) return;
+    const [taken, own] = await Promise.all([(inputIds ??= idsOf([...new Set(inputs)])), installFiles()]);
+    const outputIds = new Map<Id, string>();
+    for (const { output, id } of existing) {
+      const input = taken.get(id);
+      if (input) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(input) ? '' : 'the same file as '}the input ${input}: bantin never overwrites its inputs; choose another output name`);
+      const file = own.get(id);
+      if (file) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(file) ? '' : 'the same file as '}bantin's own file ${file}: bantin never overwrites its inputs; choose another output name`);
+      const other = outputIds.get(id);
+      if (other) throw new UsageError(`${output} and ${other} are the same file: choose another -o name`);
+      outputIds.set(id, output);
+    }
+  };
 }
