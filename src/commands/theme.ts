@@ -2,7 +2,7 @@
  * bantin theme list / new: the built-in themes, and a new theme folder that extends one
  * (a commented theme.yaml only, or with --eject a copy of every partial and stylesheet).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/diagnostics.js';
 import { packageRoot } from '../paths.js';
@@ -33,7 +33,11 @@ export interface NewThemeOptions {
   eject?: boolean;
 }
 
-/** Writes the new theme; returns the files written. Never overwrites a file. */
+/**
+ * Writes the new theme; returns the files written. All or nothing: every target is checked
+ * before the first is written, and should one still fail (a file that appeared meanwhile, a
+ * full disk), what this call wrote — files and the folders it made — is removed again.
+ */
 export async function newTheme(options: NewThemeOptions): Promise<string[]> {
   const from = options.from ?? DEFAULT_THEME;
   const dir = path.resolve(options.dir);
@@ -47,16 +51,52 @@ export async function newTheme(options: NewThemeOptions): Promise<string[]> {
     for (const partial of theme.partials.values()) files.push([path.join(dir, 'partials', `${partial.name}.hbs`), partial.text]);
     for (const sheet of theme.styles) files.push([path.join(dir, 'styles', sheet.name), sheet.text]);
   }
-  for (const [file, text] of files) {
-    await mkdir(path.dirname(file), { recursive: true });
-    try {
-      await writeFile(file, text, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${file} already exists: bantin theme new never overwrites a file (choose another folder)`);
-      throw error;
-    }
-  }
+  for (const [file] of files) await checkFree(file);
+  await writeAllOrNothing(files);
   return files.map(([file]) => file);
+}
+
+const alreadyThere = (file: string) => new UserError(`${file} already exists: bantin theme new never overwrites a file (choose another folder, or move that file away)`);
+
+/** Throws a UserError unless `file` is a name nothing holds yet, in folders that are folders. */
+async function checkFree(file: string): Promise<void> {
+  let code: string | undefined;
+  try {
+    await lstat(file);
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code;
+  }
+  if (code === undefined) throw alreadyThere(file);
+  if (code === 'ENOTDIR') throw new UserError(`cannot write ${file}: a folder on its way is a file; choose another folder`);
+  if (code !== 'ENOENT') throw new UserError(`cannot write ${file}: ${code}`);
+}
+
+async function writeAllOrNothing(files: ReadonlyArray<[string, string]>): Promise<void> {
+  const written: string[] = [];
+  const made: string[] = [];
+  let current = '';
+  try {
+    for (const [file, text] of files) {
+      current = file;
+      const first = await mkdir(path.dirname(file), { recursive: true });
+      // mkdir gives the first folder it made: it and the ones below it up to the file's are ours.
+      if (first) for (let d = path.dirname(file); d.length >= first.length; d = path.dirname(d)) if (!made.includes(d)) made.push(d);
+      try {
+        await writeFile(file, text, { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyThere(file);
+        throw error;
+      }
+      written.push(file);
+    }
+  } catch (error) {
+    for (const file of written.reverse()) await unlink(file).catch(() => undefined);
+    // Deepest first; a folder someone else filled meanwhile stays (rmdir removes only empty ones).
+    for (const d of made.sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof UserError) && code) throw new UserError(`cannot write ${current}: ${code}; nothing of the new theme was kept`);
+    throw error;
+  }
 }
 
 function relativeSpec(from: string, to: string): string {
