@@ -5,6 +5,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 import { inspectImage } from './image-check.js';
 import type { Issue } from './model.js';
 import { diagnosticAt, type IssueSource } from './source.js';
@@ -57,7 +58,7 @@ export async function resolveAssets(source: IssueSource, issue: Issue): Promise<
   try {
     root = await issueRoot(source.file);
   } catch {
-    throw new UserError(`cannot open the folder of ${source.file}`);
+    throw new UserError(t('issue.image.folder-unreadable', { file: source.file }));
   }
   for (const ref of refs) {
     const problem = await checkImage(root, ref.src, assets);
@@ -70,18 +71,18 @@ export async function resolveAssets(source: IssueSource, issue: Issue): Promise<
 
 async function checkImage(root: string, src: string, assets: AssetMap): Promise<string | undefined> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) {
-    return `"${src}" is a URL: images must be files inside the issue's folder (bantin never downloads)`;
+    return t('issue.image.url', { src });
   }
-  if (path.isAbsolute(src)) return `"${src}" is an absolute path: write it relative to the issue file, inside its folder`;
+  if (path.isAbsolute(src)) return t('issue.image.absolute', { src });
   const wanted = path.resolve(root, src);
-  if (!isInside(root, wanted)) return `"${src}" is outside the issue's folder: copy the image next to the issue file`;
+  if (!isInside(root, wanted)) return t('issue.image.outside', { src });
   let real: string;
   try {
     real = await realpath(wanted);
   } catch {
-    return `image not found: ${src} (looked for ${wanted})`;
+    return t('issue.image.not-found', { src, path: wanted });
   }
-  if (!isInside(root, real)) return `"${src}" is a link to a file outside the issue's folder: copy the image next to the issue file`;
+  if (!isInside(root, real)) return t('issue.image.link-outside', { src });
   try {
     const bytes = await readRegular(real, MAX_IMAGE_BYTES);
     // Decoded structure, not the header's word: see image-check.ts.
@@ -89,10 +90,10 @@ async function checkImage(root: string, src: string, assets: AssetMap): Promise<
     if ('problem' in inspected) return inspected.problem;
     assets.set(src, { src, file: real, ...inspected.info, bytes });
   } catch (error) {
-    if (error instanceof ReadProblem) return error.code === 'EISDIR' ? `"${src}" is a folder, not an image` : `cannot read "${src}": ${error.message}`;
+    if (error instanceof ReadProblem) return error.code === 'EISDIR' ? t('issue.image.folder', { src }) : t('issue.image.unreadable', { src, reason: error.message });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return `"${src}" is a folder, not an image`;
-    return `cannot read "${src}": ${code ?? (error as Error).message}`;
+    if (code === 'EISDIR') return t('issue.image.folder', { src });
+    return t('issue.image.unreadable', { src, reason: code ?? (error as Error).message });
   }
   return undefined;
 }

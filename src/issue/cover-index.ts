@@ -3,6 +3,7 @@
  * range), with short labels, under group labels of their own.
  */
 import type { PathSegment } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 import type { Article, Highlight, HighlightGroup, Part } from './types.js';
 import type { HighlightInput } from './schema.js';
 
@@ -27,7 +28,7 @@ export function coverIndex(entries: HighlightInput[], articles: Article[], parts
     else if (part) {
       part.endId = partEndId(part.id);
       item = { id, title: label ?? part.title, kind: 'part', endId: part.endId, path };
-    } else error(idPath, `no article or part has the id "${id}"${suggestId(id, [...byId.keys(), ...partById.keys()])}`, 'unknown-id');
+    } else error(idPath, unknownId(id, [...byId.keys(), ...partById.keys()]), 'unknown-id');
     if (item) highlights.push(item);
     return item;
   };
@@ -48,7 +49,7 @@ export function coverIndex(entries: HighlightInput[], articles: Article[], parts
   return { groups, highlights };
 }
 
-function suggestId(id: string, ids: string[]): string {
+function unknownId(id: string, ids: string[]): string {
   const near = ids.find((candidate) => candidate.startsWith(id.slice(0, 12)) || id.startsWith(candidate.slice(0, 12)));
-  return near ? `: did you mean "${near}"?` : '';
+  return near ? t('issue.cover.unknown-id-near', { id, near }) : t('issue.cover.unknown-id', { id });
 }

@@ -6,6 +6,7 @@
  * beyond that are the browser's to find at build time (an image it cannot decode fails the build
  * at its line).
  */
+import { t } from '../core/i18n.js';
 import { rowsBeforeCut, type CutScan } from './image-jpeg-rows.js';
 
 /** Lossless, hierarchical and arithmetic-coded frames: valid JPEG that browsers do not show. */
@@ -22,43 +23,43 @@ export function checkJpeg(bytes: Buffer, sizeOk: (width: number, height: number)
   for (;;) {
     while (bytes[pos] === 0xff && bytes[pos + 1] === 0xff) pos++; // fill bytes
     if (pos + 2 > bytes.length) return endsEarly(frame);
-    if (bytes[pos] !== 0xff) return { damaged: `byte ${pos} should start a JPEG marker` };
+    if (bytes[pos] !== 0xff) return { damaged: t('issue.image.jpeg.not-marker', { pos }) };
     const marker = bytes[pos + 1]!;
-    if (marker === 0xd9) return { damaged: frame ? 'it has no image data (no scan)' : 'it has no frame header (SOF)' };
+    if (marker === 0xd9) return { damaged: t(frame ? 'issue.image.jpeg.no-scan' : 'issue.image.jpeg.no-frame') };
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       pos += 2; // restart markers and TEM stand alone
       continue;
     }
     if (pos + 4 > bytes.length) return endsEarly(frame);
     const end = pos + 2 + bytes.readUInt16BE(pos + 2);
-    if (end < pos + 4) return { damaged: `its marker at byte ${pos} is malformed` };
+    if (end < pos + 4) return { damaged: t('issue.image.jpeg.bad-marker', { pos }) };
     if (end > bytes.length) return endsEarly(frame);
     const body = bytes.subarray(pos + 4, end);
-    if (NOT_SHOWN.has(marker)) return { refused: 'is a lossless, hierarchical or arithmetic-coded JPEG, which browsers cannot show: save it again as an ordinary JPEG' };
+    if (NOT_SHOWN.has(marker)) return { refused: t('issue.image.jpeg.not-shown') };
     if (marker >= 0xc0 && marker <= 0xc2) {
       const components = Array.from({ length: body[5]! }, (_, i) => ({ id: body[6 + i * 3]!, h: body[7 + i * 3]! >> 4, v: body[7 + i * 3]! & 15 }));
-      if (components.length === 0 || components.some((c) => c.h < 1 || c.h > 4 || c.v < 1 || c.v > 4)) return { damaged: 'its frame header is malformed' };
+      if (components.length === 0 || components.some((c) => c.h < 1 || c.h > 4 || c.v < 1 || c.v > 4)) return { damaged: t('issue.image.jpeg.bad-frame') };
       frame = { width: body.readUInt16BE(3), height: body.readUInt16BE(1), components, progressive: marker === 0xc2 };
     } else if (marker === 0xc4) huffman.push(body);
     else if (marker === 0xdd) restartInterval = body.readUInt16BE(0);
     else if (marker === 0xda) {
-      if (!frame) return { damaged: 'its image data comes before its frame header (SOF)' };
+      if (!frame) return { damaged: t('issue.image.jpeg.data-before-frame') };
       // Neither marker can occur inside compressed data (a 0xFF there is followed by 0x00). Data
       // after EOI (phones append motion photos there) is no harm.
       if (bytes.indexOf(EOI, end) >= 0) return {};
       if (!frame.width || !frame.height || !sizeOk(frame.width, frame.height)) return {};
       let scans = 1;
       for (let at = bytes.indexOf(SOS, end); at >= 0; at = bytes.indexOf(SOS, at + 2)) scans++;
-      if (frame.progressive) return { cut: `the file ends in scan ${scans} of its progressive data, so the picture prints partly blurred or blank` };
+      if (frame.progressive) return { cut: t('issue.image.jpeg.cut-progressive', { scan: scans }) };
       const rows = scans === 1 ? rowsBeforeCut(bytes, { ...frame, huffman, restartInterval, header: body, start: end }) : undefined;
-      if (rows === undefined) return { cut: 'the file ends in the middle of its image data (the end marker is missing)' };
+      if (rows === undefined) return { cut: t('issue.image.jpeg.cut') };
       const missing = Math.max(1, Math.round((100 * (frame.height - rows)) / frame.height));
-      return { cut: `${missing}% of the picture is missing (its data stops at row ${rows} of ${frame.height})` };
+      return { cut: t('issue.image.jpeg.cut-rows', { missing, rows, height: frame.height }) };
     }
     pos = end;
   }
 }
 
 function endsEarly(frame: object | undefined) {
-  return frame ? { cut: 'the file ends before its image data' } : { damaged: 'the file ends before its frame header' };
+  return frame ? { cut: t('issue.image.ends-before-data') } : { damaged: t('issue.image.jpeg.ends-before-frame') };
 }

@@ -6,6 +6,7 @@
  * errors beyond that are the browser's to find at build time.
  */
 import { crc32 } from 'node:zlib';
+import { t } from '../core/i18n.js';
 
 export function checkPng(bytes: Buffer): { damaged?: string; cut?: string } {
   let data = false;
@@ -13,22 +14,22 @@ export function checkPng(bytes: Buffer): { damaged?: string; cut?: string } {
   while (pos + 8 <= bytes.length) {
     const length = bytes.readUInt32BE(pos);
     const type = bytes.toString('latin1', pos + 4, pos + 8);
-    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return { damaged: `the chunk at byte ${pos} is not a PNG chunk` };
-    if (pos === 8 && type !== 'IHDR') return { damaged: 'it does not start with a PNG header (IHDR)' };
+    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return { damaged: t('issue.image.png.not-chunk', { pos }) };
+    if (pos === 8 && type !== 'IHDR') return { damaged: t('issue.image.png.no-header') };
     const end = pos + 8 + length;
     if (end + 4 > bytes.length) {
       if (pos === 8) break;
-      if (!data && type !== 'IDAT') return { damaged: 'the file ends before its image data' };
-      return { cut: `the file ends inside its ${type} chunk at byte ${pos} (${Math.max(0, bytes.length - pos - 8)} of its ${length} bytes are there), without the PNG's end (IEND)` };
+      if (!data && type !== 'IDAT') return { damaged: t('issue.image.ends-before-data') };
+      return { cut: t('issue.image.png.cut-in-chunk', { type, pos, have: Math.max(0, bytes.length - pos - 8), length }) };
     }
     // Critical chunks only (upper-case first letter): decoders skip a damaged ancillary one.
     if (type.charCodeAt(0) < 0x61 && crc32(bytes.subarray(pos + 4, end)) !== bytes.readUInt32BE(end)) {
-      return { damaged: `its ${type} chunk (at byte ${pos}) is damaged: its checksum does not match` };
+      return { damaged: t('issue.image.png.checksum', { type, pos }) };
     }
-    if (type === 'IEND') return data ? {} : { damaged: 'it has no image data (no IDAT chunk)' };
+    if (type === 'IEND') return data ? {} : { damaged: t('issue.image.png.no-data') };
     data ||= type === 'IDAT';
     pos = end + 4;
   }
-  if (pos === 8) return { damaged: 'the file ends before its header' };
-  return data ? { cut: "the file ends without the PNG's end (IEND)" } : { damaged: 'the file ends before its image data' };
+  if (pos === 8) return { damaged: t('issue.image.png.ends-before-header') };
+  return data ? { cut: t('issue.image.png.no-end') } : { damaged: t('issue.image.ends-before-data') };
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
 import { formatPath } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 import { compareDates, formatMonth, formatWeek, monthSpan, parseDateValue, parseIsoDate, type DateInfo, type DateSpan, type PeriodKind } from './dates.js';
 import { deriveId } from './ids.js';
 import type { Margins, PageSize } from './page.js';
@@ -39,7 +40,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
 
   const covered = periodOf(input.issue);
   const { start, end } = covered;
-  if (compareDates(end, start) < 0) error([...covered.path, 'end'], `the ${covered.kind === 'week' ? 'week' : 'period'} ends (${end.long}) before it starts (${start.long})`, 'week');
+  if (compareDates(end, start) < 0) error([...covered.path, 'end'], t(covered.kind === 'week' ? 'issue.model.week-backwards' : 'issue.model.period-backwards', { end: end.long, start: start.long }), 'week');
 
   const given = new Map<string, PathSegment[]>();
   const taken = new Set<string>();
@@ -48,7 +49,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
     const claim = (id: string | undefined, path: PathSegment[]) => {
       if (!id) return;
       const earlier = given.get(id);
-      if (earlier) error([...path, 'id'], `the id "${id}" is already used at ${formatPath(earlier)}: ids must be unique`, 'duplicate-id');
+      if (earlier) error([...path, 'id'], t('issue.model.duplicate-id', { id, where: formatPath(earlier) }), 'duplicate-id');
       else given.set(id, path);
       taken.add(id);
     };
@@ -66,7 +67,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
 
   const datedSpan = (value: string | { start: string; end: string }, path: PathSegment[]): DateSpan => {
     const span = parseDateValue(value);
-    if (compareDates(span.end, span.start) < 0) error(path, `the date range ends (${span.end.long}) before it starts (${span.start.long})`, 'date-range');
+    if (compareDates(span.end, span.start) < 0) error(path, t('issue.model.range-backwards', { end: span.end.long, start: span.start.long }), 'date-range');
     return span;
   };
 

@@ -3,6 +3,7 @@
  * whether they print in capitals is the theme's choice, made in its CSS (text-transform).
  */
 import type { PathSegment } from '../../core/diagnostics.js';
+import { t, type MessageKey } from '../../core/i18n.js';
 import { realArticles, type LintContext } from './context.js';
 import { letterCase } from './words.js';
 
@@ -15,12 +16,12 @@ export function isAllCaps(text: string): boolean {
 }
 
 export function allCapsTitles(ctx: LintContext): void {
-  const check = (path: PathSegment[], text: string, what: string) => {
-    if (isAllCaps(text)) ctx.warn(path, `the ${what} is written in capitals: write it as it reads ("Việt Nam đặt mục tiêu…"); the theme decides whether it prints in capitals`, 'all-caps-title');
+  const check = (path: PathSegment[], text: string, what: MessageKey) => {
+    if (isAllCaps(text)) ctx.warn(path, t('lint.all-caps-title', { what: t(what) }), 'all-caps-title');
   };
   for (const part of ctx.issue.parts) {
-    check([...part.path, 'title'], part.title, 'part title');
-    part.sections.forEach((s, i) => check([...part.path, 'sections', i, 'title'], s.title, 'section title'));
+    check([...part.path, 'title'], part.title, 'lint.all-caps-title.part');
+    part.sections.forEach((s, i) => check([...part.path, 'sections', i, 'title'], s.title, 'lint.all-caps-title.section'));
   }
-  for (const article of realArticles(ctx)) check([...article.path, 'title'], article.title, 'title');
+  for (const article of realArticles(ctx)) check([...article.path, 'title'], article.title, 'lint.all-caps-title.title');
 }

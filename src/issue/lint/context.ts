@@ -1,5 +1,6 @@
 /** What every editorial rule is handed: the issue, where it came from, and how to warn. */
 import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Article, Issue } from '../model.js';
 import { lineText, locate, type IssueSource } from '../source.js';
 import { ignoreDirectives, linesFor } from './ignore.js';
@@ -57,4 +58,4 @@ export function createContext(source: IssueSource, issue: Issue, options: LintOp
 export const realArticles = (ctx: LintContext): Article[] => ctx.issue.articles.filter((a) => !ctx.placeholders.has(a));
 
 /** "parts[1].articles[3] (line 57)": where the other half of a pair is. */
-export const where = (ctx: LintContext, article: Article, field = 'title'): string => `${formatPath(article.path)} (line ${ctx.lineOf([...article.path, field])})`;
+export const where = (ctx: LintContext, article: Article, field = 'title'): string => t('lint.at-line', { path: formatPath(article.path), line: ctx.lineOf([...article.path, field]) });

@@ -3,6 +3,7 @@
  * above its one-line label), two on A5 (the label beside the code). A third row would push the
  * highlights off the cover; tests/e2e/cover-links.test.ts prints the maximum and reads it back.
  */
+import { t } from '../../core/i18n.js';
 import type { LintContext } from './context.js';
 
 export const COVER_LINKS_MAX = { A4: 6, A5: 4 } as const;
@@ -12,6 +13,6 @@ export function coverLinks(ctx: LintContext): void {
   const links = (series.website ? 1 : 0) + (series.social?.length ?? 0);
   const fits = COVER_LINKS_MAX[page.size];
   if (links > fits) {
-    ctx.warn(['series', series.social ? 'social' : 'website'], `the cover has room for ${fits} links (website and social pages) on ${page.size}, this issue has ${links}: the labels would not stay readable; keep the ${fits} that matter most`, 'too-many-links');
+    ctx.warn(['series', series.social ? 'social' : 'website'], t('lint.too-many-links', { fits, size: page.size, links }), 'too-many-links');
   }
 }

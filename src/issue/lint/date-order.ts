@@ -4,6 +4,7 @@
  * (previous-issue.ts), or, failing those, from this issue's own parts when they clearly agree.
  */
 import { formatPath } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Article, Issue } from '../model.js';
 import type { DateOrder, LintContext } from './context.js';
 
@@ -48,7 +49,6 @@ export function dateOrder(ctx: LintContext, issueOrder?: DateOrder): void {
   const order = issueOrder ?? ctx.options.dateOrder ?? ctx.options.previousDateOrder ?? dateOrderOf(parts.map((p) => p.map((a) => a.date!.iso)));
   if (!order) return;
   const sign = order === 'oldest-first' ? 1 : -1;
-  const phrase = order === 'oldest-first' ? 'oldest first' : 'newest first';
   for (const articles of parts) {
     for (let i = 1; i < articles.length; i++) {
       const [before, item] = [articles[i - 1]!, articles[i]!];
@@ -56,7 +56,7 @@ export function dateOrder(ctx: LintContext, issueOrder?: DateOrder): void {
       if (cmp * sign >= 0) continue;
       ctx.warn(
         [...item.path, 'date'],
-        `dated ${item.date!.short}, ${sign > 0 ? 'before' : 'after'} ${before.date!.short} of the item above it (${formatPath(before.path)}): this series lists items ${phrase}; move the item or check its date`,
+        t(order === 'oldest-first' ? 'lint.date-order.oldest-first' : 'lint.date-order.newest-first', { date: item.date!.short, other: before.date!.short, path: formatPath(before.path) }),
         'date-order',
       );
     }

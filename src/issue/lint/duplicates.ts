@@ -1,7 +1,7 @@
 /** duplicate-story: the same story twice, by title or by the article its source links to. */
-import { formatPath } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Article } from '../model.js';
-import { realArticles, type LintContext } from './context.js';
+import { realArticles, where, type LintContext } from './context.js';
 import { foldText } from './words.js';
 
 /** "Xử lý  CHẤT THẢI…" and "xu ly chat thai…" are the same story: case, spacing, accents, punctuation ignored. */
@@ -36,9 +36,9 @@ export function duplicates(ctx: LintContext): void {
     const sameUrl = urlKey ? byUrl.get(urlKey) : undefined;
     const first = sameTitle ?? sameUrl;
     if (first) {
-      const why = sameTitle && sameTitle === sameUrl ? 'same title and source URL' : sameTitle ? 'same title (ignoring case, spacing and accents)' : 'same source URL';
+      const why = t(sameTitle && sameTitle === sameUrl ? 'lint.duplicate-story.both' : sameTitle ? 'lint.duplicate-story.title' : 'lint.duplicate-story.url');
       const at = sameTitle ? [...article.path, 'title'] : [...article.path, 'source', 'url'];
-      ctx.warn(at, `the same story as ${formatPath(first.path)} (line ${ctx.lineOf([...first.path, 'title'])}): ${why}; remove one of them`, 'duplicate-story');
+      ctx.warn(at, t('lint.duplicate-story', { at: where(ctx, first), why }), 'duplicate-story');
     }
     if (!byTitle.has(titleKey)) byTitle.set(titleKey, article);
     if (urlKey && !byUrl.has(urlKey)) byUrl.set(urlKey, article);

@@ -1,4 +1,5 @@
 /** What `bantin new` writes where the editor's content goes; lint flags it until replaced. */
+import { t } from '../../core/i18n.js';
 import type { Article } from '../model.js';
 import type { LintContext } from './context.js';
 
@@ -14,15 +15,15 @@ export function isPlaceholder(article: Article): boolean {
   return article.title === PLACEHOLDER.title || article.source?.url === PLACEHOLDER.url;
 }
 
-function message(what: string): string {
-  return `placeholder ${what} left by "bantin new": replace it with the real content, or delete it`;
+function message(what: 'lint.placeholder.section' | 'lint.placeholder.article'): string {
+  return t('lint.placeholder', { what: t(what) });
 }
 
 export function placeholders(ctx: LintContext): void {
   for (const part of ctx.issue.parts) {
     part.sections.forEach((section, i) => {
-      if (section.body === PLACEHOLDER.sectionBody) ctx.warn([...part.path, 'sections', i, 'body'], message('section text'), 'placeholder');
+      if (section.body === PLACEHOLDER.sectionBody) ctx.warn([...part.path, 'sections', i, 'body'], message('lint.placeholder.section'), 'placeholder');
     });
   }
-  for (const article of ctx.placeholders) ctx.warn([...article.path, 'title'], message('article'), 'placeholder');
+  for (const article of ctx.placeholders) ctx.warn([...article.path, 'title'], message('lint.placeholder.article'), 'placeholder');
 }

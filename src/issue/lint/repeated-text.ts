@@ -3,6 +3,7 @@
  * (a list item counts as one) that appeared before, word for word (issue 20 repeats a block).
  */
 import { formatPath, type PathSegment } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { LintContext } from './context.js';
 import { fieldPieces, type FieldPieces } from './markdown-pieces.js';
 
@@ -12,9 +13,10 @@ export const REPEAT_MIN_CHARS = 60;
 export function repeatedTexts(ctx: LintContext): void {
   const { source } = ctx;
   for (const repeat of repeatedText(fieldPieces(ctx))) {
-    const at = `${formatPath(repeat.first.path)} (line ${source.lines.linePos(repeat.first.offset).line})`;
-    const what = repeat.unit.kind === 'field' ? 'this text repeats' : repeat.unit.kind === 'block' ? `the block "${repeat.unit.heading}" repeats the one at` : 'this paragraph repeats the one at';
-    ctx.warn(repeat.path, `${what} ${at} word for word: remove one of them`, 'repeated-text', repeat.offset);
+    const at = t('lint.at-line', { path: formatPath(repeat.first.path), line: source.lines.linePos(repeat.first.offset).line });
+    const { unit } = repeat;
+    const message = unit.kind === 'block' ? t('lint.repeated-text.block', { heading: unit.heading, at }) : t(unit.kind === 'field' ? 'lint.repeated-text.field' : 'lint.repeated-text.paragraph', { at });
+    ctx.warn(repeat.path, message, 'repeated-text', repeat.offset);
   }
 }
 

@@ -1,5 +1,6 @@
 /** source-name-variant: one outlet under two names in the same issue ("Bộ KH&CN" / "Bộ Khoa học và Công nghệ"). */
 import { formatPath } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Article } from '../model.js';
 import { realArticles, type LintContext } from './context.js';
 import { OUTLET_ALIASES } from './outlets.js';
@@ -49,7 +50,7 @@ export function sourceNames(ctx: LintContext, issueAliases: readonly (readonly s
       const line = ctx.lineOf([...first.article.path, 'source', 'name']);
       ctx.warn(
         [...article.path, 'source', 'name'],
-        `"${name}" and "${first.name}" (${formatPath(first.article.path)}, line ${line}) are the same outlet: spell it one way throughout the issue`,
+        t('lint.source-name-variant', { name, first: first.name, path: formatPath(first.article.path), line }),
         'source-name-variant',
       );
     }

@@ -1,4 +1,5 @@
 /** stray-punctuation: a paragraph that starts with ".", ",", ";" or ":", left over from copy and paste. */
+import { t } from '../../core/i18n.js';
 import type { LintContext } from './context.js';
 import { fieldPieces } from './markdown-pieces.js';
 
@@ -11,7 +12,7 @@ export function strayPunctuation(ctx: LintContext): void {
       const stray = STRAY.exec(piece.first);
       if (!stray || piece.heading) return;
       const offset = offsets[i]! + piece.first.indexOf(stray[1]!);
-      ctx.warn(path, `this paragraph starts with "${stray[1]}", left over from copy and paste: delete it`, 'stray-punctuation', offset);
+      ctx.warn(path, t('lint.stray-punctuation', { mark: stray[1]! }), 'stray-punctuation', offset);
     });
   }
 }

@@ -6,9 +6,9 @@
  * bodies: "chuyển đổi số" in every story proves little. Tuned for precision: no warning on any
  * correctly matched item of the seed bulletins (tests/unit/title-body.test.ts measures it).
  */
-import { formatPath } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Article } from '../model.js';
-import { realArticles, type LintContext } from './context.js';
+import { realArticles, where, type LintContext } from './context.js';
 import { STOP_WORDS } from './stop-words.js';
 import { syllables } from './words.js';
 
@@ -108,7 +108,8 @@ export function titleBodyMismatch(ctx: LintContext): void {
       const score = j === i ? undefined : titleCoverage(article.title, body, corpus);
       if (score !== undefined && score > (best?.score ?? own * 2)) best = { at: j, score };
     });
-    const other = best ? `; it reads like the body of ${formatPath(articles[best.at]!.path)} (line ${ctx.lineOf([...articles[best.at]!.path, 'title'])})` : '';
-    ctx.warn([...article.path, 'title'], `the body hardly mentions what the title says (${Math.round(own * 100)} % of its words)${other}: check that the body belongs to this title`, 'title-body-mismatch');
+    const percent = Math.round(own * 100);
+    const message = best ? t('lint.title-body-mismatch.elsewhere', { percent, at: where(ctx, articles[best.at]!) }) : t('lint.title-body-mismatch', { percent });
+    ctx.warn([...article.path, 'title'], message, 'title-body-mismatch');
   });
 }

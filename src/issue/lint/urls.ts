@@ -4,6 +4,7 @@
  * the secret to every reader.
  */
 import type { PathSegment } from '../../core/diagnostics.js';
+import { t } from '../../core/i18n.js';
 import type { Issue } from '../model.js';
 import type { LintContext } from './context.js';
 
@@ -34,8 +35,6 @@ export function urlCredentials(ctx: LintContext): void {
       continue;
     }
     if (!parsed.username && !parsed.password) continue;
-    const [what, them] = parsed.password ? ['a user name and password', 'them'] : ['a user name', 'it'];
-    const message = `this address carries ${what} (before "@${parsed.host}"): the page prints only ${parsed.host}, but the QR code and the link would give ${them} to every reader; remove the part before "@"`;
-    ctx.warn(path, message, 'url-credentials');
+    ctx.warn(path, t(parsed.password ? 'lint.url-credentials.password' : 'lint.url-credentials.user', { host: parsed.host }), 'url-credentials');
   }
 }
