@@ -1,11 +1,14 @@
 /**
  * Finding and owning the one headless browser a run uses.
  */
+import { statfsSync } from 'node:fs';
+import os from 'node:os';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { UserError } from '../core/diagnostics.js';
 import { registerCleanup } from '../core/cleanup.js';
 import { findBrowser, type BrowserInfo } from './find-browser.js';
 import { exited, killTree, ownChild, ownFolder, removeFolder } from '../core/owned.js';
+import { watchMemory, type MemoryWatch } from './memory-watch.js';
 
 export { findBrowser, type BrowserInfo };
 
@@ -32,6 +35,8 @@ export interface BrowserOptions {
   timeoutMs?: number;
   /** Called with progress and warnings from the browser. */
   log?: (message: string) => void;
+  /** The most memory one of the browser's processes may hold (default: MAX_BROWSER_PROCESS_BYTES in memory-watch.ts; tests lower it). */
+  memoryLimit?: number;
 }
 
 export interface OwnedBrowser {
@@ -54,7 +59,12 @@ export interface OwnedBrowser {
 export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser> {
   const info = await findBrowser(options.browserPath);
   // bantin's own profile folder, not puppeteer's: removed on every exit path, even after a crash.
-  const profile = await ownFolder('chrome');
+  let profile: string;
+  try {
+    profile = await ownFolder('chrome');
+  } catch (error) {
+    throw new UserError(`could not start the browser: ${tmpSpaceProblem() ?? `cannot create a folder in the temporary folder ${os.tmpdir()} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`}`);
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -72,7 +82,7 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
     });
   } catch (error) {
     await removeFolder(profile);
-    throw new UserError(`could not start the browser ${info.executablePath}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`could not start the browser ${info.executablePath}: ${tmpSpaceProblem() ?? (error as Error).message.split('\n')[0]}`);
   }
   // The pipes to a browser that dies or is killed report ECONNRESET/EPIPE; puppeteer does not
   // listen for that, and an unheard 'error' would end bantin with a stack trace.
@@ -80,10 +90,23 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
   for (const stream of browser.process()?.stdio ?? []) stream?.on('error', (error) => killed || options.log?.(`browser pipe: ${error.message}`));
   const child = browser.process();
   const forget = child ? ownChild(child) : () => undefined;
+  // A renderer that grows past the limit is ended; browserFailure() then says why.
+  const memory = child?.pid
+    ? watchMemory(
+        child.pid,
+        () => {
+          killed = true;
+          killTree(child);
+        },
+        { limit: options.memoryLimit },
+      )
+    : undefined;
+  if (memory) memoryWatches.set(browser, memory);
   let closing: Promise<void> | undefined;
   const release = registerCleanup(() => close());
   const close = () => {
     release();
+    memory?.stop();
     closing ??= closeQuietly(browser).finally(async () => {
       forget();
       await removeFolder(profile);
@@ -137,18 +160,50 @@ async function closeQuietly(browser: Browser): Promise<void> {
   }
 }
 
+/** The memory watch of each browser openBrowser() started. */
+const memoryWatches = new WeakMap<Browser, MemoryWatch>();
+
+const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
 /**
- * Turns the ways a browser fails mid-job (crash, kill, hang past --timeout) into a UserError
- * that says what happened; anything else is left for the caller (a bug).
+ * Chromium keeps its profile and, with --disable-dev-shm-usage, its shared memory in the
+ * temporary folder: when that is full it crashes. Says so, when it is nearly full.
+ */
+export function tmpSpaceProblem(dir = os.tmpdir(), minFree = MIN_TMP_FREE_BYTES): string | undefined {
+  let free: number;
+  try {
+    const fs = statfsSync(dir);
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return undefined;
+  }
+  if (free >= minFree) return undefined;
+  return `the temporary folder ${dir} is full (${Math.round(free / 1024 / 1024)} MB free), and the browser keeps its files there: free some space, or set TMPDIR to a folder on a disk with room`;
+}
+
+/** Below this much free space in TMPDIR a crash of the browser is put down to it. */
+export const MIN_TMP_FREE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Turns the ways a browser fails mid-job (crash, kill, hang past --timeout, too much memory, a
+ * full TMPDIR) into a UserError that says what happened; anything else is left for the caller (a bug).
  */
 export function browserFailure(error: unknown, browser: Browser, timeoutMs: number): UserError | undefined {
   const message = error instanceof Error ? error.message : String(error);
+  const memory = memoryWatches.get(browser)?.exceeded;
+  if (memory) {
+    return new UserError(
+      `the browser needed more than ${gb(memory.limit)} of memory (one of its processes held ${gb(memory.bytes)}), so bantin ended it; nothing was written. A picture or font of the issue or its theme asks for too much: look for a very large image or SVG, or a very large font file`,
+    );
+  }
   // By class, not by name: the bundler may rename puppeteer's classes (TimeoutError2); ours (paginate.ts) by name.
   const timedOut = error instanceof TimeoutError || (error instanceof Error && /^TimeoutError\d*$/.test(error.name));
   if (timedOut || (error instanceof ProtocolError && / timed out/.test(message))) {
     return new UserError(`the browser did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout); nothing was written. A very long issue may need a larger --timeout`);
   }
   if (!browser.connected || /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error/i.test(message)) {
+    const full = tmpSpaceProblem();
+    if (full) return new UserError(`the browser stopped while printing: ${full}; nothing was written`);
     return new UserError('the browser stopped while printing (it crashed or was killed); nothing was written. Try again; if it keeps happening, run with --verbose and report it');
   }
   return undefined;

@@ -1,0 +1,151 @@
+/**
+ * Issue 26, from the command line: pictures, themes and flags made to hurt. Each case ends with a
+ * clear message and exit 1 or 2 (never 70, never a stack), or with a PDF that carries nothing it
+ * should not. Temporary folders under os.tmpdir(), removed after; only processes these tests
+ * start are signalled.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { browserFailure, openBrowser } from '../../src/print/browser.js';
+import { repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-hostile-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const env = { ...process.env, NO_COLOR: '1' };
+const fixtures = path.join(repoRoot, 'tests/fixtures');
+const example = path.join(repoRoot, 'examples/so-20-2026.yaml');
+const noStack = (text: string) => {
+  expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(text).not.toContain('internal error');
+};
+
+/** A fresh folder holding the image fixture issue (a photo and a chart), the chart replaced by `chart`. */
+function imageIssue(name: string, chart?: { file: string; bytes: Buffer | string }): { dir: string; input: string } {
+  const dir = mkdtempSync(path.join(work, `${name}-`));
+  for (const f of readdirSync(path.join(fixtures, 'images'))) copyFileSync(path.join(fixtures, 'images', f), path.join(dir, f));
+  const input = path.join(dir, 'issue.yaml');
+  if (chart) {
+    writeFileSync(path.join(dir, chart.file), chart.bytes);
+    writeFileSync(input, readFileSync(input, 'utf8').replace('src: small-chart.png', `src: ${chart.file}`));
+  }
+  return { dir, input };
+}
+
+function withExample(name: string): { dir: string; input: string } {
+  const dir = mkdtempSync(path.join(work, `${name}-`));
+  const input = path.join(dir, 'issue.yaml');
+  copyFileSync(example, input);
+  return { dir, input };
+}
+
+const SVG_NS = 'xmlns="http://www.w3.org/2000/svg"';
+function useBomb(levels: number): string {
+  let defs = '<rect id="a0" width="1" height="1"/>';
+  for (let i = 1; i <= levels; i++) defs += `<g id="a${i}">${`<use href="#a${i - 1}"/>`.repeat(10)}</g>`;
+  return `<svg ${SVG_NS} width="100" height="100"><defs>${defs}</defs><use href="#a${levels}"/></svg>`;
+}
+
+describe('SVG (items 4, 13): refused at check time, on the image field’s line', () => {
+  it.each([
+    ['a <use> bomb', 'bomb.svg', useBomb(7), /repeats its shapes through <use> .* into 46,913,572 elements/],
+    ['an <image> from the web', 'remote.svg', `<svg ${SVG_NS} width="10" height="10"><image href="http://127.0.0.1:9/x.png" width="10" height="10"/></svg>`, /refers to "http:\/\/127\.0\.0\.1:9\/x\.png" in href=/],
+  ])('%s: check and build exit 1 before any browser', async (_name, file, bytes, message) => {
+    const { dir, input } = imageIssue('svg', { file, bytes });
+    const line = readFileSync(input, 'utf8').split('\n').findIndex((l) => l.includes(`src: ${file}`)) + 1;
+    for (const command of ['check', 'build']) {
+      const run = await runCli([command, input], { env, timeoutMs: 60_000 });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`issue\\.yaml:${line}:\\d+ error parts\\[0\\]\\.articles\\[1\\]\\.image\\.src: "${file.replace('.', '\\.')}"`));
+      expect(run.stderr).toMatch(message);
+      noStack(run.stderr);
+    }
+    expect(readdirSync(dir)).not.toContain('issue.pdf');
+  });
+});
+
+describe('the memory watch on the browser (item 4, the last line of defence)', () => {
+  it('ends a browser whose renderer grows past the limit, and says so', async () => {
+    const owned = await openBrowser({ memoryLimit: 400 * 1024 * 1024 });
+    try {
+      const page = await owned.browser.newPage();
+      const growing = page.evaluate(async () => {
+        const kept: Uint8Array[] = [];
+        for (let i = 0; i < 300; i++) {
+          kept.push(new Uint8Array(10 * 1024 * 1024).fill(i));
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return kept.length;
+      });
+      const error = await growing.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, 'the page was allowed 3 GB').toBeDefined();
+      const failure = browserFailure(error, owned.browser, 60_000);
+      expect(failure?.message).toMatch(/^the browser needed more than 0\.4 GB of memory \(one of its processes held 0\.\d GB\), so bantin ended it; nothing was written\./);
+    } finally {
+      await owned.close();
+    }
+  });
+});
+
+// A tmpfs mounted for the test (root only), filled up: Chromium keeps its files in TMPDIR.
+const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+describe.skipIf(!canMount)('a full TMPDIR (low)', () => {
+  it('is named, not reported as a browser crash', async () => {
+    const { dir, input } = withExample('tmpdir');
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', tmp]).status !== 0) return;
+    try {
+      spawnSync('dd', ['if=/dev/zero', `of=${path.join(tmp, 'fill')}`, 'bs=64k', 'count=100']);
+      const run = await runCli(['build', input], { env: { ...env, TMPDIR: tmp }, timeoutMs: 90_000 });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`the temporary folder ${tmp} is full \\(0 MB free\\), and the browser keeps its files there: free some space, or set TMPDIR`));
+      expect(run.stderr).not.toContain('crashed');
+      noStack(run.stderr);
+    } finally {
+      spawnSync('umount', ['-l', tmp]);
+    }
+  });
+});
+
+/** Every link annotation's target in a PDF: URI, or the destination's name. */
+async function linkTargets(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.getPages().flatMap((page) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    return (annots?.asArray() ?? []).map((_, i) => {
+      const annot = annots!.lookup(i, PDFDict);
+      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
+      return uri instanceof PDFString ? uri.decodeText() : `#${String(annot.get(PDFName.of('Dest')) ?? annot.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('D')))}`;
+    });
+  });
+}
+
+describe('links (item 7): a theme that prints issue fields as HTML', () => {
+  const rawTheme = path.join(fixtures, 'hostile/raw-theme');
+  const HOSTILE_TITLE = `Cảng <a href="javascript:alert(1)">nước sâu</a> <a href="file:///etc/passwd">Lạch Huyện</a> <a href="https://thhp.vn/cang">mở</a> <a href="mailto:toasoan@thhp.vn">rộng</a> <a href="#muc-luc">mục lục</a>`;
+
+  it.each([[[]], [['--pdfa']], [['--no-tags']]])('keeps only http(s), mailto and internal links %j, and warns naming each target', async (flags: string[]) => {
+    const { dir, input } = imageIssue('links');
+    const text = readFileSync(input, 'utf8').replace('title: Hợp tác đầu tư phát triển cảng nước sâu tại Lạch Huyện', `title: '${HOSTILE_TITLE}'`);
+    writeFileSync(input, text);
+    const line = text.split('\n').findIndex((l) => l.includes('javascript:')) + 1;
+    const output = path.join(dir, 'out.pdf');
+    const run = await runCli(['build', input, '--theme', rawTheme, '-o', output, ...flags], { env, timeoutMs: 90_000 });
+    expect(run.code, run.stderr).toBe(0);
+    for (const target of ['javascript:alert(1)', 'file:///etc/passwd']) {
+      expect(run.stderr).toContain(`issue.yaml:${line}:16 warning parts[0].articles[0].title: a link to "${target}" was left out of the PDF`);
+    }
+    const targets = await linkTargets(output);
+    expect(targets.filter((t) => !/^(https?:|mailto:|#)/.test(t))).toEqual([]);
+    expect(targets).toEqual(expect.arrayContaining(['https://thhp.vn/cang', 'mailto:toasoan@thhp.vn', '#/muc-luc']));
+    expect(spawnSync('qpdf', ['--check', output]).status, 'qpdf --check').toBe(0);
+  });
+});
