@@ -4,7 +4,8 @@
  */
 import { core } from './en/core.js';
 import { issue } from './en/issue.js';
+import { markdown } from './en/markdown.js';
 
-export const en = { ...core, ...issue } as const;
+export const en = { ...core, ...issue, ...markdown } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,5 +2,6 @@
 import type { MessageKey } from './en.js';
 import { core } from './vi/core.js';
 import { issue } from './vi/issue.js';
+import { markdown } from './vi/markdown.js';
 
-export const vi: Record<MessageKey, string> = { ...core, ...issue };
+export const vi: Record<MessageKey, string> = { ...core, ...issue, ...markdown };

@@ -1,0 +1,23 @@
+/** Messages of the Markdown issue file (src/issue/markdown) and of `bantin convert`. */
+export const markdown = {
+  'markdown.frontMatter.unclosed': 'the front matter opened by --- on this line is never closed: end it with a line of three dashes (---) before the first part',
+  'markdown.frontMatter.notFields': 'the front matter must be fields (key: value), such as series: and issue:',
+  'markdown.partsTwice': 'the parts are written twice, as parts: in the front matter and as # headings: keep one',
+  'markdown.beforeFirstPart': 'this text belongs to no part: start a part above it with a heading such as # Tin trong nước',
+  'markdown.itemOutsidePart': 'this item comes before the first part: start a part above it with a heading such as # Tin trong nước',
+  'markdown.textBeforeItem': 'this text belongs to no item: start an item with a ## heading (## 25/05: title); a trend summary needs the line "Loại: tổng kết" right under its # heading',
+  'markdown.kindUnknown': 'unknown part kind "{value}": write one of {kinds} (or summary, news, spotlight, digest)',
+  'markdown.attributeTwice': '"{label}:" is written twice under this heading: keep one',
+  'markdown.fieldTwice': 'the field {field} is given twice (under the heading and in a ```bantin block, or in two blocks): keep one',
+  'markdown.attributeAfterBlank': 'this "{label}:" line is printed as text because a blank line separates it from the heading: write it right under the heading',
+  'markdown.fence.unclosed': 'this ```bantin block is never closed: end it with a line of {fence}',
+  'markdown.fence.notFields': 'a ```bantin block holds fields (key: value), e.g. type: quote',
+  'convert.format.yaml': 'YAML',
+  'convert.format.md': 'Markdown',
+  'convert.unknownFormat': 'cannot tell the format of {file}: an issue file is named .yaml, .yml or .md',
+  'convert.sameFormat': '{file} is already {format}: there is nothing to convert (--to {other} converts it)',
+  'convert.invalid': '{file} has errors: fix them first (bantin check {file}), then convert it',
+  'convert.outputExtension': '{output} does not end in {ext}, but the output is to be {format}: name it …{ext}, or leave out --to',
+  'convert.exists': '{output} already exists: bantin convert does not replace a file it was not told to; name it with -o to replace it',
+  'convert.notLossless': 'bantin convert could not write {file} without losing something; nothing was written. This is a bug in bantin: please report it with the issue file',
+} as const;

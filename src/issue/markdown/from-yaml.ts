@@ -1,0 +1,147 @@
+/**
+ * issue.yaml → issue.md. The front matter is the YAML file's own text with the parts cut out,
+ * so its comments and layout stay as written; comments before a part, item or section become
+ * `<!-- … -->` lines before its heading (a `bantin-ignore` anywhere inside one is kept there
+ * too). The result is read back and compared with the YAML's validated input: whatever would
+ * read back differently is written again in a ```bantin block, until everything is the same.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isSeq, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { IssueInput } from '../schema.js';
+import type { IssueSource } from '../source.js';
+import { periodOf } from './day-month.js';
+import { readIssueInput, type ReadIssue } from './read.js';
+import { writeMarkdown, type Fallback } from './write.js';
+
+export interface Converted {
+  /** The other form's text; absent when the input has errors. */
+  text?: string;
+  /** The input both files describe. */
+  input?: IssueInput;
+  /** The input's problems (errors stop the conversion; warnings do not). */
+  diagnostics: Diagnostic[];
+}
+
+export class NotLossless extends Error {}
+
+export function yamlToMarkdown(file: string, yamlText: string): Converted {
+  const read = readIssueInput(file, yamlText, 'yaml');
+  if (!read.input) return { diagnostics: read.diagnostics };
+  const base = { front: frontMatterOf(read.source), parts: read.input.parts, comments: partComments(read.source.doc), period: periodOf(read.input) };
+  const fallback: Fallback = new Map();
+  const mdFile = file.replace(/\.ya?ml$/i, '') + '.md';
+  for (;;) {
+    const text = writeMarkdown({ ...base, fallback });
+    const wrong = differences(read.input, readIssueInput(mdFile, text, 'md'));
+    if (!wrong.length) return { text, input: read.input, diagnostics: read.diagnostics };
+    let escalated = false;
+    for (const path of wrong) {
+      const level = fallback.get(path) ?? 0;
+      if (path && level < 2) {
+        fallback.set(path, (level + 1) as 1 | 2);
+        escalated = true;
+      }
+    }
+    if (!escalated) throw new NotLossless(`${file}: the Markdown form reads back differently at ${wrong.join(', ') || 'the front matter'}`);
+  }
+}
+
+/** The YAML file's text without its `parts:` field (the lines from its key to its last line). */
+function frontMatterOf(source: IssueSource): string {
+  const contents = (source.doc as Document).contents;
+  if (!isMap(contents)) return '';
+  const pair = contents.items.find((p) => (p.key as { value?: unknown } | null)?.value === 'parts');
+  const key = pair?.key as Node | undefined;
+  const value = pair?.value as Node | undefined;
+  if (!pair || !key?.range) return ensureNewline(source.text);
+  if (contents.flow) {
+    contents.delete('parts');
+    return ensureNewline(source.doc.toString({ lineWidth: 0 }));
+  }
+  const text = source.text;
+  const start = text.lastIndexOf('\n', key.range[0] - 1) + 1;
+  let end = value?.range?.[2] ?? key.range[1];
+  if (end > 0 && text[end - 1] !== '\n') {
+    const newline = text.indexOf('\n', end);
+    end = newline === -1 ? text.length : newline + 1;
+  }
+  return ensureNewline(text.slice(0, start) + text.slice(end));
+}
+
+const ensureNewline = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+const IGNORE = /^\s*bantin-ignore:/;
+
+/** Comments before each part, item and section, with the `bantin-ignore` comments found inside it. */
+function partComments(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = doc.get('parts', true);
+  if (!isSeq(parts)) return out;
+  const add = (path: string, seq: YAMLSeq, i: number, inside: Node[]) => {
+    const before = [i === 0 ? seq.commentBefore : undefined, (seq.items[i] as Node).commentBefore].filter((c): c is string => !!c);
+    const ignores = inside.flatMap(ignoreLines);
+    const lines = [...before, ...ignores];
+    if (lines.length) out.set(path, lines.join('\n'));
+  };
+  parts.items.forEach((part, p) => {
+    if (!isMap(part)) return;
+    const children = ['articles', 'sections'].map((k): unknown => part.get(k, true)).find((node): node is YAMLSeq => isSeq(node));
+    add(`parts[${p}]`, parts, p, fieldNodes(part, children));
+    if (!children) return;
+    const name = (part.get('articles', true) as unknown) === children ? 'articles' : 'sections';
+    children.items.forEach((child, i) => add(`parts[${p}].${name}[${i}]`, children, i, isMap(child) ? fieldNodes(child) : []));
+  });
+  return out;
+}
+
+/** A map's keys and values, but not the children list's items (they have comments of their own). */
+const fieldNodes = (map: YAMLMap, children?: Node): Node[] =>
+  map.items.flatMap((pair) => [pair.key as Node, ...(pair.value === children ? [] : [pair.value as Node])]);
+
+/** The `bantin-ignore` comment lines anywhere inside a node. */
+function ignoreLines(root: Node | null | undefined): string[] {
+  const found: string[] = [];
+  if (!root) return found;
+  const take = (comment: string | null | undefined) => comment && found.push(...comment.split('\n').filter((line) => IGNORE.test(line)));
+  visit(root, {
+    Node: (_key, node) => {
+      take(node.commentBefore);
+      take(node.comment);
+    },
+  });
+  return found;
+}
+
+type Fields = Record<string, unknown>;
+const without = (value: object, key: string) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
+
+/**
+ * Where the Markdown reads back differently: "" for the front matter, else the part, item or
+ * section. When a part's children no longer line up (a body's line read as a heading), only
+ * the first that differs is named: it is the one that split.
+ */
+export function differences(expected: IssueInput, back: ReadIssue): string[] {
+  if (!back.input) {
+    const paths = back.diagnostics.filter((d) => d.severity === 'error').map((d) => /^parts\[\d+\](?:\.(?:articles|sections)\[\d+\])?/.exec(d.path)?.[0] ?? '');
+    return [...new Set(paths.length ? paths : [''])];
+  }
+  const actual = back.input;
+  const out: string[] = [];
+  if (!isDeepStrictEqual(without(expected, 'parts'), without(actual, 'parts'))) out.push('');
+  expected.parts.forEach((part, p) => {
+    const other = actual.parts[p] as Fields | undefined;
+    const key = part.kind === 'summary' ? 'sections' : 'articles';
+    const mine = ((part as Fields)[key] as unknown[]) ?? [];
+    const theirs = (other?.[key] as unknown[] | undefined) ?? [];
+    if (!other || !isDeepStrictEqual(without(part, key), without(other, key))) out.push(`parts[${p}]`);
+    const aligned = mine.length === theirs.length;
+    for (let i = 0; i < mine.length; i++) {
+      if (isDeepStrictEqual(mine[i], theirs[i])) continue;
+      out.push(`parts[${p}].${key}[${i}]`);
+      if (!aligned) break;
+    }
+  });
+  if (!out.length && !isDeepStrictEqual(expected, actual)) out.push(`parts[${Math.max(0, expected.parts.length - 1)}]`);
+  return out;
+}
