@@ -17,13 +17,13 @@ export interface ParsedTemplate {
   text: string;
 }
 
-function shown(file: string): string {
+export function shownPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function problem(file: ThemeFile, text: string, line: number, col: number, message: string, code: string): Diagnostic {
-  return { severity: 'error', file: shown(file.file), line, col, path: '', message, sourceLine: visibleControls(text.split('\n')[line - 1] ?? ''), code };
+  return { severity: 'error', file: shownPath(file.file), line, col, path: '', message, sourceLine: visibleControls(text.split('\n')[line - 1] ?? ''), code };
 }
 
 export function parseTemplate(file: ThemeFile, text: string): ParsedTemplate {
@@ -34,7 +34,7 @@ export function parseTemplate(file: ThemeFile, text: string): ParsedTemplate {
     const line = e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1);
     const first = e.message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '');
     const message = `this template does not parse: ${first || e.message.split('\n').slice(-1)[0]}`;
-    throw new UserError(`the theme template ${shown(file.file)} has errors; no PDF was written`, [problem(file, text, line, (e.column ?? 0) + 1, message, 'template')]);
+    throw new UserError(`the theme template ${shownPath(file.file)} has errors; no PDF was written`, [problem(file, text, line, (e.column ?? 0) + 1, message, 'template')]);
   }
 }
 
@@ -47,28 +47,145 @@ function walk(node: unknown, visit: (node: hbs.AST.Node) => void): void {
   for (const [key, value] of Object.entries(n)) if (key !== 'loc' && value && typeof value === 'object') walk(value, visit);
 }
 
-export function checkTemplates(templates: readonly ParsedTemplate[], partials: ReadonlySet<string>): void {
+/** The helpers bantin registers (templates.ts), and Handlebars' own that a theme may call. */
+export const BANTIN_HELPERS = ['md', 'mdInline', 'qr', 'pageref', 'pagerange', 'image', 't', 'eq', 'gt', 'inc', 'cssString', 'shortUrl', 'breakUrl'] as const;
+const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
+const HELPERS = new Set<string>([...BANTIN_HELPERS, ...BLOCK_HELPERS, 'lookup']);
+/** Handlebars' hooks and its log helper (which writes to bantin's own output): never called from a template. */
+const HOOKS = new Set(['helperMissing', 'blockHelperMissing', 'log']);
+
+type Call = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
+type PartialCall = hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement;
+
+/** The name of a partial call: a path or a literal (`{{> "x"}}`), or undefined for an expression (`{{> (lookup …)}}`). */
+function partialName(node: PartialCall): string | undefined {
+  const name = node.name as hbs.AST.PathExpression | hbs.AST.SubExpression | hbs.AST.StringLiteral | hbs.AST.NumberLiteral;
+  if (name.type === 'SubExpression') return undefined;
+  return name.type === 'PathExpression' ? name.original : String(name.value);
+}
+
+/** `{{#*inline "name"}}`: partials a template defines for itself. */
+function inlineNames(ast: Ast): string[] {
+  const names: string[] = [];
+  walk(ast, (node) => {
+    if (node.type !== 'DecoratorBlock') return;
+    const block = node as unknown as hbs.AST.BlockStatement;
+    const first = block.params[0];
+    if ((block.path as hbs.AST.PathExpression).original === 'inline' && first?.type === 'StringLiteral') names.push((first as hbs.AST.StringLiteral).value);
+  });
+  return names;
+}
+
+/** The partials each template calls by name, in order, with the node of each call. */
+export function partialCalls(ast: Ast): Array<{ name: string; node: PartialCall }> {
+  const calls: Array<{ name: string; node: PartialCall }> = [];
+  walk(ast, (node) => {
+    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
+    const name = partialName(node as PartialCall);
+    if (name !== undefined) calls.push({ name, node: node as PartialCall });
+  });
+  return calls;
+}
+
+export interface TemplateSet {
+  /** The templates to check: the theme's own (and, from sources without the precompiled file, all). */
+  templates: readonly ParsedTemplate[];
+  /** The names of the theme's partials. */
+  partials: ReadonlySet<string>;
+  /** The issue template (never called as a partial). */
+  main: ThemeFile;
+  /** Partials not checked here (precompiled, name → AST): read only to follow calls through them. */
+  others?: ReadonlyMap<string, Ast>;
+}
+
+/** Throws a UserError naming the template file and line of every problem. */
+export function checkTemplates({ templates, partials, main, others = new Map() }: TemplateSet): void {
   const diagnostics: Diagnostic[] = [];
   const labels = new Set<string>(LABEL_KEYS);
+  const inline = new Set(templates.flatMap((t) => inlineNames(t.ast)));
   for (const { file, ast, text } of templates) {
     const at = (node: hbs.AST.Node, message: string, code: string) => diagnostics.push(problem(file, text, node.loc.start.line, node.loc.start.column + 1, message, code));
     walk(ast, (node) => {
       if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
-        const name = (node as hbs.AST.PartialStatement).name as hbs.AST.PathExpression;
-        if (name.type === 'PathExpression' && !partials.has(name.original)) {
-          at(node, `no partial is called "${name.original}": expected one of ${[...partials].sort().join(', ')} (a theme adds one as partials/${name.original}.hbs)`, 'unknown-partial');
+        const name = partialName(node as PartialCall);
+        if (name === undefined) at(node, 'a partial named by an expression ({{> (lookup …)}}) cannot be checked before printing: name the partial, e.g. {{> figure}}', 'dynamic-partial');
+        else if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
+          at(node, `no partial is called "${name}": expected one of ${[...partials].sort().join(', ')} (a theme adds one as partials/${name}.hbs)`, 'unknown-partial');
         }
       }
-      if (node.type === 'MustacheStatement' || node.type === 'SubExpression') {
-        const call = node as hbs.AST.MustacheStatement;
-        if (call.path.type !== 'PathExpression' || (call.path as hbs.AST.PathExpression).original !== 't') return;
-        const key = call.params[0];
-        if (!key || key.type !== 'StringLiteral') at(node, 'the label helper takes a label name in quotes, e.g. {{t "contents"}}', 'label');
-        else if (!labels.has((key as hbs.AST.StringLiteral).value)) {
-          at(node, `no label is called "${(key as hbs.AST.StringLiteral).value}": expected one of ${LABEL_KEYS.join(', ')}`, 'unknown-label');
-        }
-      }
+      if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') checkCall(node as Call, at, labels);
     });
   }
+  diagnostics.push(...partialCircles(templates.filter((t) => t.file !== main), others));
   if (diagnostics.length) throw new UserError(`the theme's templates have errors; no PDF was written`, diagnostics);
+}
+
+function checkCall(call: Call, at: (node: hbs.AST.Node, message: string, code: string) => void, labels: ReadonlySet<string>): void {
+  if (call.path.type !== 'PathExpression') return;
+  const path = call.path as hbs.AST.PathExpression;
+  // `{{name}}` alone may be a value of the data; a name with arguments must be a helper.
+  const simple = path.parts.length === 1 && !path.data && path.depth === 0 && !/^this\b/.test(path.original);
+  if (!simple) return;
+  const name = path.original;
+  const hasArguments = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0;
+  if (HOOKS.has(name)) return at(call, `{{${name}}} is Handlebars' own ${name === 'log' ? 'helper for debugging, which writes to bantin’s output, not the page' : 'hook, not a helper to call'}: remove it`, 'unknown-helper');
+  if (hasArguments && !HELPERS.has(name)) {
+    return at(call, `no helper is called "${name}": expected one of ${[...HELPERS].sort().join(', ')} (a theme cannot add helpers)`, 'unknown-helper');
+  }
+  if ((BLOCK_HELPERS as readonly string[]).includes(name) && (call.type === 'BlockStatement' || hasArguments) && call.params.length !== 1) {
+    return at(call, `{{#${name}}} takes exactly one value, e.g. {{#${name} issue.parts}}`, 'helper-arguments');
+  }
+  if (name === 'lookup' && call.params.length !== 2) return at(call, 'lookup takes two values, e.g. (lookup issue.labels "contents")', 'helper-arguments');
+  if (name !== 't') return;
+  const key = call.params[0];
+  if (!key || key.type !== 'StringLiteral') at(call, 'the label helper takes a label name in quotes, e.g. {{t "contents"}}', 'label');
+  else if (!labels.has((key as hbs.AST.StringLiteral).value)) {
+    at(call, `no label is called "${(key as hbs.AST.StringLiteral).value}": expected one of ${LABEL_KEYS.join(', ')}`, 'unknown-label');
+  }
+}
+
+/**
+ * Partials that call themselves, directly or through others: Handlebars would recurse until the
+ * stack runs out. Reported at a call in the theme's own template that closes the circle.
+ */
+function partialCircles(templates: readonly ParsedTemplate[], others: ReadonlyMap<string, Ast>): Diagnostic[] {
+  const own = new Map(templates.map((t) => [t.file.name, t]));
+  const calls = new Map<string, string[]>();
+  for (const [name, ast] of others) calls.set(name, partialCalls(ast).map((c) => c.name));
+  for (const [name, t] of own) calls.set(name, partialCalls(t.ast).map((c) => c.name));
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const [name, t] of own) {
+    for (const { name: callee, node } of partialCalls(t.ast)) {
+      const route = pathBetween(calls, callee, name);
+      if (!route) continue;
+      const circle = [name, ...route];
+      const key = [...circle].sort().join(' ');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const message = circle.length === 2 ? `the partial "${name}" includes itself: it would repeat without end; a partial cannot call itself` : `the partial "${name}" includes itself through ${route.slice(0, -1).map((n) => `"${n}"`).join(' → ')} (${circle.join(' → ')}): it would repeat without end; partials cannot call each other in a circle`;
+      diagnostics.push(problem(t.file, t.text, node.loc.start.line, node.loc.start.column + 1, message, 'partial-circle'));
+    }
+  }
+  return diagnostics;
+}
+
+/** The shortest chain of calls from `from` to `to` (both included), if there is one. */
+function pathBetween(calls: ReadonlyMap<string, string[]>, from: string, to: string): string[] | undefined {
+  const previous = new Map<string, string | undefined>([[from, undefined]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    if (at === to) {
+      const route = [at];
+      for (let p = previous.get(at); p !== undefined; p = previous.get(p)) route.unshift(p);
+      return route;
+    }
+    for (const next of calls.get(at) ?? []) {
+      if (previous.has(next)) continue;
+      previous.set(next, at);
+      queue.push(next);
+    }
+  }
+  return undefined;
 }

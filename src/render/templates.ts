@@ -5,10 +5,12 @@
  */
 import Handlebars from 'handlebars';
 import { LABEL_KEYS, formatLabel, type LabelKey, type Labels } from '../theme/label-keys.js';
-import type { Theme } from '../theme/theme.js';
+import type { Theme, ThemeFile } from '../theme/theme.js';
+import { UserError, type Diagnostic } from '../core/diagnostics.js';
 import { renderMarkdown, renderMarkdownInline } from './markdown.js';
 import { themeTemplates } from './check-theme.js';
 import { COMPILE_OPTIONS } from './precompiled.js';
+import { shownPath } from './template-check.js';
 
 export interface RenderContext {
   /** Ids that a page reference may point at. */
@@ -86,6 +88,11 @@ function environment(): typeof Handlebars {
   return env;
 }
 
+/** The helpers a template can call (template-check.ts keeps the same list for its check). */
+export function helperNames(): string[] {
+  return Object.keys(environment().helpers);
+}
+
 /** Compiled templates per theme (its chain of folders); watch mode forgets them when a file changes. */
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
@@ -106,7 +113,8 @@ export function compileTheme(theme: Theme): Handlebars.TemplateDelegate {
   let template = compiled.get(key);
   if (!template) {
     const env = environment();
-    const [main, ...partials] = themeTemplates(theme).map((t) => ('spec' in t ? env.template(t.spec) : env.compile(t.ast, COMPILE_OPTIONS)));
+    const files = [theme.template, ...theme.partials.values()];
+    const [main, ...partials] = themeTemplates(theme).map((t, i) => traced(files[i]!, theme, 'spec' in t ? env.template(t.spec) : env.compile(t.ast, COMPILE_OPTIONS)));
     [...theme.partials.keys()].forEach((name, i) => env.registerPartial(name, partials[i]!));
     template = main!;
     compiled.set(key, template);
@@ -119,7 +127,47 @@ export function renderTemplate(theme: Theme, data: unknown, ctx: RenderContext):
   current = ctx;
   try {
     return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (error) {
+    throw templateFailure(error) ?? error;
   } finally {
     current = undefined;
+    running.length = 0;
   }
+}
+
+/** The templates running, outermost first, each with whether it is a theme's own (not built in). */
+const running: Array<{ file: ThemeFile; own: boolean }> = [];
+/** The templates that were running when an error was thrown (recorded by the innermost). */
+const failedIn = new WeakMap<object, Array<{ file: ThemeFile; own: boolean }>>();
+
+/** A template that records itself while it runs, so that a failure can name it. */
+function traced(file: ThemeFile, theme: Theme, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  const own = !theme.layers[file.layer]?.builtin;
+  return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+    running.push({ file, own });
+    try {
+      return template(context, options);
+    } catch (error) {
+      if (error instanceof Object && !failedIn.has(error)) failedIn.set(error, [...running]);
+      throw error;
+    } finally {
+      running.pop();
+    }
+  };
+}
+
+/**
+ * A render that failed inside a theme's own template (a helper given what it cannot use, a
+ * partial that calls itself: what check-time checks cannot see) is the theme's mistake, named
+ * with the template; one inside the built-in templates alone is a bug, left as it is.
+ */
+function templateFailure(error: unknown): UserError | undefined {
+  const trace = error instanceof Object ? failedIn.get(error) : undefined;
+  const own = trace && [...trace].reverse().find((t) => t.own);
+  if (!own) return undefined;
+  const e = error as Error & { lineNumber?: number; column?: number };
+  const why = error instanceof RangeError ? 'its partials call each other without end (the stack ran out)' : (e.message ?? String(error)).split('\n')[0]!;
+  const file = shownPath(own.file.file);
+  const diagnostics: Diagnostic[] = e.lineNumber ? [{ severity: 'error', file, line: e.lineNumber, col: (e.column ?? 0) + 1, path: '', message: why, code: 'template-runtime' }] : [];
+  return new UserError(`the theme template ${file} failed while printing the issue: ${why}; no PDF was written (bantin check finds most template mistakes before a build)`, diagnostics);
 }
