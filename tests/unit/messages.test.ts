@@ -54,7 +54,7 @@ describe('the interface language', () => {
 });
 
 /** Words of an English sentence; field names (source, url…) and the user's own quoted text aside. */
-const ENGLISH = /\b(expected|must|should|the|is not|cannot|can't|missing|unknown|got|delete|remove|keep|check|write|line|file|folder|did you mean)\b/i;
+const ENGLISH = /(?<!\p{L})(expected|must|should|the|is not|cannot|can't|missing|unknown|got|delete|remove|keep|check|write|line|file|folder|did you mean|and|or|with|of)(?!\p{L})/iu;
 const unquoted = (message: string) => message.replace(/"[^"]*"/g, '""');
 
 /**
@@ -75,6 +75,12 @@ async function diagnosticsIn(language: UiLanguage, file: string): Promise<Diagno
 }
 
 describe('an issue checked in Vietnamese', () => {
+  it('has no English sentence left in the issue and lint messages of the catalogue', () => {
+    for (const [key, text] of Object.entries(vi)) {
+      if (key.startsWith('issue.') || key.startsWith('lint.')) expect(unquoted(text).replace(/\{\w+\}/g, ''), key).not.toMatch(ENGLISH);
+    }
+  });
+
   const fixtures = ['bad', 'lint'].flatMap((dir) =>
     readdirSync(path.join('tests/fixtures', dir))
       .filter((name) => name.endsWith('.yaml') && !IMAGE_STAGE.test(name))
