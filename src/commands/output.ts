@@ -1,5 +1,6 @@
 /** Writing results atomically: temporary files beside the targets, then renames. */
 import { randomBytes } from 'node:crypto';
+import { statfsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerCleanup } from '../core/cleanup.js';
@@ -23,7 +24,39 @@ const REASONS: Record<string, string> = {
 export function writeFailure(file: string, error: unknown, what = 'write'): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (!code || !/^E[A-Z]+$/.test(code)) return error;
-  return new UserError(`cannot ${what} ${file}: ${REASONS[code] ?? code}; nothing was written`);
+  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? (folderProblem(file) ?? REASONS[code]) : REASONS[code];
+  return new UserError(`cannot ${what} ${file}: ${reason ?? code}; nothing was written`);
+}
+
+/**
+ * Why a file cannot be made where its folder "does not exist": a part of the path is a file
+ * (`-o afile/x.pdf`), or the folder is one of the system's, where nothing can be created
+ * (/proc, /sys). Undefined when the folder is simply missing.
+ */
+export function folderProblem(file: string): string | undefined {
+  for (let at = path.dirname(path.resolve(file)); ; at = path.dirname(at)) {
+    let info;
+    try {
+      info = statSync(at);
+    } catch {
+      if (path.dirname(at) === at) return undefined;
+      continue;
+    }
+    if (!info.isDirectory()) return `${at} is a file, not a folder`;
+    if (at !== path.dirname(path.resolve(file))) return undefined;
+    return SYSTEM_FOLDERS.has(fileSystemType(at)) ? `${at} is not a regular folder (a view of the system, such as /proc or /sys, where files cannot be made)` : undefined;
+  }
+}
+
+/** File systems whose folders are views of the kernel (statfs' f_type): proc, sysfs, cgroup, cgroup2, debugfs, securityfs, devpts. */
+const SYSTEM_FOLDERS = new Set([0x9fa0, 0x62656572, 0x27e0eb, 0x63677270, 0x64626720, 0x73636673, 0x1cd1]);
+
+function fileSystemType(dir: string): number {
+  try {
+    return statfsSync(dir).type;
+  } catch {
+    return -1;
+  }
 }
 
 /**
@@ -32,7 +65,8 @@ export function writeFailure(file: string, error: unknown, what = 'write'): unkn
  */
 export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: Uint8Array | string }>): Promise<void> {
   const temps = files.map(({ file }) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`));
-  const removeTemps = () => Promise.all(temps.map((t) => rm(t, { force: true }))).then(() => undefined);
+  // A temporary that could not be made cannot be removed either (ENOTDIR below a file): ignored.
+  const removeTemps = () => Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined))).then(() => undefined);
   const release = registerCleanup(removeTemps);
   try {
     for (const [i, { file, data }] of files.entries()) {

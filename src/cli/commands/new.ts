@@ -16,7 +16,8 @@ const issueNumber = (value: string): string => {
 const weekStart = (value: string): string => {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD, e.g. 2026-06-01');
+  // Date.UTC reads the years 0–99 as 1900–1999: the year is compared too.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD, e.g. 2026-06-01');
   return value;
 };
 const text = (what: string) => (value: string): string => {

@@ -7,11 +7,12 @@ import path from 'node:path';
 import { formatWeek } from '../../issue/dates.js';
 import { UserError } from '../../core/diagnostics.js';
 import { loadIssueText } from '../../issue/load.js';
-import { defaultFileName } from './numbering.js';
+import { defaultFileName, planProblem } from './numbering.js';
 import type { NewOptions, NewResult } from './options.js';
 import { continueFrom, startSeries } from './plan.js';
 import { newestIssue } from './previous-issue.js';
 import { renderIssueYaml } from './render-yaml.js';
+import { folderProblem } from '../output.js';
 
 export type { NewOptions, NewResult } from './options.js';
 export { defaultFileName, mondayOf, nextIssueNumber, nextWeek } from './numbering.js';
@@ -20,26 +21,31 @@ export { DEFAULT_SERIES_TITLE } from './questions.js';
 
 export async function newIssue(options: NewOptions): Promise<NewResult> {
   const dir = path.resolve(options.dir ?? '.');
-  if (options.output && (await exists(options.output))) throw refuse(path.resolve(options.output));
+  if (options.output && (await exists(options.output))) throw await refuse(path.resolve(options.output));
+  const folder = options.output && folderProblem(options.output);
+  if (folder) throw new UserError(`cannot write ${path.resolve(options.output!)}: ${folder}`);
   const from = options.from ?? (await newestIssue(dir));
   const plan = from ? await continueFrom(from, options) : await startSeries(options);
+  const limit = planProblem(plan, options);
+  if (limit) throw new UserError(`cannot start the next issue: ${limit}`);
   // Into the folder the editor works in (the current one, or --dir), never beside --from: that
   // file may be an installed example inside node_modules.
   const output = path.resolve(options.output ?? path.join(dir, defaultFileName(plan.number)));
-  if (await exists(output)) throw refuse(output);
+  if (await exists(output)) throw await refuse(output);
   const text = renderIssueYaml({ ...plan, output, from });
 
   // The file must build as written; an image the previous issue names may be left behind.
   const check = await loadIssueText(output, text);
   const notes = check.diagnostics.filter((d) => d.severity === 'error' && d.code === 'image').map((d) => `${d.path}: ${d.message}`);
   const other = check.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'image');
+  // The bug this guards against would be bantin's: the values it was given are checked in plan.ts.
   if (other.length) throw new Error(`bantin new made an invalid issue:\n${other.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`).join('\n')}`);
   try {
     await writeFile(output, text, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw refuse(output);
-    if (code === 'ENOENT') throw new UserError(`cannot write ${output}: the folder ${path.dirname(output)} does not exist`);
+    if (code === 'EEXIST') throw await refuse(output);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`cannot write ${output}: ${folderProblem(output) ?? `the folder ${path.dirname(output)} does not exist`}`);
     throw new UserError(`cannot write ${output}: ${code ?? String(error)}`);
   }
   const { start, end } = plan.week;
@@ -53,7 +59,10 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   };
 }
 
-const refuse = (output: string) => new UserError(`${output} already exists: bantin new never overwrites a file (choose another name with -o)`);
+const refuse = async (output: string) =>
+  (await stat(output).then((s) => s.isDirectory(), () => false))
+    ? new UserError(`${output} is a folder, not a file: name the new issue's file (-o ${path.join(output, '<name>.yaml')}), or use --dir ${output} to write it there under its usual name`)
+    : new UserError(`${output} already exists: bantin new never overwrites a file (choose another name with -o)`);
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(

@@ -35,3 +35,16 @@ export function defaultFileName(number: string): string {
   const [, n, year] = ISSUE_NUMBER.exec(number)!;
   return `so-${n}-${year}.yaml`;
 }
+
+/**
+ * What an issue file cannot hold, from the values worked out for the next issue: a week past the
+ * last day a date can be written (9999-12-31), a number of four digits. Says which flag to give.
+ */
+export function planProblem(plan: { number: string; week: { start: DateInfo; end: DateInfo } }, given: { weekStart?: string }): string | undefined {
+  const written = (d: DateInfo) => /^\d{4}-\d{2}-\d{2}$/.test(d.iso);
+  if (!written(plan.week.start) || !written(plan.week.end)) {
+    return `the new issue's week would run past 31/12/9999, the last day an issue's date can have: ${given.weekStart ? 'choose an earlier --week-start' : 'give its first day with --week-start'}`;
+  }
+  if (!ISSUE_NUMBER.test(plan.number)) return `the new issue's number would be ${plan.number}, more than three digits: give it with --number (number/year, at most 999)`;
+  return undefined;
+}

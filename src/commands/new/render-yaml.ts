@@ -6,8 +6,14 @@ import { PLACEHOLDER } from '../../issue/lint.js';
 import type { PartPlan, Plan } from './plan.js';
 import { schemaReference } from './schema-ref.js';
 
-const scalar = (value: string) => new Document(value).toString({ lineWidth: 0 }).trimEnd();
-const comment = (text: string) => text.split('\n').map((line) => `# ${line}`.trimEnd());
+/**
+ * A value on the rest of a `key: ` line. A title with a line break (or another control
+ * character) would be written as a block scalar, which needs its own indentation: it is
+ * written double-quoted, with the break as \n.
+ */
+const scalar = (value: string) =>
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(value) ? JSON.stringify(value) : new Document(value).toString({ lineWidth: 0 }).trimEnd();
+const comment = (text: string) => text.split(/\r\n?|\n/).map((line) => `# ${line}`.trimEnd());
 
 export function renderIssueYaml(plan: Plan & { output: string; from?: string }): string {
   const { start, end } = plan.week;
