@@ -6,9 +6,10 @@
  * two outputs may be the same file. Anything else is a usage error (exit 2) and nothing is
  * touched. A batch guards every issue's outputs against the inputs of the whole batch.
  */
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError } from '../core/diagnostics.js';
+import { isWithin } from '../core/read-file.js';
 import type { AssetMap } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, packageRoot } from '../paths.js';
 import { themeInputs, type Theme } from '../theme/theme.js';
@@ -40,14 +41,27 @@ async function filesUnder(dir: string): Promise<string[]> {
 const INSTALL_DIRS = ['themes', 'templates', 'styles', 'assets', 'schema', 'viewer', 'bin', 'dist'];
 const INSTALL_FILES = ['package.json', 'README.md', 'LICENSE'];
 
-/** The install's files by id, found once per process and only when an output already exists. */
-let install: Promise<Map<Id, string>> | undefined;
-const installFiles = () =>
-  (install ??= (async () => {
-    const dirs = [...INSTALL_DIRS.map((d) => path.join(packageRoot, d)), ...FONT_PACKAGES.map((p) => fontPackageDir(p))];
-    const files = [...INSTALL_FILES.map((f) => path.join(packageRoot, f)), ...(await Promise.all(dirs.map(filesUnder))).flat()];
-    return idsOf(files);
+/** The install's folders and files as real paths, found once per process. */
+let installPaths: Promise<{ dirs: string[]; files: string[] }> | undefined;
+const install = () =>
+  (installPaths ??= (async () => {
+    const real = (p: string) => realpath(p).catch(() => p);
+    const dirs = await Promise.all([...INSTALL_DIRS.map((d) => path.join(packageRoot, d)), ...FONT_PACKAGES.map((p) => fontPackageDir(p))].map(real));
+    return { dirs, files: await Promise.all(INSTALL_FILES.map((f) => real(path.join(packageRoot, f)))) };
   })());
+
+/** Every file of the install by id: looked for only when an output has another name (a hard link). */
+let installIds: Promise<Map<Id, string>> | undefined;
+const installFilesById = () =>
+  (installIds ??= install().then(async ({ dirs, files }) => idsOf([...files, ...(await Promise.all(dirs.map(filesUnder))).flat()])));
+
+/** The file of bantin's install that `output` is, by its real path or, for a hard link, by its id. */
+async function installFile(output: string, info: { dev: number; ino: number; nlink: number }): Promise<string | undefined> {
+  const real = await realpath(output).catch(() => path.resolve(output));
+  const { dirs, files } = await install();
+  if (files.includes(real) || dirs.some((dir) => isWithin(dir, real))) return real;
+  return info.nlink > 1 ? (await installFilesById()).get(idOf(info)) : undefined;
+}
 
 async function idsOf(files: readonly string[]): Promise<Map<Id, string>> {
   const ids = await Promise.all(files.map(idOfFile));
@@ -86,7 +100,7 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
       if (earlier) throw new UsageError(`${output} would be written twice (also as ${earlier}): choose another -o name`);
       seen.set(key, output);
     }
-    const existing: Array<{ output: string; id: Id }> = [];
+    const existing: Array<{ output: string; id: Id; info: { dev: number; ino: number; nlink: number } }> = [];
     for (const output of outputs) {
       let info;
       try {
@@ -97,15 +111,15 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
       if (info.isSymbolicLink()) throw new UsageError(`${output} is a symbolic link: bantin never writes through a link; name a regular file`);
       if (info.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; name a file (e.g. ${path.join(output, 'issue.pdf')}) or use --out-dir`);
       if (!info.isFile()) throw new UsageError(`${output} is not a regular file (a device, FIFO or socket): bantin writes only regular files`);
-      existing.push({ output, id: idOf(info) });
+      existing.push({ output, id: idOf(info), info });
     }
     if (existing.length === 0) return;
-    const [taken, own] = await Promise.all([(inputIds ??= idsOf([...new Set(inputs)])), installFiles()]);
+    const taken = await (inputIds ??= idsOf([...new Set(inputs)]));
     const outputIds = new Map<Id, string>();
-    for (const { output, id } of existing) {
+    for (const { output, id, info } of existing) {
       const input = taken.get(id);
       if (input) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(input) ? '' : 'the same file as '}the input ${input}: bantin never overwrites its inputs; choose another output name`);
-      const file = own.get(id);
+      const file = await installFile(output, info);
       if (file) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(file) ? '' : 'the same file as '}bantin's own file ${file}: bantin never overwrites its inputs; choose another output name`);
       const other = outputIds.get(id);
       if (other) throw new UsageError(`${output} and ${other} are the same file: choose another -o name`);
