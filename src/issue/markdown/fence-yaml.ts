@@ -15,17 +15,20 @@ export function literalBlocks(doc: Document, keys: ReadonlySet<string> = new Set
   });
 }
 
+/** Fields printed as Markdown: written as `|` blocks even on one line, as the examples do (and so never quoted). */
+export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['body', 'lead', 'intro', 'closing']);
+
 export const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 export function yamlOf(value: unknown): string {
   const doc = new Document(value);
-  literalBlocks(doc);
+  literalBlocks(doc, MARKDOWN_FIELDS);
   return doc.toString(YAML_OUTPUT);
 }
 
-/** The lines of a ```bantin block holding `value`; the fence outruns any run of backticks inside. */
+/** The lines of a ```bantin block holding `value` (or YAML text); the fence outruns any run of backticks inside. */
 export function fenceLines(value: unknown): string[] {
-  const yaml = yamlOf(value).replace(/\n$/, '');
+  const yaml = (typeof value === 'string' ? value : yamlOf(value)).replace(/\n$/, '');
   const longest = Math.max(2, ...[...yaml.matchAll(/^\s*(`+)/gm)].map((m) => m[1]!.length));
   const fence = '`'.repeat(longest + 1);
   return [`${fence}bantin`, ...yaml.split('\n'), fence];

@@ -6,10 +6,11 @@
  * read back differently is written again in a ```bantin block, until everything is the same.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isSeq, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { IssueInput } from '../schema.js';
-import type { IssueSource } from '../source.js';
+import { MAX_ALIAS_COUNT, type IssueSource } from '../source.js';
+import { cleanValue } from '../text.js';
 import { periodOf } from './day-month.js';
 import { readIssueInput, type ReadIssue } from './read.js';
 import { writeMarkdown, type Fallback } from './write.js';
@@ -28,7 +29,13 @@ export class NotLossless extends Error {}
 export function yamlToMarkdown(file: string, yamlText: string): Converted {
   const read = readIssueInput(file, yamlText, 'yaml');
   if (!read.input) return { diagnostics: read.diagnostics };
-  const base = { front: frontMatterOf(read.source), parts: read.input.parts, comments: partComments(read.source.doc), period: periodOf(read.input) };
+  const base = {
+    front: frontMatterOf(read.source),
+    parts: read.input.parts,
+    comments: partComments(read.source.doc),
+    period: periodOf(read.input),
+    blockYaml: (itemPath: string, index: number) => blockYaml(read.source.doc, itemPath, index),
+  };
   const fallback: Fallback = new Map();
   const mdFile = file.replace(/\.ya?ml$/i, '') + '.md';
   for (;;) {
@@ -67,6 +74,18 @@ function frontMatterOf(source: IssueSource): string {
     end = newline === -1 ? text.length : newline + 1;
   }
   return ensureNewline(text.slice(0, start) + text.slice(end));
+}
+
+/** A block's YAML as its file wrote it: comments and flow style kept. */
+function blockYaml(doc: Document, itemPath: string, index: number): string | undefined {
+  const at = /^parts\[(\d+)\]\.articles\[(\d+)\]$/.exec(itemPath);
+  const node = at ? doc.getIn(['parts', Number(at[1]), 'articles', Number(at[2]), 'blocks', index], true) : undefined;
+  if (!isMap(node)) return undefined;
+  const copy = node.clone() as YAMLMap;
+  copy.spaceBefore = false;
+  const single = new Document();
+  single.contents = copy;
+  return single.toString({ lineWidth: 0 });
 }
 
 const ensureNewline = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
@@ -116,24 +135,35 @@ function ignoreLines(root: Node | null | undefined): string[] {
 type Fields = Record<string, unknown>;
 const without = (value: object, key: string) => Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
 
+/** What the schema makes of a value's texts (composed, without zero-width characters, trimmed): nothing else changes. */
+function cleaned(value: unknown): unknown {
+  if (typeof value === 'string') return cleanValue(value).trim();
+  if (Array.isArray(value)) return value.map(cleaned);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v)]));
+  return value;
+}
+
 /**
  * Where the Markdown reads back differently: "" for the front matter, else the part, item or
- * section. When a part's children no longer line up (a body's line read as a heading), only
+ * section. Compared on what was read, valid or not, so that a body cut in two by a line read as
+ * a heading is named, not the items after it; when a part's children no longer line up, only
  * the first that differs is named: it is the one that split.
  */
 export function differences(expected: IssueInput, back: ReadIssue): string[] {
-  if (!back.input) {
-    const paths = back.diagnostics.filter((d) => d.severity === 'error').map((d) => /^parts\[\d+\](?:\.(?:articles|sections)\[\d+\])?/.exec(d.path)?.[0] ?? '');
-    return [...new Set(paths.length ? paths : [''])];
+  let actual: Fields;
+  try {
+    actual = cleaned(back.source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) as Fields;
+  } catch {
+    return [''];
   }
-  const actual = back.input;
   const out: string[] = [];
-  if (!isDeepStrictEqual(without(expected, 'parts'), without(actual, 'parts'))) out.push('');
+  if (!isDeepStrictEqual(without(expected, 'parts'), without(actual ?? {}, 'parts'))) out.push('');
+  const theirParts = Array.isArray(actual?.parts) ? (actual.parts as Fields[]) : [];
   expected.parts.forEach((part, p) => {
-    const other = actual.parts[p] as Fields | undefined;
+    const other = theirParts[p];
     const key = part.kind === 'summary' ? 'sections' : 'articles';
     const mine = ((part as Fields)[key] as unknown[]) ?? [];
-    const theirs = (other?.[key] as unknown[] | undefined) ?? [];
+    const theirs = Array.isArray(other?.[key]) ? (other[key] as unknown[]) : [];
     if (!other || !isDeepStrictEqual(without(part, key), without(other, key))) out.push(`parts[${p}]`);
     const aligned = mine.length === theirs.length;
     for (let i = 0; i < mine.length; i++) {
@@ -142,6 +172,6 @@ export function differences(expected: IssueInput, back: ReadIssue): string[] {
       if (!aligned) break;
     }
   });
-  if (!out.length && !isDeepStrictEqual(expected, actual)) out.push(`parts[${Math.max(0, expected.parts.length - 1)}]`);
+  if (!out.length && (!back.input || !isDeepStrictEqual(expected, back.input))) out.push(`parts[${Math.max(0, expected.parts.length - 1)}]`);
   return out;
 }

@@ -8,7 +8,7 @@ import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagno
 import { t } from '../../core/i18n.js';
 import { controlCharMessage, findControlChars } from '../text.js';
 import { lineText, parseIssueSource, pathAt, type IssueSource } from '../source.js';
-import { periodOf, type Period } from './day-month.js';
+import { periodOf, readHeadingDate, type Period } from './day-month.js';
 import type { FenceReader } from './fences.js';
 import { lineCounter, splitLines, type Line } from './lines.js';
 import { mapAt, extendTo, scalarAt, seqAt, setField } from './nodes.js';
@@ -101,10 +101,14 @@ function frontMap(ctx: MarkdownContext, doc: Document.Parsed): YAMLMap {
   return map;
 }
 
+/**
+ * Parts and what is under them. A `#` heading that starts with a date is an item, as the seeds
+ * set them ("# 20/4: HÌNH THÀNH …"): pasted so, it still reads; no part title starts with a date.
+ */
 function groupParts(ctx: MarkdownContext, regions: Region[]): Group[] {
   const groups: Group[] = [];
   for (const region of regions) {
-    if (region.heading!.level === 1) groups.push({ region, children: [] });
+    if (region.heading!.level === 1 && !readHeadingDate(region.heading!.text)) groups.push({ region, children: [] });
     else if (groups.length) groups.at(-1)!.children.push(region);
     else ctx.report(region.heading!.line.start, t('markdown.itemOutsidePart'));
   }

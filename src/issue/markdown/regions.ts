@@ -32,19 +32,24 @@ function startMap(region: Region): YAMLMap {
   return map;
 }
 
-/** The attribute lines right under a heading (no blank line between), and the units after them. */
+/**
+ * The attribute lines at the top of a heading's text, blank lines around them allowed (the
+ * seeds have one between the title and its "Chi tiết"); the body starts at the first line
+ * that is not one.
+ */
 function takeAttributes(ctx: MarkdownContext, units: Unit[], allowed: ReadonlySet<AttributeName>): { attributes: Map<AttributeName, Attribute>; rest: Unit[] } {
   const attributes = new Map<AttributeName, Attribute>();
-  let i = 0;
-  for (; i < units.length; i++) {
+  let taken = 0;
+  for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    if (unit.type === 'comment') continue;
+    if (unit.type === 'comment' || unit.type === 'blank') continue;
     const attribute = unit.type === 'text' ? readAttribute(unit.line, allowed) : undefined;
     if (!attribute) break;
     if (attributes.has(attribute.name)) ctx.report(attribute.label[0], t('markdown.attributeTwice', { label: attribute.written }));
     else attributes.set(attribute.name, attribute);
+    taken = i + 1;
   }
-  return { attributes, rest: units.slice(i) };
+  return { attributes, rest: units.slice(taken) };
 }
 
 const setAttribute = (map: YAMLMap, key: string, attribute: Attribute | undefined) => attribute && setField(map, key, attribute.value, attribute.label);
@@ -182,20 +187,10 @@ export function readItem(ctx: MarkdownContext, region: Region, path: PathSegment
   setAttribute(map, 'podcast', attributes.get('podcast'));
   const lines = textLines(rest);
   if (lines) {
-    if (!attributes.size) warnStrayAttributes(ctx, lines);
     const { lead, body } = splitLead(lines);
     if (lead) setField(map, 'lead', lead);
     if (body.length) setField(map, 'body', markdownValue(body));
   }
   mergeFences(ctx, map, rest, path, true);
   return map;
-}
-
-/** Attribute lines after a blank line are text: say so, since the editor surely meant them as attributes. */
-function warnStrayAttributes(ctx: MarkdownContext, lines: Line[]): void {
-  const blank = lines.findIndex(isBlank);
-  const paragraph = blank < 0 ? lines : lines.slice(0, blank);
-  const found = paragraph.map((line) => readAttribute(line, ITEM_ATTRIBUTES));
-  if (!found.every(Boolean)) return;
-  ctx.report(paragraph[0]!.start, t('markdown.attributeAfterBlank', { label: found[0]!.written }), { severity: 'warning', code: 'markdown-attribute' });
 }

@@ -6,14 +6,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, YAMLMap, type Node } from 'yaml';
-import { literalBlocks, YAML_OUTPUT } from './fence-yaml.js';
+import { literalBlocks, MARKDOWN_FIELDS, YAML_OUTPUT } from './fence-yaml.js';
 import type { Converted } from './from-yaml.js';
 import { NotLossless } from './from-yaml.js';
 import { splitLines } from './lines.js';
 import { readIssueInput } from './read.js';
 
-/** Fields printed as Markdown: written as `|` blocks even on one line, as the examples do. */
-const MARKDOWN_FIELDS = new Set(['body', 'lead', 'intro', 'closing']);
 
 export function markdownToYaml(file: string, markdownText: string): Converted {
   const read = readIssueInput(file, markdownText, 'md');

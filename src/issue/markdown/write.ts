@@ -21,6 +21,8 @@ export interface WriteInput {
   comments: ReadonlyMap<string, string>;
   period?: Period;
   fallback?: Fallback;
+  /** A block as its YAML file wrote it (comments, flow style), by item path and index. */
+  blockYaml?: (itemPath: string, index: number) => string | undefined;
 }
 
 type Fields = Record<string, unknown>;
@@ -112,7 +114,8 @@ function writeItem(input: WriteInput, item: Fields, path: string): string[] {
   if (take('lead', level < 1 && oneLine(item.lead))) lines.push('', `**${item.lead}**`);
   if (take('body', level < 1)) lines.push('', item.body as string);
   if (level < 2) taken.add('blocks');
-  for (const block of level < 2 ? ((item.blocks as unknown[] | undefined) ?? []) : []) lines.push('', ...fenceLines(block));
+  const blocks = level < 2 ? ((item.blocks as unknown[] | undefined) ?? []) : [];
+  blocks.forEach((block, k) => lines.push('', ...fenceLines((level < 1 && input.blockYaml?.(path, k)) || block)));
   const rest = leftover(item, taken);
   if (rest) lines.push('', ...fenceLines(rest));
   return lines;

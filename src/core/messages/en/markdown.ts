@@ -9,7 +9,6 @@ export const markdown = {
   'markdown.kindUnknown': 'unknown part kind "{value}": write one of {kinds} (or summary, news, spotlight, digest)',
   'markdown.attributeTwice': '"{label}:" is written twice under this heading: keep one',
   'markdown.fieldTwice': 'the field {field} is given twice (under the heading and in a ```bantin block, or in two blocks): keep one',
-  'markdown.attributeAfterBlank': 'this "{label}:" line is printed as text because a blank line separates it from the heading: write it right under the heading',
   'markdown.fence.unclosed': 'this ```bantin block is never closed: end it with a line of {fence}',
   'markdown.fence.notFields': 'a ```bantin block holds fields (key: value), e.g. type: quote',
   'convert.format.yaml': 'YAML',

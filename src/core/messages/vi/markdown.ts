@@ -10,7 +10,6 @@ export const markdown: Record<keyof typeof en, string> = {
   'markdown.kindUnknown': 'loại phần "{value}" không có: viết một trong các loại {kinds} (hoặc summary, news, spotlight, digest)',
   'markdown.attributeTwice': 'dòng "{label}:" được viết hai lần dưới tiêu đề này: chỉ giữ một dòng',
   'markdown.fieldTwice': 'trường {field} được ghi hai lần (dưới tiêu đề và trong khối ```bantin, hoặc trong hai khối): chỉ giữ một',
-  'markdown.attributeAfterBlank': 'dòng "{label}:" này bị in ra như nội dung vì có dòng trống ngăn cách với tiêu đề: hãy viết nó ngay dưới tiêu đề',
   'markdown.fence.unclosed': 'khối ```bantin này chưa được đóng: kết thúc khối bằng một dòng {fence}',
   'markdown.fence.notFields': 'khối ```bantin chứa các trường dạng khoá: giá trị, ví dụ type: quote',
   'convert.format.yaml': 'YAML',
