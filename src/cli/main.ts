@@ -41,7 +41,9 @@ export function createProgram(): Command {
 export async function main(argv: string[] = process.argv): Promise<void> {
   // Ctrl-C, kill and a closed terminal end bantin the same way: child processes killed, temporary
   // files and folders removed, nothing written; the exit code is 128 + the signal's number.
+  let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal;
     // After SIGHUP the terminal may be gone: a failed write must not stop the cleaning up.
     process.stderr.on('error', () => undefined);
     process.stderr.write(`\ninterrupted (${signal}): cleaning up\n`);
@@ -56,7 +58,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = exitCodeFor(error);
+    // Once a signal has come, what fails is what bantin ended itself (Ghostscript, the browser):
+    // the handler has said so and sets the exit code; a second message would only mislead.
+    if (interrupted) process.exitCode = SIGNAL_EXIT[interrupted as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
+    else process.exitCode = exitCodeFor(error);
   } finally {
     for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.off(signal, onSignal);
   }

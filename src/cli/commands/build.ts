@@ -48,7 +48,7 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--size <size>', "paper size, overriding the issue's page.size: A4 or A5 (any case)").argParser(pageSize))
     .option('--cmyk', 'colours in CMYK, black text in K only (not PDF/X); needs gs installed')
     .option('--no-tags', 'an untagged PDF: no structure tree for screen readers (slightly smaller and faster)')
-    .option('--pdfa', 'an archival PDF/A-2b file (sRGB output intent, XMP identification); not with --cmyk')
+    .option('--pdfa', 'an archival PDF/A-2b file (sRGB output intent, XMP identification, tagged); not with --cmyk or --no-tags')
     .option('--html', 'also write the rendered HTML beside each PDF')
     .option('--theme <name|dir>', "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme")
     .option('-w, --watch', 'rebuild when the issue, its images, a template or a style changes')
@@ -61,6 +61,8 @@ export function registerBuild(program: Command): void {
       if (epoch) command.error(`error: ${epoch}`, { exitCode: EXIT.usage });
       if (opts.bleed !== undefined && opts.profile !== 'press') command.error('error: --bleed goes with --profile press', { exitCode: EXIT.usage });
       if (opts.cmyk && opts.profile === 'screen') command.error('error: --cmyk is for print; the screen profile is RGB', { exitCode: EXIT.usage });
+      // PDF/A here is also tagged (the README says so): an untagged "PDF/A" would be a lie.
+      if (opts.pdfa && !opts.tags) command.error('error: --pdfa and --no-tags do not go together: a PDF/A file from bantin is also tagged (accessible); leave out --no-tags', { exitCode: EXIT.usage });
       if (opts.pdfa && opts.cmyk) command.error('error: --pdfa and --cmyk do not go together: a PDF/A file here has an sRGB output intent, and a CMYK file cannot carry it', { exitCode: EXIT.usage });
       const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
       const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;

@@ -87,7 +87,10 @@ async function pass(gs: string, job: Job, what: { name: string; colours: [number
       forget();
     }
   } catch (error) {
-    throw new UserError(`Ghostscript could not convert the colours to CMYK: ${(error as Error).message.split('\n')[0]}`);
+    // Its own words (stderr), not the command line execFile puts in its message.
+    const e = error as Error & { stderr?: string; signal?: string | null; killed?: boolean };
+    const why = e.signal ? `it was stopped (${e.signal}${e.killed ? ', past --timeout' : ''})` : (e.stderr?.trim().split('\n')[0] || e.message.split('\n')[0]);
+    throw new UserError(`Ghostscript could not convert the colours to CMYK: ${why}`);
   }
   const converted = await PDFDocument.load(inlineStreamLengths(await readFile(output)), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = converted.getPages();
