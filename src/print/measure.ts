@@ -14,7 +14,7 @@ export interface Measurement {
   overflows: Array<{ id: string; text: string }>;
   /** Content hidden by a box too small for it (the cover's highlight list). */
   clipped: Array<{ id: string; text: string }>;
-  /** Every placed image, with its resolution at the placed size. */
+  /** Every placed bitmap image (not SVG), with its resolution at the placed size. */
   images: Array<{ src: string; dpi: number; widthMm: number }>;
   /** Images of the issue the page could not load or decode (they would print as a broken-image icon). */
   broken: string[];
@@ -64,8 +64,9 @@ export async function measureLayout(page: Page, vector: readonly string[] = []):
         if (item.getBoundingClientRect().bottom > bottom + 0.5) clipped.push({ id: item.querySelector('a')?.getAttribute('href')?.slice(1) ?? '', text: excerpt(item) });
       }
     }
+    // A vector image (SVG) prints sharp at any size: only bitmaps have a resolution.
     const images = [...document.images]
-      .filter((img) => img.src.startsWith(issuePrefix) && img.getBoundingClientRect().width > 0)
+      .filter((img) => img.src.startsWith(issuePrefix) && img.getBoundingClientRect().width > 0 && !vector.includes(decodeURIComponent(img.src.slice(issuePrefix.length))))
       .map((img) => {
         const width = img.getBoundingClientRect().width;
         return { src: decodeURIComponent(img.src.slice(issuePrefix.length)), dpi: Math.round(img.naturalWidth / (width / 96)), widthMm: Math.round((width / 96) * 25.4) };
