@@ -6,14 +6,14 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { watch as watchFiles } from 'chokidar';
 import { formatDiagnostic } from '../core/report.js';
-import { isUserError, UsageError } from '../core/diagnostics.js';
+import { isUserError } from '../core/diagnostics.js';
 import { existsSync } from 'node:fs';
 import { stylesDir, templatesDir } from '../paths.js';
-import { openBrowser } from '../print/browser.js';
+import { browserFailure, openBrowser } from '../print/browser.js';
 import { registerCleanup } from '../core/cleanup.js';
 import { PrintSession } from '../print/paginate.js';
 import { resetTemplates } from '../render/templates.js';
-import { finishPrint, prepare, print, render, type BuildOptions } from './build.js';
+import { DEFAULT_TIMEOUT_MS, finishPrint, prepare, print, render, type BuildOptions } from './build.js';
 import { defaultOutput, writeAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
 import { openInBrowser } from './open-url.js';
@@ -64,9 +64,13 @@ export async function watch(options: WatchOptions): Promise<void> {
       logger.info(`${logger.color.green('built')} ${path.relative(process.cwd(), prepared.output)}: ${printed.pageCount} pages in ${seconds.toFixed(2)} s (${printed.passes} ${printed.passes === 1 ? 'print' : 'prints'})`);
       preview?.publish({ kind: 'ok', pdf, version, summary });
       options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
-    } catch (error) {
-      if (error instanceof UsageError) return fatal(error);
-      if (!isUserError(error)) throw error;
+    } catch (caught) {
+      // A browser that died (too much memory, killed) ends the watch: it has no page left.
+      const error = isUserError(caught) ? caught : browserFailure(caught, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      if (!error) throw caught;
+      if (!owned.browser.connected) return fatal(error);
+      // Anything else, an output turned into a link or a folder included, is reported and the
+      // watch goes on: the next change may put it right.
       const lines = [...error.diagnostics.map((d) => formatDiagnostic(d, logger.color)), `${logger.color.red('bantin:')} ${error.message}`];
       for (const line of lines) logger.error(line);
       logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
