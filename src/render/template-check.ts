@@ -110,7 +110,8 @@ export function checkTemplates({ templates, partials, main, others = new Map() }
         const name = partialName(node as PartialCall);
         if (name === undefined) at(node, 'a partial named by an expression ({{> (lookup …)}}) cannot be checked before printing: name the partial, e.g. {{> figure}}', 'dynamic-partial');
         else if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
-          at(node, `no partial is called "${name}": expected one of ${[...partials].sort().join(', ')} (a theme adds one as partials/${name}.hbs)`, 'unknown-partial');
+          const how = /[/\\]/.test(name) ? 'a partial is named, never reached by a path' : `a theme adds one as partials/${name}.hbs`;
+          at(node, `no partial is called "${name}": expected one of ${[...partials].sort().join(', ')} (${how})`, 'unknown-partial');
         }
       }
       if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') checkCall(node as Call, at, labels);

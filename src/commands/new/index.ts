@@ -38,7 +38,7 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   const check = await loadIssueText(output, text);
   const notes = check.diagnostics.filter((d) => d.severity === 'error' && d.code === 'image').map((d) => `${d.path}: ${d.message}`);
   const other = check.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'image');
-  // The bug this guards against would be bantin's: the values it was given are checked in plan.ts.
+  // A bug of bantin's if it happens: the values it was given are checked above (planProblem).
   if (other.length) throw new Error(`bantin new made an invalid issue:\n${other.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`).join('\n')}`);
   try {
     await writeFile(output, text, { flag: 'wx' });
