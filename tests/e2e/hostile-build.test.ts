@@ -4,14 +4,15 @@
  * should not. Temporary folders under os.tmpdir(), removed after; only processes these tests
  * start are signalled.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { browserFailure, openBrowser } from '../../src/print/browser.js';
-import { repoRoot } from './pdf-tools.js';
+import { processTree } from '../../src/print/memory-watch.js';
+import { bin, repoRoot } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-hostile-build-'));
@@ -149,3 +150,146 @@ describe('links (item 7): a theme that prints issue fields as HTML', () => {
     expect(spawnSync('qpdf', ['--check', output]).status, 'qpdf --check').toBe(0);
   });
 });
+
+describe('template mistakes (item 8): check errors with the theme file and line, never exit 70', () => {
+  it.each([
+    ['a partial outside the theme', '<figure>{{> "../x"}}</figure>', /figure\.hbs:1:9 error no partial is called "\.\.\/x": expected one of article, .* \(a partial is named, never reached by a path\)/],
+    ['a dynamic partial', '<figure>{{> (lookup . "src")}}</figure>', /figure\.hbs:1:9 error a partial named by an expression/],
+    ['a partial that includes itself', '<figure>{{> figure}}</figure>', /figure\.hbs:1:9 error the partial "figure" includes itself/],
+    ['an unknown helper', '<figure>{{helperMissing}} {{frobnicate src}}</figure>', /figure\.hbs:1:9 error \{\{helperMissing\}\} is Handlebars' own hook/],
+  ])('%s', async (_name, figure, message) => {
+    const { dir, input } = imageIssue('template');
+    const themeDir = path.join(dir, 'theme');
+    mkdirSync(path.join(themeDir, 'partials'), { recursive: true });
+    writeFileSync(path.join(themeDir, 'theme.yaml'), 'name: broken\nextends: haiphong\n');
+    writeFileSync(path.join(themeDir, 'partials/figure.hbs'), figure);
+    for (const command of ['check', 'build']) {
+      const run = await runCli([command, input, '--theme', themeDir], { env, cwd: dir, timeoutMs: 60_000 });
+      expect(run.code, `${command}: ${run.stderr}`).toBe(1);
+      expect(run.stderr).toMatch(message);
+      noStack(run.stderr);
+    }
+    expect(readdirSync(dir)).not.toContain('issue.pdf');
+  });
+});
+
+describe('internal errors that were the user’s mistake (item 10): exit 1 or 2, never 70', () => {
+  it('-o below a regular file', async () => {
+    const { dir, input } = withExample('below-file');
+    writeFileSync(path.join(dir, 'afile'), 'x');
+    const run = await runCli(['build', input, '-o', path.join(dir, 'afile/x.pdf')], { env, timeoutMs: 90_000 });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr.trim()).toBe(`bantin: cannot write ${path.join(dir, 'afile/x.pdf')}: ${path.join(dir, 'afile')} is a file, not a folder; nothing was written`);
+    expect(readdirSync(dir).sort()).toEqual(['afile', 'issue.yaml']);
+  });
+
+  it('new --week-start 9999-12-31, new --from an issue whose part title holds a line break', async () => {
+    const { dir, input } = withExample('new');
+    const late = await runCli(['new', '-y', '--from', input, '--week-start', '9999-12-31', '-o', path.join(dir, 'late.yaml')], { env });
+    expect(late.code, late.stderr).toBe(1);
+    expect(late.stderr).toMatch(/^bantin: cannot start the next issue: the new issue's week would run past 31\/12\/9999/);
+    writeFileSync(input, readFileSync(input, 'utf8').replace('title: Tin trong nước', 'title: "Tin trong\\nnước"'));
+    const next = path.join(dir, 'next.yaml');
+    const made = await runCli(['new', '-y', '--from', input, '-o', next], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const check = await runCli(['check', next], { env });
+    expect(check.code, check.stderr).toBe(0);
+    noStack(late.stderr + made.stderr);
+  });
+});
+
+describe('low items', () => {
+  it('--pdfa --no-tags is refused (exit 2): a PDF/A from bantin is tagged', async () => {
+    const { dir, input } = withExample('pdfa-untagged');
+    const run = await runCli(['build', input, '--pdfa', '--no-tags'], { env });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.trim()).toBe('error: --pdfa and --no-tags do not go together: a PDF/A file from bantin is also tagged (accessible); leave out --no-tags');
+    expect(readdirSync(dir)).toEqual(['issue.yaml']);
+  });
+
+  it('an SVG gets no low-resolution warning (it has no pixels); a small PNG still does', async () => {
+    const svg = `<svg ${SVG_NS} width="40" height="30" viewBox="0 0 40 30"><rect width="40" height="30" fill="#0c3460"/></svg>`;
+    const { input } = imageIssue('svg-dpi', { file: 'chart.svg', bytes: svg });
+    const run = await runCli(['build', input], { env, timeoutMs: 90_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/chart\.svg prints at \d+ dpi/);
+    const png = imageIssue('png-dpi');
+    const small = await runCli(['build', png.input], { env, timeoutMs: 90_000 });
+    expect(small.stderr).toMatch(/small-chart\.png prints at \d+ dpi/);
+  });
+
+  it('SIGTERM while Ghostscript converts (--cmyk): the interruption is reported, not a Ghostscript error', async () => {
+    // Several moments into Ghostscript's work: the message raced the exit.
+    for (const delayMs of [0, 150, 300, 450]) {
+      const { dir, input } = withExample(`cmyk-term-${delayMs}`);
+      const stderr = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [bin, 'build', input, '--cmyk'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let text = '';
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (text += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+        // Ghostscript is a child of the bantin this test started: looked for among its children only.
+        const poll = setInterval(() => {
+          const gs = processTree(child.pid!).slice(1).some((pid) => commandName(pid) === 'gs');
+          if (!gs) return;
+          clearInterval(poll);
+          setTimeout(() => child.kill('SIGTERM'), delayMs);
+        }, 10);
+        child.on('error', reject);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          clearInterval(poll);
+          resolve({ code, text });
+        });
+      });
+      if (stderr.code === 0) continue; // Ghostscript finished first: nothing to see this time
+      expect(stderr.code, stderr.text).toBe(143);
+      expect(stderr.text.trim()).toBe('interrupted (SIGTERM): cleaning up');
+      expect(readdirSync(dir)).toEqual(['issue.yaml']);
+    }
+  });
+
+  it('--watch: an output that becomes a link is reported, and the watch carries on', async () => {
+    const { dir, input } = withExample('watch-link');
+    const output = path.join(dir, 'out.pdf');
+    const child = spawn(process.execPath, [bin, 'build', input, '--watch', '-o', output], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const err = { text: '' };
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err.text += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const seen = (pattern: RegExp, count = 1) => eventually(() => (err.text.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count, 60_000);
+    try {
+      await seen(/built .*out\.pdf/);
+      rmSync(output);
+      writeFileSync(path.join(dir, 'elsewhere.pdf'), 'mine');
+      symlinkSync(path.join(dir, 'elsewhere.pdf'), output);
+      writeFileSync(input, `${readFileSync(input, 'utf8')}\n`);
+      await seen(/out\.pdf is a symbolic link: bantin never writes through a link/);
+      await seen(/watching for changes/, 2);
+      expect(child.exitCode).toBeNull();
+      rmSync(output);
+      writeFileSync(input, `${readFileSync(input, 'utf8')}\n`);
+      await seen(/built .*out\.pdf/, 2);
+      expect(readFileSync(path.join(dir, 'elsewhere.pdf'), 'utf8')).toBe('mine');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(130);
+    noStack(err.text);
+  });
+});
+
+function commandName(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves once `check()` holds, polling; rejects after `ms`. */
+async function eventually(check: () => boolean, ms: number): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
