@@ -154,6 +154,9 @@ parts:
         image: {src: "images/tap huan.jpg", caption: "Ảnh \\"toàn cảnh\\" của 'hội nghị'", alt: Toàn cảnh hội nghị, credit: Linh}
         body: |
           Nguồn: một dòng như dòng thuộc tính, ở đầu nội dung.
+  - kind: news
+    title: "2/9: tin ngày hội"
+    articles: []
 `;
     const { md } = roundTrip('/tmp/digest.yaml', yaml);
     // Untitled in the heading, since its title would be read as a date.
@@ -161,6 +164,8 @@ parts:
     // A {start, end} date, and a body with a line that would start an item.
     expect(md).toContain('## Diễn đàn chuyển đổi số khu vực công\n\n```bantin\ndate:\n  start: 2025-07-15\n  end: 2025-07-16\nbody: |\n  Diễn đàn');
     // A body that starts with a bold paragraph but has no lead, and one whose first line reads as an attribute.
+    // A part title that would be read as a dated item.
+    expect(md).toContain('\n#\n\n```bantin\ntitle: "2/9: tin ngày hội"\n```\n');
     expect(md).toContain('## 16/07: Techcombank hợp tác chuyển đổi số\n\n```bantin\nbody: |\n  **Đoạn đầu in đậm');
     expect(md).toContain('## 16–17/07: Hội nghị tập huấn về trí tuệ nhân tạo\nẢnh: ![Toàn cảnh hội nghị](<images/tap huan.jpg> (Ảnh "toàn cảnh" của \'hội nghị\'))\nNguồn ảnh: Linh\n\n```bantin\nbody: |\n  Nguồn: một dòng');
   });
@@ -330,6 +335,10 @@ describe('problems in a Markdown file point at its line and column', () => {
     const { issue } = buildIssue(source, input!);
     const { warnings } = lintIssue(source, issue);
     expect(warnings.filter((w) => w.code === 'date-outside-period').map(at)).toEqual([{ line: 15, col: 4, path: 'parts[0].articles[0].date' }]);
+  });
+
+  it('an empty file, as for YAML', () => {
+    expect(read('').diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([[1, 1, 'empty']]);
   });
 
   it('text that belongs to no item, an unknown kind, an item before any part', () => {

@@ -50,6 +50,8 @@ export function parseMarkdownIssue(file: string, raw: string): { source: IssueSo
   const stray = regions[0]!.units.find((u) => u.type !== 'blank');
   if (stray) ctx.report(stray.line.start, t('markdown.beforeFirstPart'));
   const groups = groupParts(ctx, regions.slice(1));
+  // A file with nothing in it is empty, as an empty YAML file is (not three missing fields).
+  if (!groups.length && !contents.items.length && !text.trim()) (front.doc as Document).contents = null;
   if (groups.length) {
     const first = groups[0]!.region.heading!.line.start;
     const parts = seqAt(first);

@@ -52,7 +52,8 @@ function writePart(input: WriteInput, part: Fields, path: string): string[] {
   const taken = new Set(['sections', 'articles']);
   const take = (key: string, ok = true) => ok && level < 2 && part[key] !== undefined && (taken.add(key), true);
   const lines = commentLines(input, path);
-  lines.push(take('title', oneLine(part.title) && !/^#/.test(part.title as string)) ? `# ${part.title}` : '#');
+  // A part title that starts like a date would be read as an item ("# 20/4: …", as the seeds set items).
+  lines.push(take('title', oneLine(part.title) && !readHeadingDate(part.title as string)) ? `# ${part.title}` : '#');
   // News is what a part is unless it says otherwise.
   if (part.kind !== 'news') lines.push(`Loại: ${KIND_WORDS[part.kind as string]}`);
   taken.add('kind');
