@@ -3,7 +3,7 @@
  * form is read by the same validation, lint and locate() as a YAML file's, and so every
  * problem points at the .md line and column.
  */
-import { isMap, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 export const scalarAt = (value: unknown, start: number, end = start): Scalar => {
   const node = new Scalar(value);
@@ -35,14 +35,8 @@ export function setField(map: YAMLMap, key: string, value: Node, keyRange?: [num
 
 export const hasField = (map: YAMLMap, key: string) => map.items.some((pair) => (pair.key as Scalar).value === key);
 
-export function getField(map: YAMLMap, key: string): Node | undefined {
-  return map.items.find((pair) => (pair.key as Scalar).value === key)?.value as Node | undefined;
-}
-
 /** Stretches a node's range to cover `end` (a part grows with each item). */
 export function extendTo(node: Node, end: number): void {
   if (!node.range) return;
   node.range = [node.range[0], Math.max(node.range[1], end), Math.max(node.range[2], end)];
 }
-
-export const isFieldMap = (node: unknown): node is YAMLMap => isMap(node);

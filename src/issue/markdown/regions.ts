@@ -9,7 +9,7 @@ import { ITEM_ATTRIBUTES, KIND_WORDS, PART_ATTRIBUTES, readAttribute, type Attri
 import { readHeadingDate } from './day-month.js';
 import { readFence } from './fences.js';
 import { isBlank, type Line } from './lines.js';
-import { extendTo, getField, mapAt, scalarAt, seqAt, setField } from './nodes.js';
+import { extendTo, hasField, mapAt, scalarAt, seqAt, setField } from './nodes.js';
 import { textLines, type Region, type Unit } from './outline.js';
 import type { MarkdownContext } from './parse.js';
 
@@ -93,7 +93,7 @@ function mergeFences(ctx: MarkdownContext, map: YAMLMap, units: Unit[], path: Pa
   }
   if (blocks.items.length) fields.unshift([scalarAt('blocks', blocks.range![0]), blocks]);
   for (const [key, value] of fields) {
-    if (getField(map, String(key.value)) !== undefined) ctx.report(key.range?.[0] ?? 0, t('markdown.fieldTwice', { field: String(key.value) }));
+    if (hasField(map, String(key.value))) ctx.report(key.range?.[0] ?? 0, t('markdown.fieldTwice', { field: String(key.value) }));
     else setField(map, String(key.value), value, key.range ? [key.range[0], key.range[1]] : undefined);
   }
 }
@@ -132,7 +132,8 @@ export function readPart(ctx: MarkdownContext, group: Group, path: PathSegment[]
     }
     const closingLines = closing && textLines(closing);
     if (closingLines) setField(map, 'closing', markdownValue(closingLines));
-    if (closing) fenceUnits.push(...closing);
+    // Without sections the closing is among the part's own units already.
+    if (closing && children.length) fenceUnits.push(...closing);
   } else {
     const stray = rest.find((u) => u.type === 'text' || u.type === 'break');
     if (stray) ctx.report(stray.line.start, t('markdown.textBeforeItem'));
