@@ -1,6 +1,6 @@
 /** Messages of the Markdown issue file (src/issue/markdown) and of `bantin convert`. */
 export const markdown = {
-  'markdown.frontMatter.unclosed': 'the front matter opened by --- on this line is never closed: end it with a line of three dashes (---) before the first part',
+  'markdown.frontMatter.unclosed': 'the front matter opened by this --- line is never closed: end it with a line of three dashes (---) before the first part heading',
   'markdown.frontMatter.notFields': 'the front matter must be fields (key: value), such as series: and issue:',
   'markdown.partsTwice': 'the parts are written twice, as parts: in the front matter and as # headings: keep one',
   'markdown.beforeFirstPart': 'this text belongs to no part: start a part above it with a heading such as # Tin trong nước',
