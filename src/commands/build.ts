@@ -204,7 +204,7 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
   for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
   logger.debug('finishing');
   const html = await completeHtml(rendered);
-  const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger } : undefined;
+  const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger, images: [...prepared.assets.values()] } : undefined;
   const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, cmyk });
   warnings.push(...droppedLinkWarnings(finished.droppedLinks, source));
   if (finished.lostTags) warnings.push(CMYK_DROPS_TAGS(source));

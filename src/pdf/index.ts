@@ -35,8 +35,8 @@ export interface FinishOptions {
   labels?: Labels;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa/). */
   pdfa?: boolean;
-  /** Colours to DeviceCMYK, converted by Ghostscript's ICC profiles (cmyk/). */
-  cmyk?: { timeoutMs?: number; logger: Logger };
+  /** Colours to DeviceCMYK, converted by Ghostscript's ICC profiles (cmyk/); `images`: the issue's, whose CMYK JPEGs stay JPEG. */
+  cmyk?: { timeoutMs?: number; logger: Logger; images?: ReadonlyArray<{ type: string; width?: number; height?: number; bytes?: Uint8Array }> };
 }
 
 export interface Finished {

@@ -19,6 +19,7 @@ import { registerCleanup } from '../../core/cleanup.js';
 import { flatPalette } from './colour.js';
 import { convert, remainingRgb, survey } from './document.js';
 import { convertWithGhostscript } from './ghostscript.js';
+import { keepCmykJpegs, type IssueImage } from './jpeg.js';
 import { dropUnreachable } from './streams.js';
 import { ownFolder, removeFolder } from '../../core/owned.js';
 
@@ -26,8 +27,11 @@ export { findGhostscript } from './ghostscript.js';
 export { inlineStreamLengths } from './streams.js';
 
 /** Converts the document in place (finishing saves it). */
-export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger }): Promise<void> {
+export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger; images?: readonly IssueImage[] }): Promise<void> {
   options.logger.progress('converting colours to CMYK');
+  // Before the survey: a CMYK JPEG put back is no longer an RGB image to convert.
+  const kept = keepCmykJpegs(doc, options.images ?? []);
+  if (kept > 0) options.logger.debug(`--cmyk: ${kept} CMYK JPEG ${kept === 1 ? 'image' : 'images'} kept as JPEG`);
   const found = survey(doc);
   const dir = await ownFolder('cmyk');
   const release = registerCleanup(() => removeFolder(dir));
