@@ -218,6 +218,16 @@ describe('low items', () => {
     expect(small.stderr).toMatch(/small-chart\.png prints at \d+ dpi/);
   });
 
+  it('--cmyk keeps a CMYK JPEG as JPEG (it became lossless, three times the size)', async () => {
+    const { dir, input } = imageIssue('cmyk-jpeg', { file: 'cmyk-photo.jpg', bytes: readFileSync(path.join(fixtures, 'hostile/cmyk-photo.jpg')) });
+    const output = path.join(dir, 'out.pdf');
+    const run = await runCli(['build', input, '--cmyk', '-o', output], { env, timeoutMs: 120_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const list = spawnSync('pdfimages', ['-list', output], { encoding: 'utf8' }).stdout;
+    const row = list.split('\n').find((line) => /\bimage\s+99\s+140\b/.test(line));
+    expect(row, list).toMatch(/\bcmyk\s+4\s+8\s+jpeg\b/);
+  });
+
   it('SIGTERM while Ghostscript converts (--cmyk): the interruption is reported, not a Ghostscript error', async () => {
     // Several moments into Ghostscript's work: the message raced the exit.
     for (const delayMs of [0, 150, 300, 450]) {
