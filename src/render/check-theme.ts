@@ -22,7 +22,7 @@ export function themeTemplates(theme: Theme): ThemeTemplate[] {
   // The built-in partials a theme's own ones may call: parsed only to follow their calls.
   const others = new Map<string, hbs.AST.Program>();
   if (parsed.length > 0) found.forEach((t, i) => 'spec' in t && i > 0 && others.set(files[i]!.name, Handlebars.parse(texts[i]!)));
-  checkTemplates({ templates: parsed, partials: new Set(theme.partials.keys()), main: theme.template, others });
+  checkTemplates({ templates: parsed, partials: new Set(theme.partials.keys()), main: theme.template, others, own: (file) => !theme.layers[file.layer]?.builtin });
   return found;
 }
 

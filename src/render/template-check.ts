@@ -96,10 +96,12 @@ export interface TemplateSet {
   main: ThemeFile;
   /** Partials not checked here (precompiled, name → AST): read only to follow calls through them. */
   others?: ReadonlyMap<string, Ast>;
+  /** Whether a template is the theme's own (a circle is reported where the theme closes it); default: all. */
+  own?: (file: ThemeFile) => boolean;
 }
 
 /** Throws a UserError naming the template file and line of every problem. */
-export function checkTemplates({ templates, partials, main, others = new Map() }: TemplateSet): void {
+export function checkTemplates({ templates, partials, main, others = new Map(), own = () => true }: TemplateSet): void {
   const diagnostics: Diagnostic[] = [];
   const labels = new Set<string>(LABEL_KEYS);
   const inline = new Set(templates.flatMap((t) => inlineNames(t.ast)));
@@ -117,7 +119,7 @@ export function checkTemplates({ templates, partials, main, others = new Map() }
       if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') checkCall(node as Call, at, labels);
     });
   }
-  diagnostics.push(...partialCircles(templates.filter((t) => t.file !== main), others));
+  diagnostics.push(...partialCircles(templates.filter((t) => t.file !== main), others, own));
   if (diagnostics.length) throw new UserError(`the theme's templates have errors; no PDF was written`, diagnostics);
 }
 
@@ -149,19 +151,20 @@ function checkCall(call: Call, at: (node: hbs.AST.Node, message: string, code: s
  * Partials that call themselves, directly or through others: Handlebars would recurse until the
  * stack runs out. Reported at a call in the theme's own template that closes the circle.
  */
-function partialCircles(templates: readonly ParsedTemplate[], others: ReadonlyMap<string, Ast>): Diagnostic[] {
-  const own = new Map(templates.map((t) => [t.file.name, t]));
+function partialCircles(templates: readonly ParsedTemplate[], others: ReadonlyMap<string, Ast>, isOwn: (file: ThemeFile) => boolean): Diagnostic[] {
   const calls = new Map<string, string[]>();
   for (const [name, ast] of others) calls.set(name, partialCalls(ast).map((c) => c.name));
-  for (const [name, t] of own) calls.set(name, partialCalls(t.ast).map((c) => c.name));
+  for (const t of templates) calls.set(t.file.name, partialCalls(t.ast).map((c) => c.name));
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
-  for (const [name, t] of own) {
+  for (const t of templates.filter((t) => isOwn(t.file))) {
+    const name = t.file.name;
     for (const { name: callee, node } of partialCalls(t.ast)) {
       const route = pathBetween(calls, callee, name);
       if (!route) continue;
       const circle = [name, ...route];
-      const key = [...circle].sort().join(' ');
+      // One circle, wherever it is entered.
+      const key = circle.slice(1).sort().join(' ');
       if (reported.has(key)) continue;
       reported.add(key);
       const message = circle.length === 2 ? `the partial "${name}" includes itself: it would repeat without end; a partial cannot call itself` : `the partial "${name}" includes itself through ${route.slice(0, -1).map((n) => `"${n}"`).join(' → ')} (${circle.join(' → ')}): it would repeat without end; partials cannot call each other in a circle`;

@@ -27,7 +27,7 @@ async function print(sizes: Array<[number, number, number?]>): Promise<{ doc: PD
   );
   return { doc, refs };
 }
-const image = (doc: PDFDocument, ref: PDFRef) => doc.context.lookup(ref, PDFRawStream);
+const image = (doc: PDFDocument, ref: PDFRef) => doc.context.lookup(ref) as PDFRawStream;
 const issueImage = (bytes: Buffer, width: number, height: number, type = 'jpg') => ({ type, width, height, bytes });
 
 describe('a CMYK JPEG', () => {
