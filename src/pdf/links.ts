@@ -2,10 +2,12 @@
  * The links a finished PDF may carry: to the web (http, https), to a mail address (mailto) and
  * within the document. Whatever a theme lets into the page (a template that prints an issue's
  * field with `{{{ }}}` turns its `<a href="javascript:…">` or `file:///…` into markup, and
- * Chromium into a link annotation), every other link annotation is removed here, its place in
+ * Chromium into a link annotation), every other link annotation is removed here (a relative
+ * link too: it points at the page's virtual origin, https://bantin.invalid), its place in
  * the structure tree with it, and named so that the build can say so.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { ORIGIN } from '../render/urls.js';
 
 const N = (name: string) => PDFName.of(name);
 const KEPT_SCHEMES = /^(https?|mailto):/i;
@@ -20,9 +22,20 @@ export function foreignTarget(annot: PDFDict): string | undefined {
   if (kind === 'GoTo' && action.has(N('D'))) return undefined;
   if (kind !== 'URI') return `a ${kind ?? 'nameless'} action`;
   const uri = text(action.lookup(N('URI')));
-  if (uri !== undefined && KEPT_SCHEMES.test(uri)) return undefined;
+  if (uri !== undefined && KEPT_SCHEMES.test(uri) && !onPageOrigin(uri)) return undefined;
   return uri ?? 'an action without an address';
 }
+
+/** A relative link in the page resolves against its virtual origin, which no reader can open. */
+function onPageOrigin(uri: string): boolean {
+  try {
+    return new URL(uri).host === PAGE_HOST;
+  } catch {
+    return false;
+  }
+}
+
+const PAGE_HOST = new URL(ORIGIN).host;
 
 /** Removes every link whose target is not http(s), mailto or inside the document; returns their targets, in page order. */
 export function dropForeignLinks(doc: PDFDocument): string[] {

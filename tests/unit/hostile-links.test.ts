@@ -34,6 +34,7 @@ const LINKS: Array<[string, Record<string, unknown>, boolean]> = [
   ['an https link with an action after it', { A: { S: 'URI', URI: 'https://vov.vn/', Next: { S: 'JavaScript', JS: 'x' } } }, false],
   ['a link the viewer runs on its own', { A: { S: 'URI', URI: 'https://vov.vn/' }, AA: { E: { S: 'JavaScript', JS: 'x' } } }, false],
   ['no target', {}, false],
+  ['a relative link (the page’s virtual origin)', { A: { S: 'URI', URI: 'https://bantin.invalid/tai-lieu.pdf' } }, false],
 ];
 
 /** Strings stay strings (PDF literal strings), names stay names: as Chromium writes them. */
@@ -118,6 +119,7 @@ describe('links in the finished PDF', () => {
       'a chain of actions (/Next)',
       'an action run by the viewer (/AA)',
       'nothing (a link without a target)',
+      'https://bantin.invalid/tai-lieu.pdf',
     ]);
   });
 
@@ -134,20 +136,20 @@ describe('links in the finished PDF', () => {
       for (const o of objr) expect(doc.context.lookup(o.get(N('Obj')) as PDFRef), 'an OBJR points at an object that is gone').toBeInstanceOf(PDFDict);
       return `${element.lookup(N('S'), PDFName).decodeText()}:${objr.length}`;
     });
-    expect(kinds).toEqual([...Array(5).fill('Link:1'), ...Array(10).fill('Span:0')]);
+    expect(kinds).toEqual([...Array(5).fill('Link:1'), ...Array(11).fill('Span:0')]);
   });
 
   it('with --pdfa: the file passes the PDF/A rules once the links are gone (a JavaScript link failed the build before)', async () => {
     const { result, doc } = await finished({ pdfa: true });
-    expect(result.droppedLinks).toHaveLength(10);
+    expect(result.droppedLinks).toHaveLength(11);
     expect(pdfaProblems(doc)).toEqual([]);
     expect(targets(doc)).toHaveLength(5);
   });
 
   it('untagged prints too; a page left with no link loses its /Annots', async () => {
     const { result, doc } = await finished({ untagged: true });
-    expect(result.droppedLinks).toHaveLength(10);
+    expect(result.droppedLinks).toHaveLength(11);
     expect(targets(doc)).toHaveLength(5);
-    expect(doc.getPages().map((p) => p.node.has(N('Annots')))).toEqual([true, false, false]);
+    expect(doc.getPages().map((p) => p.node.has(N('Annots')))).toEqual([true, false, false, false]);
   });
 });
