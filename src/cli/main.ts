@@ -10,6 +10,7 @@ import { killChildren } from '../core/owned.js';
 import { version } from '../paths.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerConvert } from './commands/convert.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerTheme } from './commands/theme.js';
@@ -23,7 +24,7 @@ export function createProgram(): Command {
   const program = new Command();
   program
     .name('bantin')
-    .description('Turn one YAML file into a print-ready PDF issue of a news bulletin.')
+    .description('Turn one issue file (Markdown or YAML) into a print-ready PDF issue of a news bulletin.')
     .version(version, '-V, --version')
     .option('-q, --quiet', 'print only errors and the result')
     .option('-v, --verbose', 'print every step, with timings')
@@ -32,6 +33,7 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerBuild(program);
   registerCheck(program);
+  registerConvert(program);
   registerNew(program);
   registerPreview(program);
   registerTheme(program);

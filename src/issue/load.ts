@@ -1,5 +1,5 @@
 /**
- * issue.yaml → Issue model, collecting every problem with its position.
+ * issue.yaml or issue.md → Issue model, collecting every problem with its position.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { resolveAssets, type AssetMap } from './assets.js';
@@ -8,7 +8,8 @@ import { lintIssue, type LintOptions } from './lint/index.js';
 import { previousDateOrder } from './lint/previous-issue.js';
 import { runsBothWays } from './lint/date-order.js';
 import { buildIssue, type Issue } from './model.js';
-import { MAX_ALIAS_COUNT, parseIssueSource, readIssueText, type IssueSource } from './source.js';
+import { parseIssueFile } from './markdown/read.js';
+import { MAX_ALIAS_COUNT, readIssueText, type IssueSource } from './source.js';
 import { validateIssue } from './validate.js';
 import { yamlRuleDiagnostics } from './yaml-rules.js';
 
@@ -58,7 +59,8 @@ function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 async function loadUnsorted(file: string, text: string, options: LoadOptions): Promise<LoadResult> {
-  const { source, diagnostics } = parseIssueSource(file, text.normalize('NFC'));
+  // issue.md or issue.yaml, by the file's extension: the same IssueSource either way.
+  const { source, diagnostics } = parseIssueFile(file, text.normalize('NFC'));
   diagnostics.push(...yamlRuleDiagnostics(source), ...bidiDiagnostics(source));
   const empty: AssetMap = new Map();
   const ignored: Diagnostic[] = [];

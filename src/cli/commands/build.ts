@@ -39,7 +39,7 @@ export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('validate issues and print them to PDF (files or quoted globs: bantin build "issues/*.yaml")')
-    .argument('<files...>', 'issue files (YAML) or glob patterns')
+    .argument('<files...>', 'issue files (Markdown or YAML) or glob patterns')
     .option('-o, --output <file>', 'where to write the PDF of a single issue (default: beside the YAML, same name)')
     .option('-d, --out-dir <dir>', 'write every PDF into this folder')
     .addOption(new Option('-j, --jobs <n>', 'issues printed at the same time (default: fits the machine)').argParser(inRange(RANGES.jobs)))

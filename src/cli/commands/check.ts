@@ -13,7 +13,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('validate issues and point out likely editorial mistakes, without printing (files or quoted globs: bantin check "issues/*.yaml")')
-    .argument('<files...>', 'issue files (YAML) or glob patterns')
+    .argument('<files...>', 'issue files (Markdown or YAML) or glob patterns')
     .option('--strict', 'treat warnings as errors (exit 1 if any)')
     .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings, ignored}]')
     .option('--theme <name|dir>', "check against this theme instead of the issue's series.theme")

@@ -6,7 +6,14 @@ import type { NewOptions } from '../../commands/new/index.js';
 import { loggerFor } from '../context.js';
 
 /** The command's flags are the options of commands/new, plus --yes. */
-type NewFlags = Pick<NewOptions, 'from' | 'dir' | 'output' | 'number' | 'weekStart' | 'title'> & { publisher: string[]; yes?: boolean };
+type NewFlags = Pick<NewOptions, 'from' | 'dir' | 'output' | 'number' | 'weekStart' | 'title' | 'format'> & { publisher: string[]; yes?: boolean };
+
+const issueFormat = (value: string): 'md' | 'yaml' => {
+  const format = value.toLowerCase();
+  if (format === 'md' || format === 'markdown') return 'md';
+  if (format === 'yaml' || format === 'yml') return 'yaml';
+  throw new InvalidArgumentError('expected md or yaml');
+};
 
 const issueNumber = (value: string): string => {
   if (!/^[1-9]\d{0,2}\/\d{4}$/.test(value)) throw new InvalidArgumentError('expected number/year, e.g. 21/2026');
@@ -37,7 +44,8 @@ export function registerNew(program: Command): void {
     .description('start the next issue from the last one (number, week, series and parts carried over), never overwriting a file')
     .option('--from <file>', 'the previous issue (default: the newest issue file in --dir)')
     .option('-d, --dir <dir>', 'folder to look for the previous issue and to write the new one in', '.')
-    .option('-o, --output <file>', 'where to write the new issue (default: so-<number>-<year>.yaml in --dir, the current folder)')
+    .option('-o, --output <file>', 'where to write the new issue (default: so-<number>-<year>.yaml or .md in --dir, the current folder)')
+    .option('--format <md|yaml>', "write the issue as Markdown or YAML (default: as -o's name says, else as the previous issue)", issueFormat)
     .option('--number <n/year>', 'the issue number (default: the next one)', issueNumber)
     .option('--week-start <date>', 'the first day of the week, YYYY-MM-DD (default: 7 days after the previous week)', weekStart)
     .option('--title <title>', 'the series title, for a new series', text('a series title'))
@@ -53,6 +61,7 @@ export function registerNew(program: Command): void {
           from: opts.from,
           dir: opts.dir,
           output: opts.output,
+          format: opts.format,
           number: opts.number,
           weekStart: opts.weekStart,
           title: opts.title,

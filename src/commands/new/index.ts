@@ -7,6 +7,7 @@ import path from 'node:path';
 import { formatWeek } from '../../issue/dates.js';
 import { UserError } from '../../core/diagnostics.js';
 import { loadIssueText } from '../../issue/load.js';
+import { formatOf, yamlToMarkdown } from '../../issue/markdown/index.js';
 import { defaultFileName, planProblem } from './numbering.js';
 import type { NewOptions, NewResult } from './options.js';
 import { continueFrom, startSeries } from './plan.js';
@@ -30,9 +31,13 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   if (limit) throw new UserError(`cannot start the next issue: ${limit}`);
   // Into the folder the editor works in (the current one, or --dir), never beside --from: that
   // file may be an installed example inside node_modules.
-  const output = path.resolve(options.output ?? path.join(dir, defaultFileName(plan.number)));
+  const format = options.format ?? (options.output ? formatOf(options.output) : undefined) ?? (from ? formatOf(from) : undefined) ?? 'yaml';
+  const output = path.resolve(options.output ?? path.join(dir, defaultFileName(plan.number, format)));
   if (await exists(output)) throw await refuse(output);
-  const text = renderIssueYaml({ ...plan, output, from });
+  const yaml = renderIssueYaml({ ...plan, output, from });
+  // The Markdown form is the YAML's, converted: one writer of placeholders and comments.
+  const text = format === 'md' ? yamlToMarkdown(output, yaml).text : yaml;
+  if (text === undefined) throw new Error('bantin new made an issue it cannot write as Markdown');
 
   // The file must build as written; an image the previous issue names may be left behind.
   const check = await loadIssueText(output, text);

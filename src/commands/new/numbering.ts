@@ -31,9 +31,9 @@ export function mondayOf(today: Date): DateInfo {
 
 export const daysBetween = (a: DateInfo, b: DateInfo) => Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 
-export function defaultFileName(number: string): string {
+export function defaultFileName(number: string, format: 'yaml' | 'md' = 'yaml'): string {
   const [, n, year] = ISSUE_NUMBER.exec(number)!;
-  return `so-${n}-${year}.yaml`;
+  return `so-${n}-${year}.${format}`;
 }
 
 /**

@@ -5,8 +5,10 @@ export interface NewOptions {
   from?: string;
   /** Where to look for the newest issue and write the new one (default: the current folder). */
   dir?: string;
-  /** Default: so-<n>-<year>.yaml in `dir` (never beside `from`). */
+  /** Default: so-<n>-<year>.yaml (or .md) in `dir` (never beside `from`). */
   output?: string;
+  /** Markdown or YAML; default: as `output`'s extension says, else as the previous issue is written, else YAML. */
+  format?: 'yaml' | 'md';
   number?: string;
   weekStart?: string;
   title?: string;

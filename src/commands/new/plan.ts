@@ -1,10 +1,11 @@
 /** What the new issue holds: carried over from the previous issue, or a new series' first parts. */
 import path from 'node:path';
-import { Document, isMap, parseDocument, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { Document, isMap, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { addDays, monthSpan, parseIsoDate, type DateInfo } from '../../issue/dates.js';
 import { UserError } from '../../core/diagnostics.js';
 import { hasErrors, loadIssue } from '../../issue/load.js';
 import type { Issue, PartKind } from '../../issue/model.js';
+import { parseIssueFile } from '../../issue/markdown/read.js';
 import { readIssueText } from '../../issue/source.js';
 import { daysBetween, nextIssueNumber, nextMonth, nextWeek } from './numbering.js';
 import type { NewOptions } from './options.js';
@@ -37,7 +38,8 @@ export async function continueFrom(from: string, options: NewOptions): Promise<P
   const month = previous.period.kind === 'month' ? nextMonth(previous.week.start) : undefined;
   let week = month ? monthSpan(month) : nextWeek(previous.week.start, previous.week.end);
   if (options.weekStart && !month) week = { start: parseIsoDate(options.weekStart), end: addDays(parseIsoDate(options.weekStart), daysBetween(previous.week.start, previous.week.end)) };
-  const doc = parseDocument(await readIssueText(from));
+  // issue.md: its front matter, with the parts (left out below) read from the headings.
+  const doc = parseIssueFile(from, await readIssueText(from)).source.doc;
   const top = doc.contents as YAMLMap<Scalar, Node>;
   const carried: Array<[string, Node]> = [];
   let coverImage: Node | undefined;

@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { isMarkdownFile, parseIssueFile } from '../../issue/markdown/read.js';
 import { UserError } from '../../core/diagnostics.js';
 import { MAX_ISSUE_BYTES, readRegular } from '../../core/read-file.js';
 import { ISSUE_NUMBER } from './numbering.js';
@@ -17,12 +18,14 @@ export async function newestIssue(dir: string): Promise<string | undefined> {
     throw new UserError(`cannot read the folder ${dir}`);
   }
   let best: { file: string; rank: Rank } | undefined;
-  for (const name of names.filter((n) => /\.ya?ml$/i.test(n))) {
+  for (const name of names.filter((n) => /\.(ya?ml|md)$/i.test(n))) {
     const file = path.join(dir, name);
     let data: { issue?: { number?: unknown; week?: { start?: unknown } } } | undefined;
     try {
       // Regular files only: a FIFO or device named *.yaml would block or never end.
-      data = parse((await readRegular(file, MAX_ISSUE_BYTES)).toString('utf8')) as typeof data;
+      const text = (await readRegular(file, MAX_ISSUE_BYTES)).toString('utf8');
+      // A Markdown issue's number and week are in its front matter (a README.md has none).
+      data = (isMarkdownFile(file) ? parseIssueFile(file, text).source.doc.toJS() : parse(text)) as typeof data;
     } catch {
       continue;
     }

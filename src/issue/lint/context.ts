@@ -3,6 +3,7 @@ import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagno
 import { t } from '../../core/i18n.js';
 import type { Article, Issue } from '../model.js';
 import { lineText, locate, type IssueSource } from '../source.js';
+import { isMarkdownFile } from '../markdown/read.js';
 import { ignoreDirectives, linesFor } from './ignore.js';
 
 /** The order of a part's news items by date. */
@@ -38,7 +39,7 @@ export interface LintFindings {
 }
 
 export function createContext(source: IssueSource, issue: Issue, options: LintOptions, placeholders: Set<Article>, out: LintFindings): LintContext {
-  const directives = ignoreDirectives(source.text);
+  const directives = ignoreDirectives(source.text, isMarkdownFile(source.file));
   return {
     source,
     issue,

@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { isMarkdownFile, parseIssueFile } from '../markdown/read.js';
 import type { Issue } from '../model.js';
 import { MAX_ISSUE_BYTES, readRegular } from '../../core/read-file.js';
 import { dateOrderOf, type DateOrder } from './date-order.js';
@@ -18,12 +19,13 @@ export async function previousDateOrder(file: string, issue: Issue): Promise<Dat
   try {
     for (const name of await readdir(dir)) {
       const candidate = path.join(dir, name);
-      if (!/\.ya?ml$/i.test(name) || candidate === path.resolve(file)) continue;
+      if (!/\.(ya?ml|md)$/i.test(name) || candidate === path.resolve(file)) continue;
       const start = WEEK_START.exec(await readNeighbour(candidate))?.[1];
       if (start && start < issue.week.start.iso && (!best || start > best.start)) best = { file: candidate, start };
     }
     if (!best) return undefined;
-    const data = parse(await readNeighbour(best.file)) as { parts?: Array<{ articles?: Array<{ date?: unknown }> }> } | undefined;
+    const text = await readNeighbour(best.file);
+    const data = (isMarkdownFile(best.file) ? parseIssueFile(best.file, text).source.doc.toJS() : parse(text)) as { parts?: Array<{ articles?: Array<{ date?: unknown }> }> } | undefined;
     const parts = (data?.parts ?? []).map((p) => (p.articles ?? []).map((a) => (typeof a.date === 'string' ? a.date : '')).filter(Boolean));
     return dateOrderOf(parts);
   } catch {
