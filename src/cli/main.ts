@@ -3,7 +3,7 @@
  * Only the CLI layer sets process.exitCode; library code never exits. Each command's
  * wrapper lives in cli/commands/ and loads its implementation only when it runs.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { isUserError, UsageError } from '../core/diagnostics.js';
 import { runCleanups } from '../core/cleanup.js';
 import { killChildren } from '../core/owned.js';
@@ -17,6 +17,7 @@ import { registerTheme } from './commands/theme.js';
 import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
 import { formatDiagnostic, summarize } from '../core/report.js';
+import { chooseLanguage, setLanguage } from '../core/i18n.js';
 
 export { EXIT } from './context.js';
 
@@ -28,6 +29,7 @@ export function createProgram(): Command {
     .version(version, '-V, --version')
     .option('-q, --quiet', 'print only errors and the result')
     .option('-v, --verbose', 'print every step, with timings')
+    .addOption(new Option('--lang <lang>', 'the language bantin speaks: vi or en (default: BANTIN_LANG, then the locale)').choices(['vi', 'en']))
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -40,7 +42,24 @@ export function createProgram(): Command {
   return program;
 }
 
+/**
+ * The value of --lang in argv (`--lang vi` or `--lang=vi`), read before commander parses it: the
+ * help and every description are put into words when the program is built, so the language must
+ * be chosen first. Arguments after `--` are files, not options.
+ */
+export function langFlag(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') found = argv[++i];
+    else if (arg.startsWith('--lang=')) found = arg.slice('--lang='.length);
+  }
+  return found || undefined;
+}
+
 export async function main(argv: string[] = process.argv): Promise<void> {
+  setLanguage(chooseLanguage(langFlag(argv), process.env));
   // Ctrl-C, kill and a closed terminal end bantin the same way: child processes killed, temporary
   // files and folders removed, nothing written; the exit code is 128 + the signal's number.
   let interrupted: NodeJS.Signals | undefined;
