@@ -17,7 +17,8 @@ import { registerTheme } from './commands/theme.js';
 import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
 import { formatDiagnostic, summarize } from '../core/report.js';
-import { chooseLanguage, setLanguage } from '../core/i18n.js';
+import { chooseLanguage, setLanguage, t } from '../core/i18n.js';
+import { localizeProgram } from './help.js';
 
 export { EXIT } from './context.js';
 
@@ -25,14 +26,15 @@ export function createProgram(): Command {
   const program = new Command();
   program
     .name('bantin')
-    .description('Turn one issue file (Markdown or YAML) into a print-ready PDF issue of a news bulletin.')
-    .version(version, '-V, --version')
-    .option('-q, --quiet', 'print only errors and the result')
-    .option('-v, --verbose', 'print every step, with timings')
-    .addOption(new Option('--lang <lang>', 'the language bantin speaks: vi or en (default: BANTIN_LANG, then the locale)').choices(['vi', 'en']))
+    .description(t('cli.program.description'))
+    .version(version, '-V, --version', t('cli.option.version'))
+    .option('-q, --quiet', t('cli.option.quiet'))
+    .option('-v, --verbose', t('cli.option.verbose'))
+    .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['vi', 'en']))
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  localizeProgram(program);
   registerBuild(program);
   registerCheck(program);
   registerConvert(program);
@@ -67,7 +69,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     interrupted = signal;
     // After SIGHUP the terminal may be gone: a failed write must not stop the cleaning up.
     process.stderr.on('error', () => undefined);
-    process.stderr.write(`\ninterrupted (${signal}): cleaning up\n`);
+    process.stderr.write(`\n${t('cli.interrupted', { signal })}\n`);
     killChildren();
     const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
     // Cleanups that hang cannot keep bantin alive (a second signal ends it at once).
@@ -100,7 +102,7 @@ function exitCodeFor(error: unknown): number {
     logger.error(`${logger.color.red('bantin:')} ${error.message}${counts}`);
     return error instanceof UsageError ? EXIT.usage : EXIT.userError;
   }
-  logger.error(`${logger.color.red('bantin: internal error')} — this is a bug in bantin, please report it with the issue file:`);
+  logger.error(`${logger.color.red(t('cli.internal-error'))}${t('cli.internal-error-report')}`);
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return EXIT.bug;
 }

@@ -4,30 +4,31 @@
  * past 2^31 ms; a 100 m bleed or a year-300000 date would be written as asked.)
  */
 import { InvalidArgumentError } from 'commander';
+import { t, type MessageKey } from '../core/i18n.js';
 
 export interface Range {
   min: number;
   max: number;
   integer?: boolean;
   /** How the value is described: "a number of seconds". */
-  what: string;
+  what: MessageKey;
   unit?: string;
 }
 
 export const RANGES = {
-  timeout: { min: 1, max: 3600, what: 'a number of seconds', unit: 's' },
-  bleed: { min: 1, max: 20, what: 'a bleed in millimetres', unit: 'mm' },
-  jobs: { min: 1, max: 16, integer: true, what: 'a whole number of jobs' },
-  port: { min: 1, max: 65535, integer: true, what: 'a port number' },
+  timeout: { min: 1, max: 3600, what: 'cli.value.timeout', unit: 's' },
+  bleed: { min: 1, max: 20, what: 'cli.value.bleed', unit: 'mm' },
+  jobs: { min: 1, max: 16, integer: true, what: 'cli.value.jobs' },
+  port: { min: 1, max: 65535, integer: true, what: 'cli.value.port' },
   /** preview --port: 0 picks a free port. */
-  anyPort: { min: 0, max: 65535, integer: true, what: 'a port number (0: any free port)' },
+  anyPort: { min: 0, max: 65535, integer: true, what: 'cli.value.any-port' },
   /** Seconds since 1970 up to 9999-12-31T23:59:59Z, the last date a PDF can hold. */
-  epoch: { min: 0, max: 253402300799, integer: true, what: 'seconds since 1970-01-01' },
+  epoch: { min: 0, max: 253402300799, integer: true, what: 'cli.value.epoch' },
 } satisfies Record<string, Range>;
 
 export function describe(range: Range): string {
   const unit = range.unit ? ` ${range.unit}` : '';
-  return `${range.what} from ${range.min} to ${range.max}${unit}`;
+  return t('cli.value.between', { what: t(range.what), min: range.min, max: range.max, unit });
 }
 
 /** The number `text` stands for, or undefined when it is none or out of range. */
@@ -44,7 +45,7 @@ export function parseInRange(text: string, range: Range): number | undefined {
 export function inRange(range: Range) {
   return (value: string): number => {
     const n = parseInRange(value, range);
-    if (n === undefined) throw new InvalidArgumentError(`expected ${describe(range)}, got ${JSON.stringify(value)}`);
+    if (n === undefined) throw new InvalidArgumentError(t('cli.value.range', { range: describe(range), got: JSON.stringify(value) }));
     return n;
   };
 }
@@ -54,5 +55,5 @@ export function sourceDateEpochProblem(env: NodeJS.ProcessEnv = process.env): st
   const value = env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === '') return undefined;
   if (parseInRange(value, RANGES.epoch) !== undefined) return undefined;
-  return `SOURCE_DATE_EPOCH=${value} is not usable: expected ${describe(RANGES.epoch)} (up to 9999-12-31)`;
+  return t('cli.value.source-date-epoch', { value, range: describe(RANGES.epoch) });
 }

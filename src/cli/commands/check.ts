@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { EXIT, loggerFor } from '../context.js';
 import { formatDiagnostic, summarize } from '../../core/report.js';
+import { t } from '../../core/i18n.js';
 
 interface CheckFlags {
   strict?: boolean;
@@ -12,11 +13,11 @@ interface CheckFlags {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('validate issues and point out likely editorial mistakes, without printing (files or quoted globs: bantin check "issues/*.yaml")')
-    .argument('<files...>', 'issue files (Markdown or YAML) or glob patterns')
-    .option('--strict', 'treat warnings as errors (exit 1 if any)')
-    .option('--json', 'print the results as JSON on stdout: [{file, ok, errors, warnings, ignored}]')
-    .option('--theme <name|dir>', "check against this theme instead of the issue's series.theme")
+    .description(t('cli.check.description'))
+    .argument(`<${t('cli.arg.files')}...>`, t('cli.build.files'))
+    .option('--strict', t('cli.check.strict'))
+    .option('--json', t('cli.check.json'))
+    .option('--theme <name|dir>', t('cli.check.theme'))
     .action(async (files: string[], opts: CheckFlags) => {
       const logger = loggerFor(program);
       const { check, toReport } = await import('../../commands/check.js');
@@ -32,10 +33,10 @@ export function registerCheck(program: Command): void {
           else (d.severity === 'error' ? logger.error : logger.warn)(formatDiagnostic(d, logger.color));
         }
         const counts = r.diagnostics.length ? ` (${summarize(r.diagnostics)})` : '';
-        const strictly = opts.strict && r.diagnostics.some((d) => d.code !== 'read') ? ' — --strict counts warnings as errors' : '';
-        if (!r.ok) logger.error(`${logger.color.red('bantin:')} ${r.file}: failed${counts}${strictly}`);
-        else if (counts) logger.warn(`${r.file}: ok${counts}`);
-        else logger.progress(`${r.file}: ok`);
+        const strictly = opts.strict && r.diagnostics.some((d) => d.code !== 'read') ? t('cli.check.strictly') : '';
+        if (!r.ok) logger.error(`${logger.color.red('bantin:')} ${t('cli.check.failed', { file: r.file, counts, strictly })}`);
+        else if (counts) logger.warn(t('cli.check.ok', { file: r.file, counts }));
+        else logger.progress(t('cli.check.ok', { file: r.file, counts: '' }));
       }
     });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loggerFor } from '../context.js';
 import { formatDiagnostic } from '../../core/report.js';
+import { t } from '../../core/i18n.js';
 
 interface ConvertFlags {
   to?: 'md' | 'yaml';
@@ -13,16 +14,16 @@ const issueFormat = (value: string): 'md' | 'yaml' => {
   const format = value.toLowerCase();
   if (format === 'md' || format === 'markdown') return 'md';
   if (format === 'yaml' || format === 'yml') return 'yaml';
-  throw new InvalidArgumentError('expected md or yaml');
+  throw new InvalidArgumentError(t('cli.value.format'));
 };
 
 export function registerConvert(program: Command): void {
   program
     .command('convert')
-    .description('write an issue in the other form, Markdown or YAML, losing nothing (comments in the front matter kept); never over the input')
-    .argument('<file>', 'the issue file (.yaml, .yml or .md)')
-    .option('--to <md|yaml>', "the form to write (default: as -o's name says, else the other form)", issueFormat)
-    .option('-o, --output <file>', 'where to write it (default: beside the input, with the other extension; an existing file is replaced only when named here)')
+    .description(t('cli.convert.description'))
+    .argument(`<${t('cli.arg.file')}>`, t('cli.convert.file'))
+    .option('--to <md|yaml>', t('cli.convert.to'), issueFormat)
+    .option('-o, --output <file>', t('cli.convert.output'))
     .action(async (file: string, opts: ConvertFlags) => {
       const logger = loggerFor(program);
       const { convert } = await import('../../commands/convert.js');

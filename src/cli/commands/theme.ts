@@ -2,30 +2,31 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loggerFor } from '../context.js';
+import { t } from '../../core/i18n.js';
 
 export function registerTheme(program: Command): void {
-  const theme = program.command('theme').description('list the built-in themes, or start a theme of your own');
+  const theme = program.command('theme').description(t('cli.theme.description'));
   theme
     .command('list')
-    .description('the built-in themes, each with one line about its look')
+    .description(t('cli.theme.list.description'))
     .action(async () => {
       const logger = loggerFor(program);
       const { listThemes } = await import('../../commands/theme.js');
       const themes = await listThemes();
-      const width = Math.max(...themes.map((t) => t.name.length));
-      for (const t of themes) logger.result(`${t.name.padEnd(width)}  ${t.description}${t.isDefault ? ' (default)' : ''}`);
+      const width = Math.max(...themes.map((theme) => theme.name.length));
+      for (const theme of themes) logger.result(`${theme.name.padEnd(width)}  ${theme.description}${theme.isDefault ? t('cli.theme.list.default') : ''}`);
     });
   theme
     .command('new')
-    .description('write a theme folder that extends another theme: a commented theme.yaml (--eject: with every partial and stylesheet)')
-    .argument('<dir>', 'the new theme folder')
-    .option('--from <name|dir>', 'the theme it extends', 'haiphong')
-    .option('--eject', 'also copy every partial and stylesheet, to change them freely')
+    .description(t('cli.theme.new.description'))
+    .argument(`<${t('cli.arg.dir')}>`, t('cli.theme.new.dir'))
+    .option('--from <name|dir>', t('cli.theme.new.from'), 'haiphong')
+    .option('--eject', t('cli.theme.new.eject'))
     .action(async (dir: string, opts: { from: string; eject?: boolean }) => {
       const logger = loggerFor(program);
       const { newTheme } = await import('../../commands/theme.js');
       const files = await newTheme({ dir, from: opts.from, eject: opts.eject });
-      logger.progress(`wrote ${files.length} ${files.length === 1 ? 'file' : 'files'}; use it with series.theme: ./${path.relative(process.cwd(), path.resolve(dir)) || '.'} or --theme ${dir}`);
+      logger.progress(t(files.length === 1 ? 'cli.theme.new.wrote.one' : 'cli.theme.new.wrote.many', { n: files.length, dir: path.relative(process.cwd(), path.resolve(dir)) || '.', name: dir }));
       logger.result(path.join(dir, 'theme.yaml'));
     });
 }

@@ -2,10 +2,11 @@
  * English messages: the reference catalogue, one module per area (en/<area>.ts) so that each
  * area's keys live beside each other. vi.ts has the same keys and the same {placeholders}.
  */
+import { cli } from './en/cli.js';
 import { core } from './en/core.js';
 import { issue } from './en/issue.js';
 import { markdown } from './en/markdown.js';
 
-export const en = { ...core, ...issue, ...markdown } as const;
+export const en = { ...cli, ...core, ...issue, ...markdown } as const;
 
 export type MessageKey = keyof typeof en;
