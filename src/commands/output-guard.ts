@@ -9,6 +9,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError } from '../core/diagnostics.js';
+import { folderProblem } from './output.js';
 import { isWithin } from '../core/read-file.js';
 import type { AssetMap } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, packageRoot } from '../paths.js';
@@ -106,7 +107,11 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
       try {
         info = await lstat(output);
       } catch {
-        continue; // a new file: nothing to collide with
+        // A new file: nothing to collide with, but its folder must be one (not `-o afile/x.pdf`),
+        // said before anything is printed.
+        const problem = folderProblem(output);
+        if (problem) throw new UserError(`cannot write ${output}: ${problem}; nothing was written`);
+        continue;
       }
       if (info.isSymbolicLink()) throw new UsageError(`${output} is a symbolic link: bantin never writes through a link; name a regular file`);
       if (info.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; name a file (e.g. ${path.join(output, 'issue.pdf')}) or use --out-dir`);

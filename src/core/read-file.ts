@@ -111,7 +111,7 @@ export async function readRegular(file: string, max: number, flags = 0): Promise
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > max) throw new ReadProblem(`it is more than the ${mb(max)} bantin reads`, 'EFBIG');
-      if (length === buffer.length) throw new ReadProblem('it grew while bantin read it; try again once it is saved', 'EAGAIN');
+      if (length === buffer.length) throw grewOrSystem(stats.size);
     }
     return buffer.subarray(0, length);
   } catch (error) {
@@ -205,7 +205,7 @@ export function readInsideSync(file: string, { root, max }: Inside): Buffer {
     let length = 0;
     for (let n; (n = readSync(fd, buffer, length, buffer.length - length, length)) > 0; ) {
       length += n;
-      if (length === buffer.length) throw new ReadProblem('it grew while bantin read it; try again once it is saved', 'EAGAIN');
+      if (length === buffer.length) throw grewOrSystem(stats.size);
     }
     return buffer.subarray(0, length);
   } catch (error) {
@@ -213,4 +213,13 @@ export function readInsideSync(file: string, { root, max }: Inside): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A file that gives more bytes than its size said: one being written, or a view of the system
+ * (/proc, /sys), whose files say they are empty.
+ */
+function grewOrSystem(size: number): ReadProblem {
+  if (size === 0) return new ReadProblem('it is not a regular file with a size (a view of the system, such as /proc or /sys)', 'ENOTREG');
+  return new ReadProblem('it grew while bantin read it; try again once it is saved', 'EAGAIN');
 }

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
+import { inspectImage } from '../issue/image-check.js';
 import { checkInside, MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_THEME_TEXT_BYTES, ReadProblem, readInside } from '../core/read-file.js';
 import { diagnosticAt } from '../issue/source.js';
 import { FONTSOURCE_SHEETS, fontsourceDir, fontsourceName } from './fontsource.js';
@@ -40,9 +41,21 @@ export async function checkThemeAssets(theme: ThemeAssets): Promise<Problems> {
   if (logo) {
     const layer = theme.layers[logo.layer]!;
     if (!LOGO_TYPES.test(logo.file)) problems.push(problemAt(layer, ['cover', 'logo'], `the logo ${logo.file} is not an image the page can show: use a .png, .jpg, .webp, .gif or .svg file`));
-    else await checkFile(layer, logo.file, MAX_IMAGE_BYTES, ['cover', 'logo'], 'the logo', problems);
+    else await checkLogo(layer, logo.file, problems);
   }
   return problems;
+}
+
+/** The logo by the image rules an issue's pictures follow: a whole PNG or JPEG, an SVG that refers to nothing outside itself and whose work is bounded. */
+async function checkLogo(layer: ThemeLayer, relative: string, problems: Problems): Promise<void> {
+  const file = path.join(layer.dir, relative);
+  try {
+    const found = inspectImage(relative, await readInside(file, { root: layer.dir, max: MAX_IMAGE_BYTES }));
+    if ('problem' in found) problems.push(problemAt(layer, ['cover', 'logo'], found.problem));
+  } catch (error) {
+    if (!(error instanceof ReadProblem)) throw error;
+    problems.push(problemAt(layer, ['cover', 'logo'], `the logo ${relative} cannot be used: ${error.message} (looked for ${file})`));
+  }
 }
 
 async function checkFile(layer: ThemeLayer, relative: string, max: number, at: PathSegment[], what: string, problems: Problems): Promise<void> {

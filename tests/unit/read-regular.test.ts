@@ -18,6 +18,10 @@ describe('readRegular', () => {
     expect((await readRegular(path.join(root, 'link.txt'), 100)).toString()).toBe('xin chào');
   });
 
+  it.skipIf(process.platform !== 'linux')('says a file of /proc is a view of the system, not that it grew', async () => {
+    await expect(readRegular('/proc/self/status', 1024 * 1024)).rejects.toThrow('it is not a regular file with a size (a view of the system, such as /proc or /sys)');
+  });
+
   it('refuses devices, FIFOs, folders and files over the cap, without reading them', async () => {
     execFileSync('mkfifo', [path.join(root, 'pipe')]);
     await expect(readRegular('/dev/zero', 100)).rejects.toThrow('it is a device, not a file');

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isUserError, UsageError, type UserError } from '../../src/core/diagnostics.js';
+import { isUserError, UsageError, UserError } from '../../src/core/diagnostics.js';
 import { memoryLogger } from '../../src/core/logger.js';
 import { MAX_FONT_BYTES, MAX_THEME_TEXT_BYTES, readInside } from '../../src/core/read-file.js';
 import { check } from '../../src/commands/check.js';
@@ -99,6 +99,14 @@ describe('item 1: -o onto a file of the theme chain or of the install is refused
       expect(error.message).toMatch(/bantin's own file|never overwrites its inputs/);
     },
   );
+
+  it('an output below a regular file is refused before anything is printed (issue 26 item 10)', async () => {
+    const file = path.join(tmp, 'afile');
+    writeFileSync(file, 'x');
+    const error = await failure(guardOutputs([path.join(file, 'x.pdf')], []));
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(`cannot write ${path.join(file, 'x.pdf')}: ${file} is a file, not a folder; nothing was written`);
+  });
 
   it('the built-in theme a build uses, named by --theme, is refused too', async () => {
     const file = path.join(packageRoot, 'themes/digest/theme.yaml');
@@ -223,9 +231,12 @@ describe('item 6: missing theme assets are errors at check time, at theme.yaml:l
     ['a missing font file', 'fonts:\n  serif:\n    family: Body\n    files:\n      - { src: fonts/gone.woff2 }\n', /^theme\.yaml:6 fonts\.serif\.files\[0\]\.src: .*fonts\/gone\.woff2.*no such file/],
     ['a missing logo', 'cover:\n  logo: images/gone.png\n', /^theme\.yaml:3 cover\.logo: .*images\/gone\.png.*no such file/],
     ['a logo the page cannot show', 'cover:\n  logo: images/logo.bmp\n', /^theme\.yaml:3 cover\.logo: .*\.png, \.jpg/],
+    ['an SVG logo that loads a picture from the web', 'cover:\n  logo: images/logo.svg\n', /^theme\.yaml:3 cover\.logo: .*logo\.svg.*http:\/\/example\.com\/x\.png/],
+    ['a cut-short PNG logo', 'cover:\n  logo: images/cut.png\n', /^theme\.yaml:3 cover\.logo: .*cut\.png/],
     ['a font that leads out of the folder', 'fonts:\n  serif:\n    family: Body\n    files:\n      - { src: fonts/link.woff2 }\n', /^theme\.yaml:6 fonts\.serif\.files\[0\]\.src: .*leads out of/],
   ])('%s', async (_what, yaml, expected) => {
-    const { dir, issue } = project({ 't/theme.yaml': `name: t\n${yaml}`, 't/images/logo.bmp': 'BM', 'elsewhere.woff2': FONT });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="http://example.com/x.png" width="10" height="10"/></svg>';
+    const { dir, issue } = project({ 't/theme.yaml': `name: t\n${yaml}`, 't/images/logo.bmp': 'BM', 't/images/logo.svg': svg, 't/images/cut.png': TINY_PNG.subarray(0, 40), 'elsewhere.woff2': FONT });
     mkdirSync(path.join(dir, 't/fonts'));
     symlinkSync(path.join(dir, 'elsewhere.woff2'), path.join(dir, 't/fonts/link.woff2'));
     const [result] = await check([issue], { theme: path.join(dir, 't') });
