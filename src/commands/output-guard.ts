@@ -7,6 +7,7 @@
  * touched. A batch guards every issue's outputs against the inputs of the whole batch.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UserError } from '../core/diagnostics.js';
 import { folderProblem } from './output.js';
@@ -76,7 +77,17 @@ async function idsOf(files: readonly string[]): Promise<Map<Id, string>> {
 
 /** Everything a build reads: the issue, its images and every file of its theme chain. */
 export function buildInputs(input: string, assets: AssetMap, theme: Theme): string[] {
-  return [input, ...[...assets.values()].map((a) => a.file), ...themeInputs(theme)];
+  return [input, ...neighbourIssues(input), ...[...assets.values()].map((a) => a.file), ...themeInputs(theme)];
+}
+
+/** The issue files beside the input: the check reads them to find the previous issue (lint/previous-issue.ts). */
+function neighbourIssues(input: string): string[] {
+  const dir = path.dirname(path.resolve(input));
+  try {
+    return readdirSync(dir).filter((name) => /\.(ya?ml|md)$/i.test(name)).map((name) => path.join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -100,6 +100,15 @@ describe('item 1: -o onto a file of the theme chain or of the install is refused
     },
   );
 
+  it('an output onto the previous issue beside it (which the check reads) is refused', async () => {
+    const { dir, issue } = project({});
+    const previous = path.join(dir, 'so-19-2026.yaml');
+    writeFileSync(previous, MINIMAL_ISSUE);
+    const error = await failure(prepare({ input: issue, output: previous, logger: memoryLogger() }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(readFileSync(previous, 'utf8')).toBe(MINIMAL_ISSUE);
+  });
+
   it('an output below a regular file is refused before anything is printed (issue 26 item 10)', async () => {
     const file = path.join(tmp, 'afile');
     writeFileSync(file, 'x');
