@@ -11,6 +11,7 @@ import { expandInputs } from './inputs.js';
 import { makeFolder } from './output.js';
 import { buildInputs, outputGuard } from './output-guard.js';
 import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
+import { t } from '../core/i18n.js';
 
 export { expandInputs } from './inputs.js';
 
@@ -74,7 +75,7 @@ async function guardBatch(ready: Ready[], files: readonly string[], progress: (f
 export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, unmatched } = await expandInputs(options.inputs);
-  const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(`no file matches ${pattern}`) }));
+  const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(t('commands.no-match', { pattern })) }));
   if (options.outDir) await makeFolder(options.outDir);
   const total = items.length + files.length;
   let done = 0;
@@ -97,7 +98,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
       const prepared = await prepare(build);
       prepared.prepareMs = performance.now() - started;
       const clash = outputs.get(prepared.output);
-      if (clash) throw new UserError(`${file} would overwrite the PDF of ${clash} (${prepared.output}): rename one of them`);
+      if (clash) throw new UserError(t('commands.build-many.clash', { file, other: clash, output: prepared.output }));
       outputs.set(prepared.output, file);
       ready.push({ item, prepared, build });
     } catch (error) {

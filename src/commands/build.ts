@@ -27,6 +27,7 @@ import { defaultOutput, writeAllAtomic } from './output.js';
 import { buildInputs, guardOutputs } from './output-guard.js';
 import { brokenImageErrors, droppedLinkWarnings, fontWarnings, preflightWarnings } from './preflight.js';
 import { standaloneHtml } from './standalone-html.js';
+import { t } from '../core/i18n.js';
 
 export interface BuildOptions {
   input: string;
@@ -141,13 +142,13 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
   const input = path.resolve(options.input);
   const output = path.resolve(options.output ?? defaultOutput(options.input));
-  options.logger.progress(`checking ${options.input}`);
+  options.logger.progress(t('commands.build.checking', { file: options.input }));
   const loaded = await loadIssue(input);
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
-    throw new UserError(`${options.input} has errors; no PDF was written`, loaded.diagnostics);
+    throw new UserError(t('commands.build.has-errors', { file: options.input }), loaded.diagnostics);
   }
   const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
-  if (hasErrors(themed.diagnostics)) throw new UserError(`${options.input} has errors; no PDF was written`, themed.diagnostics);
+  if (hasErrors(themed.diagnostics)) throw new UserError(t('commands.build.has-errors', { file: options.input }), themed.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
   const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
@@ -159,21 +160,21 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
 }
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
-  logger.progress(`rendering ${prepared.issue.title}`);
+  logger.progress(t('commands.build.rendering', { title: prepared.issue.title }));
   // QR codes are made while Chromium loads the page: they do not move anything.
   return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry, deferQr: true });
 }
 
 /** Prints with settled page numbers (print/paginate.ts); a broken image becomes an error at its line. */
 export async function print(target: Browser | Page | PrintSession, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<PrintResult> {
-  options.logger.progress('printing with Chromium');
+  options.logger.progress(t('commands.build.printing'));
   const browser = target instanceof PrintSession ? undefined : 'newPage' in target ? target : target.browser();
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 && browser ? downsampler(browser) : undefined;
   const input = printInput(prepared, rendered, options, shrink?.filter);
   try {
     return target instanceof PrintSession ? await target.print(input) : await printPaginated(target, input);
   } catch (error) {
-    if (error instanceof ImageDecodeError) throw new UserError(`${options.input} has errors; no PDF was written`, brokenImageErrors(error.sources, prepared.issue, prepared.source));
+    if (error instanceof ImageDecodeError) throw new UserError(t('commands.build.has-errors', { file: options.input }), brokenImageErrors(error.sources, prepared.issue, prepared.source));
     throw error;
   } finally {
     await shrink?.close();
@@ -201,7 +202,7 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
   const { logger } = options;
   const { issue, source } = prepared;
   const warnings = [...preflightWarnings(printed.measurement, issue, source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), source)];
-  for (const url of printed.requests.blocked) logger.warn(`blocked a request the page made to ${url}`);
+  for (const url of printed.requests.blocked) logger.warn(t('commands.build.blocked', { url }));
   logger.debug('finishing');
   const html = await completeHtml(rendered);
   const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger, images: [...prepared.assets.values()] } : undefined;
@@ -236,7 +237,7 @@ async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered
 
 /** A safeguard: the CMYK conversion edits colours in place and keeps the tree; say so if it ever did not. */
 const CMYK_DROPS_TAGS = (source: IssueSource): Diagnostic =>
-  diagnosticAt(source, [], '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen', { code: 'cmyk-untagged', severity: 'warning' });
+  diagnosticAt(source, [], t('commands.build.cmyk-untagged'), { code: 'cmyk-untagged', severity: 'warning' });
 
 /** The rendered HTML with its QR codes in. */
 function completeHtml(rendered: RenderedIssue): Promise<string> {

@@ -6,6 +6,7 @@ import { hasErrors, loadIssue, type LoadOptions } from '../issue/load.js';
 import { checkTheme } from '../render/check-theme.js';
 import { themeIssue } from '../theme/choose.js';
 import { expandInputs } from './inputs.js';
+import { t } from '../core/i18n.js';
 
 export interface CheckOptions {
   /** Warnings count as errors: the issue is not ok while any remain. */
@@ -36,7 +37,7 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   const seen = new Set<string>();
   for (const input of inputs) {
     const files = isDynamicPattern(input) ? (await expandInputs([input])).files.map((f) => path.relative(process.cwd(), f)) : [input];
-    if (files.length === 0) results.push({ file: input, ok: false, diagnostics: [readError(input, `no file matches ${input}`)], ignored: [] });
+    if (files.length === 0) results.push({ file: input, ok: false, diagnostics: [readError(input, t('commands.no-match', { pattern: input }))], ignored: [] });
     for (const file of files) {
       if (seen.has(path.resolve(file))) continue;
       seen.add(path.resolve(file));

@@ -1,8 +1,9 @@
 /** `bantin preview --open`: the preview in the system's browser (xdg-open, open, start — through the `open` package). */
 import type { Logger } from '../core/logger.js';
+import { t } from '../core/i18n.js';
 
 export async function openInBrowser(url: string, logger: Pick<Logger, 'warn' | 'debug'>): Promise<void> {
-  const failed = (error: unknown) => logger.warn(`could not open a browser (${error instanceof Error ? error.message : String(error)}): open ${url} yourself`);
+  const failed = (error: unknown) => logger.warn(t('commands.preview.cannot-open', { reason: error instanceof Error ? error.message : String(error), url }));
   try {
     const { default: open } = await import('open');
     const child = await open(url);

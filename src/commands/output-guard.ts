@@ -15,6 +15,7 @@ import { isWithin } from '../core/read-file.js';
 import type { AssetMap } from '../issue/assets.js';
 import { FONT_PACKAGES, fontPackageDir, packageRoot } from '../paths.js';
 import { themeInputs, type Theme } from '../theme/theme.js';
+import { t } from '../core/i18n.js';
 
 type Id = string;
 const idOf = (s: { dev: number | bigint; ino: number | bigint }): Id => `${s.dev}:${s.ino}`;
@@ -109,7 +110,7 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
     for (const output of outputs) {
       const key = path.resolve(output);
       const earlier = seen.get(key);
-      if (earlier) throw new UsageError(`${output} would be written twice (also as ${earlier}): choose another -o name`);
+      if (earlier) throw new UsageError(t('commands.guard.twice', { output, earlier }));
       seen.set(key, output);
     }
     const existing: Array<{ output: string; id: Id; info: { dev: number; ino: number; nlink: number } }> = [];
@@ -121,12 +122,12 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
         // A new file: nothing to collide with, but its folder must be one (not `-o afile/x.pdf`),
         // said before anything is printed.
         const problem = folderProblem(output);
-        if (problem) throw new UserError(`cannot write ${output}: ${problem}; nothing was written`);
+        if (problem) throw new UserError(t('commands.guard.cannot-write', { output, problem }));
         continue;
       }
-      if (info.isSymbolicLink()) throw new UsageError(`${output} is a symbolic link: bantin never writes through a link; name a regular file`);
-      if (info.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; name a file (e.g. ${path.join(output, 'issue.pdf')}) or use --out-dir`);
-      if (!info.isFile()) throw new UsageError(`${output} is not a regular file (a device, FIFO or socket): bantin writes only regular files`);
+      if (info.isSymbolicLink()) throw new UsageError(t('commands.guard.symlink', { output }));
+      if (info.isDirectory()) throw new UserError(t('commands.guard.folder', { output, example: path.join(output, 'issue.pdf') }));
+      if (!info.isFile()) throw new UsageError(t('commands.guard.not-regular', { output }));
       existing.push({ output, id: idOf(info), info });
     }
     if (existing.length === 0) return;
@@ -134,11 +135,11 @@ export function outputGuard(inputs: readonly string[]): (outputs: readonly strin
     const outputIds = new Map<Id, string>();
     for (const { output, id, info } of existing) {
       const input = taken.get(id);
-      if (input) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(input) ? '' : 'the same file as '}the input ${input}: bantin never overwrites its inputs; choose another output name`);
+      if (input) throw new UsageError(t(path.resolve(output) === path.resolve(input) ? 'commands.guard.input' : 'commands.guard.same-as-input', { output, input }));
       const file = await installFile(output, info);
-      if (file) throw new UsageError(`${output} is ${path.resolve(output) === path.resolve(file) ? '' : 'the same file as '}bantin's own file ${file}: bantin never overwrites its inputs; choose another output name`);
+      if (file) throw new UsageError(t(path.resolve(output) === path.resolve(file) ? 'commands.guard.own-file' : 'commands.guard.same-as-own-file', { output, file }));
       const other = outputIds.get(id);
-      if (other) throw new UsageError(`${output} and ${other} are the same file: choose another -o name`);
+      if (other) throw new UsageError(t('commands.guard.same-outputs', { output, other }));
       outputIds.set(id, output);
     }
   };

@@ -5,27 +5,29 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerCleanup } from '../core/cleanup.js';
 import { UserError } from '../core/diagnostics.js';
+import { t, type MessageKey } from '../core/i18n.js';
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'the folder does not exist',
-  ENOTDIR: 'the folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EISDIR: 'it is a folder',
-  EEXIST: 'a file of that name is in the way',
-  EIO: 'an input/output error on the disk',
-  ENAMETOOLONG: 'the name is too long',
+const REASONS: Record<string, MessageKey> = {
+  ENOENT: 'commands.write.reason.no-folder',
+  ENOTDIR: 'commands.write.reason.no-folder',
+  EACCES: 'commands.write.reason.permission',
+  EPERM: 'commands.write.reason.permission',
+  EROFS: 'commands.write.reason.read-only',
+  ENOSPC: 'commands.write.reason.disk-full',
+  EDQUOT: 'commands.write.reason.quota',
+  EISDIR: 'commands.write.reason.is-folder',
+  EEXIST: 'commands.write.reason.in-the-way',
+  EIO: 'commands.write.reason.io',
+  ENAMETOOLONG: 'commands.write.reason.name-too-long',
 };
+const reasonFor = (code: string): string | undefined => (REASONS[code] ? t(REASONS[code]!) : undefined);
 
 /** A file-system failure as one line for the user (exit 1); other errors pass through. */
-export function writeFailure(file: string, error: unknown, what = 'write'): unknown {
+export function writeFailure(file: string, error: unknown, what: 'write' | 'folder' = 'write'): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (!code || !/^E[A-Z]+$/.test(code)) return error;
-  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? (folderProblem(file) ?? REASONS[code]) : REASONS[code];
-  return new UserError(`cannot ${what} ${file}: ${reason ?? code}; nothing was written`);
+  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? (folderProblem(file) ?? reasonFor(code)) : reasonFor(code);
+  return new UserError(t('commands.write.failed', { what: t(what === 'write' ? 'commands.write.write' : 'commands.write.create-folder'), file, reason: reason ?? code }));
 }
 
 /**
@@ -42,9 +44,9 @@ export function folderProblem(file: string): string | undefined {
       if (path.dirname(at) === at) return undefined;
       continue;
     }
-    if (!info.isDirectory()) return `${at} is a file, not a folder`;
+    if (!info.isDirectory()) return t('commands.write.reason.file-not-folder', { at });
     if (at !== path.dirname(path.resolve(file))) return undefined;
-    return SYSTEM_FOLDERS.has(fileSystemType(at)) ? `${at} is not a regular folder (a view of the system, such as /proc or /sys, where files cannot be made)` : undefined;
+    return SYSTEM_FOLDERS.has(fileSystemType(at)) ? t('commands.write.reason.system-folder', { at }) : undefined;
   }
 }
 
@@ -105,12 +107,12 @@ export async function makeFolder(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let at = target; ; at = path.dirname(at)) {
     try {
-      if (!(await stat(at)).isDirectory()) throw new UserError(`cannot create the folder ${dir}: ${at} is a file, not a folder; nothing was written`);
+      if (!(await stat(at)).isDirectory()) throw new UserError(t('commands.write.folder-is-file', { dir, at }));
       break;
     } catch (error) {
       if (error instanceof UserError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(at) === at) throw writeFailure(dir, error, 'create the folder');
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || path.dirname(at) === at) throw writeFailure(dir, error, 'folder');
       missing.unshift(at);
     }
   }
@@ -119,7 +121,7 @@ export async function makeFolder(dir: string): Promise<void> {
       await mkdir(at);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(at).catch(() => undefined))?.isDirectory()) continue;
-      throw writeFailure(dir, error, 'create the folder');
+      throw writeFailure(dir, error, 'folder');
     }
   }
 }

@@ -4,21 +4,22 @@ import type { Diagnostic, PathSegment } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import { diagnosticAt, pathAt, type IssueSource } from '../issue/source.js';
 import { MIN_DPI, type Measurement } from '../print/measure.js';
+import { t } from '../core/i18n.js';
 
 export function preflightWarnings(measurement: Measurement, issue: Issue, source: IssueSource): Diagnostic[] {
   const pathOf = (id: string): PathSegment[] => issue.articles.find((a) => a.id === id)?.path ?? issue.parts.find((p) => p.id === id)?.path ?? [];
   const warn = (path: PathSegment[], message: string, code: string) => diagnosticAt(source, path, message, { code, severity: 'warning' });
   const warnings: Diagnostic[] = [];
   for (const o of measurement.overflows) {
-    warnings.push(warn([...pathOf(o.id)], `text runs outside the page here ("${o.text}…"): shorten it or add spaces to long words or addresses`, 'overflow'));
+    warnings.push(warn([...pathOf(o.id)], t('commands.preflight.overflow', { text: o.text }), 'overflow'));
   }
   for (const c of measurement.clipped) {
     const path: PathSegment[] = issue.cover.highlights.find((h) => h.id === c.id)?.path ?? ['cover'];
-    warnings.push(warn(path, `the cover has no room for "${c.text}": feature fewer or shorter highlights`, 'cover-overflow'));
+    warnings.push(warn(path, t('commands.preflight.cover-overflow', { text: c.text }), 'cover-overflow'));
   }
   for (const image of measurement.images) {
     if (image.dpi >= MIN_DPI) continue;
-    warnings.push(warn(imagePath(issue, image.src), `${image.src} prints at ${image.dpi} dpi (${image.widthMm} mm wide): below ${MIN_DPI} dpi it looks blurred; use a larger image`, 'image-resolution'));
+    warnings.push(warn(imagePath(issue, image.src), t('commands.preflight.resolution', { src: image.src, dpi: image.dpi, mm: image.widthMm, min: MIN_DPI }), 'image-resolution'));
   }
   return warnings;
 }
@@ -33,14 +34,14 @@ function imagePath(issue: Issue, src: string): PathSegment[] {
 
 /** Images Chromium could not decode (measure.ts), as errors on the lines that name them. */
 export function brokenImageErrors(sources: readonly string[], issue: Issue, source: IssueSource): Diagnostic[] {
-  const message = (src: string) => `"${src}" cannot be decoded by the browser (it would print as a broken-image icon): open it in an image editor and save it again as PNG or JPEG`;
+  const message = (src: string) => t('commands.preflight.broken-image', { src });
   return sources.map((src) => diagnosticAt(source, imagePath(issue, src), message(src), { code: 'image' }));
 }
 
 /** Fonts of the machine in the PDF: some character is in none of bantin's fonts. */
 export function fontWarnings(fonts: string[], source: IssueSource): Diagnostic[] {
   if (fonts.length === 0) return [];
-  const message = `some characters are in none of bantin's fonts and were set in ${fonts.join(', ')} from this machine: the PDF will look different elsewhere. Replace them (e.g. with words), or check the text for pasted symbols`;
+  const message = t('commands.preflight.machine-font', { fonts: fonts.join(', ') });
   return [diagnosticAt(source, [], message, { code: 'machine-font', severity: 'warning' })];
 }
 
@@ -48,7 +49,7 @@ export function fontWarnings(fonts: string[], source: IssueSource): Diagnostic[]
 export function droppedLinkWarnings(targets: readonly string[], source: IssueSource): Diagnostic[] {
   return targets.map((target) => {
     const offset = source.text.indexOf(target);
-    const message = `a link to ${JSON.stringify(target)} was left out of the PDF: it keeps only links to http(s) and mailto addresses and within the document (does the theme print this field as HTML, with {{{ }}}?)`;
+    const message = t('commands.preflight.link-dropped', { target: JSON.stringify(target) });
     return diagnosticAt(source, offset >= 0 ? pathAt(source.doc, offset) : [], message, { code: 'link-dropped', severity: 'warning' });
   });
 }

@@ -7,10 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveViewer } from './preview-viewer.js';
 import { UserError } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 
 function listenFailure(error: NodeJS.ErrnoException, port: number): Error {
-  if (error.code === 'EADDRINUSE') return new UserError(`port ${port} is in use (another preview, or another program): choose another with --port, or leave --port out for a free one`);
-  if (error.code === 'EACCES') return new UserError(`cannot listen on port ${port}: permission denied; choose a port above 1023 with --port`);
+  if (error.code === 'EADDRINUSE') return new UserError(t('commands.preview.port-in-use', { port }));
+  if (error.code === 'EACCES') return new UserError(t('commands.preview.port-denied', { port }));
   return error;
 }
 
@@ -35,7 +36,7 @@ export async function startPreview(options: { title: string; port?: number; host
     // DNS rebinding: a web page whose name points at 127.0.0.1 must not read the preview.
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
       res.writeHead(421, { 'content-type': 'text/plain' });
-      res.end('bantin preview answers only to its own loopback address');
+      res.end(t('commands.preview.wrong-host'));
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -9,6 +9,7 @@ import { packageRoot } from '../paths.js';
 import { builtinThemeNames, BASE_THEME, DEFAULT_THEME, isThemePath, readChain } from '../theme/layers.js';
 import { COLOR_KEYS } from '../theme/schema.js';
 import { resolveTheme, type Theme } from '../theme/theme.js';
+import { t } from '../core/i18n.js';
 
 export interface ThemeSummary {
   name: string;
@@ -56,7 +57,7 @@ export async function newTheme(options: NewThemeOptions): Promise<string[]> {
   return files.map(([file]) => file);
 }
 
-const alreadyThere = (file: string) => new UserError(`${file} already exists: bantin theme new never overwrites a file (choose another folder, or move that file away)`);
+const alreadyThere = (file: string) => new UserError(t('commands.theme.exists', { file }));
 
 /** Throws a UserError unless `file` is a name nothing holds yet, in folders that are folders. */
 async function checkFree(file: string): Promise<void> {
@@ -67,8 +68,8 @@ async function checkFree(file: string): Promise<void> {
     code = (error as NodeJS.ErrnoException).code;
   }
   if (code === undefined) throw alreadyThere(file);
-  if (code === 'ENOTDIR') throw new UserError(`cannot write ${file}: a folder on its way is a file; choose another folder`);
-  if (code !== 'ENOENT') throw new UserError(`cannot write ${file}: ${code}`);
+  if (code === 'ENOTDIR') throw new UserError(t('commands.theme.folder-is-file', { file }));
+  if (code !== 'ENOENT') throw new UserError(t('commands.theme.cannot-write', { file, code }));
 }
 
 async function writeAllOrNothing(files: ReadonlyArray<[string, string]>): Promise<void> {
@@ -94,7 +95,7 @@ async function writeAllOrNothing(files: ReadonlyArray<[string, string]>): Promis
     // Deepest first; a folder someone else filled meanwhile stays (rmdir removes only empty ones).
     for (const d of made.sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (!(error instanceof UserError) && code) throw new UserError(`cannot write ${current}: ${code}; nothing of the new theme was kept`);
+    if (!(error instanceof UserError) && code) throw new UserError(t('commands.theme.failed', { file: current, code }));
     throw error;
   }
 }

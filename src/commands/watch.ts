@@ -18,6 +18,7 @@ import { defaultOutput, writeAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
 import { openInBrowser } from './open-url.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
+import { plural, t } from '../core/i18n.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Serve a live preview on loopback (port 0: any free port). */
@@ -60,8 +61,8 @@ export async function watch(options: WatchOptions): Promise<void> {
       for (const w of warnings) logger.warn(formatDiagnostic(w, logger.color));
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
-      const summary = `${printed.pageCount} pages · ${seconds.toFixed(2)} s`;
-      logger.info(`${logger.color.green('built')} ${path.relative(process.cwd(), prepared.output)}: ${printed.pageCount} pages in ${seconds.toFixed(2)} s (${printed.passes} ${printed.passes === 1 ? 'print' : 'prints'})`);
+      const summary = t('commands.watch.summary', { pages: printed.pageCount, seconds: seconds.toFixed(2) });
+      logger.info(`${logger.color.green(t('commands.watch.built'))}${t('commands.watch.built-line', { file: path.relative(process.cwd(), prepared.output), pages: printed.pageCount, seconds: seconds.toFixed(2), passes: plural(printed.passes, 'commands.watch.prints.one', 'commands.watch.prints.many') })}`);
       preview?.publish({ kind: 'ok', pdf, version, summary });
       options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
     } catch (caught) {
@@ -73,7 +74,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       // watch goes on: the next change may put it right.
       const lines = [...error.diagnostics.map((d) => formatDiagnostic(d, logger.color)), `${logger.color.red('bantin:')} ${error.message}`];
       for (const line of lines) logger.error(line);
-      logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
+      logger.info(logger.color.dim(t('commands.watch.watching')));
       const plain = [...error.diagnostics.map((d) => formatDiagnostic(d, noColor)), error.message];
       preview?.publish({ kind: 'error', message: plain.join('\n'), version });
       options.onRebuild?.({ ok: false, seconds: (performance.now() - started) / 1000 });
@@ -89,7 +90,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       return;
     }
     running = rebuild()
-      .catch((error: unknown) => logger.error(`bantin: internal error while rebuilding — ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .catch((error: unknown) => logger.error(t('commands.watch.internal-error', { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })))
       .finally(() => {
         running = undefined;
         if (again) {
@@ -119,7 +120,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   let waiting: NodeJS.Timeout | undefined;
   const awaitReturn = () => {
     if (waiting) return;
-    logger.info(`waiting for ${path.relative(process.cwd(), input) || input} to reappear…`);
+    logger.info(t('commands.watch.waiting', { file: path.relative(process.cwd(), input) || input }));
     waiting = setInterval(() => {
       if (!existsSync(input)) return;
       clearInterval(waiting);
@@ -153,12 +154,12 @@ export async function watch(options: WatchOptions): Promise<void> {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     if (options.serve) {
       preview = await startPreview({ title: path.basename(input), port: options.serve.port });
-      logger.info(`preview: ${preview.url}`);
+      logger.info(t('commands.preview.url', { url: preview.url }));
       if (options.serve.open) await openInBrowser(preview.url, logger);
       options.onServe?.(preview.url);
     }
     schedule();
-    logger.info(logger.color.dim('watching for changes… (Ctrl-C to stop)'));
+    logger.info(logger.color.dim(t('commands.watch.watching')));
     await Promise.race([
       new Promise<void>((resolve) => {
         if (options.signal?.aborted) resolve();

@@ -3,10 +3,11 @@
  * area's keys live beside each other. vi.ts has the same keys and the same {placeholders}.
  */
 import { cli } from './en/cli.js';
+import { commands } from './en/commands.js';
 import { core } from './en/core.js';
 import { issue } from './en/issue.js';
 import { markdown } from './en/markdown.js';
 
-export const en = { ...cli, ...core, ...issue, ...markdown } as const;
+export const en = { ...cli, ...commands, ...core, ...issue, ...markdown } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,9 @@
 /** Thông điệp tiếng Việt: cùng khoá và cùng chỗ điền {tên} như en.ts, theo từng phần (vi/<phần>.ts). */
 import type { MessageKey } from './en.js';
 import { cli } from './vi/cli.js';
+import { commands } from './vi/commands.js';
 import { core } from './vi/core.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...core, ...issue, ...markdown };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown };
