@@ -189,7 +189,8 @@ describe('bantin check on a broken issue', () => {
  * JSON Schema descriptions (.meta({ description }) and description: lines), CSS and HTML in
  * templates, and debug() lines — --verbose detail stays English, for the developer reading it.
  */
-const SENTENCE = /(?<![\w.-])[A-Za-z][a-z']*(?:[,;:()—]? +[A-Za-z][a-z']*(?![\w.-])){2,}/;
+/** Three or more words of ASCII letters (a Vietnamese word, with its diacritics, is not one). */
+const SENTENCE = /(?<![\p{L}\d_.-])[A-Za-z][a-z']*(?:[,;:()—]? +[A-Za-z][a-z']*(?![\p{L}\d_.-])){2,}/u;
 
 /** Files that read English text on purpose: commander's own messages, matched to be said again. */
 const READS_ENGLISH = new Set(['src/cli/help.ts']);
@@ -200,18 +201,10 @@ const READS_ENGLISH = new Set(['src/cli/help.ts']);
  * file not on it that gains an English sentence fails, and a file on it with none left fails too.
  */
 const NOT_YET_IN_CATALOGUE = new Set<string>([
-  'src/commands/new/index.ts',
-  'src/commands/new/numbering.ts',
-  'src/commands/new/plan.ts',
-  'src/commands/new/previous-issue.ts',
-  'src/commands/new/questions.ts',
-  'src/commands/new/render-yaml.ts',
   'src/core/read-file.ts',
   'src/issue/image-check.ts',
   'src/issue/image-svg-refs.ts',
   'src/issue/image-svg.ts',
-  'src/issue/lint/outlets.ts',
-  'src/issue/lint/placeholders.ts',
   'src/issue/markdown/from-yaml.ts',
   'src/issue/markdown/to-yaml.ts',
   'src/paths.ts',

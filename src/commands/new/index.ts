@@ -14,6 +14,7 @@ import { continueFrom, startSeries } from './plan.js';
 import { newestIssue } from './previous-issue.js';
 import { renderIssueYaml } from './render-yaml.js';
 import { folderProblem } from '../output.js';
+import { t } from '../../core/i18n.js';
 
 export type { NewOptions, NewResult } from './options.js';
 export { defaultFileName, mondayOf, nextIssueNumber, nextWeek } from './numbering.js';
@@ -24,11 +25,11 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   const dir = path.resolve(options.dir ?? '.');
   if (options.output && (await exists(options.output))) throw await refuse(path.resolve(options.output));
   const folder = options.output && folderProblem(options.output);
-  if (folder) throw new UserError(`cannot write ${path.resolve(options.output!)}: ${folder}`);
+  if (folder) throw new UserError(t('new.cannot-write', { file: path.resolve(options.output!), reason: folder }));
   const from = options.from ?? (await newestIssue(dir));
   const plan = from ? await continueFrom(from, options) : await startSeries(options);
   const limit = planProblem(plan, options);
-  if (limit) throw new UserError(`cannot start the next issue: ${limit}`);
+  if (limit) throw new UserError(t('new.cannot-start', { reason: limit }));
   // Into the folder the editor works in (the current one, or --dir), never beside --from: that
   // file may be an installed example inside node_modules.
   const format = options.format ?? (options.output ? formatOf(options.output) : undefined) ?? (from ? formatOf(from) : undefined) ?? 'yaml';
@@ -37,21 +38,21 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
   const yaml = renderIssueYaml({ ...plan, output, from });
   // The Markdown form is the YAML's, converted: one writer of placeholders and comments.
   const text = format === 'md' ? yamlToMarkdown(output, yaml).text : yaml;
-  if (text === undefined) throw new Error('bantin new made an issue it cannot write as Markdown');
+  if (text === undefined) throw new Error(t('new.bug.markdown'));
 
   // The file must build as written; an image the previous issue names may be left behind.
   const check = await loadIssueText(output, text);
   const notes = check.diagnostics.filter((d) => d.severity === 'error' && d.code === 'image').map((d) => `${d.path}: ${d.message}`);
   const other = check.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'image');
   // A bug of bantin's if it happens: the values it was given are checked above (planProblem).
-  if (other.length) throw new Error(`bantin new made an invalid issue:\n${other.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`).join('\n')}`);
+  if (other.length) throw new Error(`${t('new.bug.invalid')}\n${other.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`).join('\n')}`);
   try {
     await writeFile(output, text, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw await refuse(output);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`cannot write ${output}: ${folderProblem(output) ?? `the folder ${path.dirname(output)} does not exist`}`);
-    throw new UserError(`cannot write ${output}: ${code ?? String(error)}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(t('new.cannot-write', { file: output, reason: folderProblem(output) ?? t('new.no-folder', { dir: path.dirname(output) }) }));
+    throw new UserError(t('new.cannot-write', { file: output, reason: code ?? String(error) }));
   }
   const { start, end } = plan.week;
   return {
@@ -66,8 +67,8 @@ export async function newIssue(options: NewOptions): Promise<NewResult> {
 
 const refuse = async (output: string) =>
   (await stat(output).then((s) => s.isDirectory(), () => false))
-    ? new UserError(`${output} is a folder, not a file: name the new issue's file (-o ${path.join(output, '<name>.yaml')}), or use --dir ${output} to write it there under its usual name`)
-    : new UserError(`${output} already exists: bantin new never overwrites a file (choose another name with -o)`);
+    ? new UserError(t('new.output-is-folder', { output, example: path.join(output, '<name>.yaml') }))
+    : new UserError(t('new.output-exists', { output }));
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(

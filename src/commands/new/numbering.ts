@@ -1,5 +1,6 @@
 /** Issue numbers (number/year) and weeks: what comes after the previous issue. */
 import { addDays, parseIsoDate, type DateInfo } from '../../issue/dates.js';
+import { t } from '../../core/i18n.js';
 
 export const ISSUE_NUMBER = /^([1-9]\d{0,2})\/(\d{4})$/;
 
@@ -43,8 +44,8 @@ export function defaultFileName(number: string, format: 'yaml' | 'md' = 'yaml'):
 export function planProblem(plan: { number: string; week: { start: DateInfo; end: DateInfo } }, given: { weekStart?: string }): string | undefined {
   const written = (d: DateInfo) => /^\d{4}-\d{2}-\d{2}$/.test(d.iso);
   if (!written(plan.week.start) || !written(plan.week.end)) {
-    return `the new issue's week would run past 31/12/9999, the last day an issue's date can have: ${given.weekStart ? 'choose an earlier --week-start' : 'give its first day with --week-start'}`;
+    return t('new.week-too-late', { fix: t(given.weekStart ? 'new.week-too-late.earlier' : 'new.week-too-late.give') });
   }
-  if (!ISSUE_NUMBER.test(plan.number)) return `the new issue's number would be ${plan.number}, more than three digits: give it with --number (number/year, at most 999)`;
+  if (!ISSUE_NUMBER.test(plan.number)) return t('new.number-too-big', { number: plan.number });
   return undefined;
 }

@@ -10,6 +10,7 @@ import { readIssueText } from '../../issue/source.js';
 import { daysBetween, nextIssueNumber, nextMonth, nextWeek } from './numbering.js';
 import type { NewOptions } from './options.js';
 import { gatherAnswers } from './questions.js';
+import { t } from '../../core/i18n.js';
 
 export interface PartPlan {
   kind: PartKind;
@@ -32,7 +33,7 @@ export interface Plan {
 export async function continueFrom(from: string, options: NewOptions): Promise<Plan> {
   const loaded = await loadIssue(from);
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
-    throw new UserError(`cannot start from ${from}: it has errors (fix them, or name another issue with --from)`, loaded.diagnostics);
+    throw new UserError(t('new.cannot-start-from', { file: from }), loaded.diagnostics);
   }
   const previous: Issue = loaded.issue;
   const month = previous.period.kind === 'month' ? nextMonth(previous.week.start) : undefined;

@@ -6,6 +6,7 @@ import { isMarkdownFile, parseIssueFile } from '../../issue/markdown/read.js';
 import { UserError } from '../../core/diagnostics.js';
 import { MAX_ISSUE_BYTES, readRegular } from '../../core/read-file.js';
 import { ISSUE_NUMBER } from './numbering.js';
+import { t } from '../../core/i18n.js';
 
 type Rank = [year: number, number: number, weekStart: string];
 
@@ -15,7 +16,7 @@ export async function newestIssue(dir: string): Promise<string | undefined> {
   try {
     names = await readdir(dir);
   } catch {
-    throw new UserError(`cannot read the folder ${dir}`);
+    throw new UserError(t('new.cannot-read-folder', { dir }));
   }
   let best: { file: string; rank: Rank } | undefined;
   for (const name of names.filter((n) => /\.(ya?ml|md)$/i.test(n))) {

@@ -3,6 +3,7 @@ import { UserError } from '../../core/diagnostics.js';
 import { isoDate } from '../../issue/schema.js';
 import { ISSUE_NUMBER, mondayOf } from './numbering.js';
 import type { NewOptions } from './options.js';
+import { t } from '../../core/i18n.js';
 
 export const DEFAULT_SERIES_TITLE = 'Điểm tin Khoa học Công nghệ';
 
@@ -19,7 +20,7 @@ export async function gatherAnswers(options: NewOptions): Promise<SeriesAnswers>
   const defaultStart = mondayOf(options.today ?? new Date()).iso;
   const missing = [!options.number && '--number 1/2026', !options.publisher?.length && '--publisher "Sở Khoa học và Công nghệ"'].filter(Boolean);
   if (!ask && missing.length) {
-    throw new UserError(`there is no previous issue to continue: name one with --from, or start a series with ${missing.join(' ')} (no terminal to ask in, or --yes)`);
+    throw new UserError(t('new.no-previous', { flags: missing.join(' ') }));
   }
   const question = async (text: string, fallback: string | undefined, valid: (v: string) => string | undefined): Promise<string> => {
     let problem: string | undefined;
@@ -30,19 +31,19 @@ export async function gatherAnswers(options: NewOptions): Promise<SeriesAnswers>
     }
     throw new UserError(`${text}: ${problem}`);
   };
-  const nonEmpty = (v: string) => (v ? undefined : 'an answer is needed');
-  const title = options.title ?? (ask ? await question('Series title', DEFAULT_SERIES_TITLE, nonEmpty) : DEFAULT_SERIES_TITLE);
-  const publisher = options.publisher?.length ? options.publisher : [await question('Publisher, first line (parent body first)', undefined, nonEmpty)];
+  const nonEmpty = (v: string) => (v ? undefined : t('new.ask.answer-needed'));
+  const title = options.title ?? (ask ? await question(t('new.ask.title'), DEFAULT_SERIES_TITLE, nonEmpty) : DEFAULT_SERIES_TITLE);
+  const publisher = options.publisher?.length ? options.publisher : [await question(t('new.ask.publisher-first'), undefined, nonEmpty)];
   if (!options.publisher?.length) {
     for (let line = 2; ; line++) {
-      const more = (await ask!(`Publisher, line ${line} (Enter when done): `)).trim();
+      const more = (await ask!(t('new.ask.publisher-more', { line }))).trim();
       if (!more) break;
       publisher.push(more);
     }
   }
-  const number = options.number ?? (await question('Issue number (number/year)', undefined, (v) => (ISSUE_NUMBER.test(v) ? undefined : 'expected number/year, e.g. 1/2026')));
+  const number = options.number ?? (await question(t('new.ask.number'), undefined, (v) => (ISSUE_NUMBER.test(v) ? undefined : t('new.ask.number-invalid'))));
   const weekStart =
     options.weekStart ??
-    (ask ? await question('First day of the week (YYYY-MM-DD)', defaultStart, (v) => (isoDate.safeParse(v).success ? undefined : 'expected a real date written YYYY-MM-DD')) : defaultStart);
+    (ask ? await question(t('new.ask.week-start'), defaultStart, (v) => (isoDate.safeParse(v).success ? undefined : t('new.ask.week-start-invalid'))) : defaultStart);
   return { title, publisher, number, weekStart };
 }

@@ -5,6 +5,7 @@ import { formatWeek, type DateInfo } from '../../issue/dates.js';
 import { PLACEHOLDER } from '../../issue/lint.js';
 import type { PartPlan, Plan } from './plan.js';
 import { schemaReference } from './schema-ref.js';
+import { t } from '../../core/i18n.js';
 
 /**
  * A value on the rest of a `key: ` line. A title with a line break (or another control
@@ -24,27 +25,27 @@ export function renderIssueYaml(plan: Plan & { output: string; from?: string }):
   const lines = [
     `# yaml-language-server: $schema=${schema}`,
     '#',
-    ...comment(`${plan.seriesTitle} số ${plan.number}, ${plan.month ? `tháng ${start.month}/${start.year}` : `tuần ${week}`}: started by \`bantin new\`${plan.from ? ` from ${path.basename(plan.from)}` : ''}.`),
-    ...comment('Replace the placeholders (`bantin check` lists those left), then: bantin build'),
+    ...comment(`${plan.seriesTitle} số ${plan.number}, ${plan.month ? `tháng ${start.month}/${start.year}` : `tuần ${week}`}: ${t('new.yaml.started', { from: plan.from ? t('new.yaml.started-from', { file: path.basename(plan.from) }) : '' })}`),
+    ...comment(t('new.yaml.replace')),
     '',
     carried.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd(),
     '',
     'issue:',
-    `  number: ${plan.number} # number/year`,
+    `  number: ${plan.number} # ${t('new.yaml.number')}`,
     ...(plan.month
-      ? ['  period: # items dated outside it get a warning', `    month: ${plan.month}`]
-      : ['  week: # items dated outside it get a warning', `    start: ${start.iso}`, `    end: ${end.iso}`]),
+      ? [`  period: # ${t('new.yaml.period')}`, `    month: ${plan.month}`]
+      : [`  week: # ${t('new.yaml.period')}`, `    start: ${start.iso}`, `    end: ${end.iso}`]),
     '',
     ...coverLines(plan.coverImage),
     '',
-    'parts: # in reading order; kind: summary, news or spotlight',
+    `parts: # ${t('new.yaml.parts')}`,
     ...plan.parts.flatMap((part) => partLines(part, start, Boolean(plan.month))),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 function coverLines(image: Node | undefined): string[] {
-  const highlights = '# highlights: [article-id, …] # article or part ids (as many as the theme allows; give them an id:), listed on the cover with their pages';
+  const highlights = `# highlights: [article-id, …] # ${t('new.yaml.highlights')}`;
   if (!image) return ['# cover:', `#   ${highlights.slice(2)}`];
   const doc = new Document(new YAMLMap());
   (doc.contents as YAMLMap).set('image', image);
@@ -56,11 +57,11 @@ function partLines(part: PartPlan, start: DateInfo, monthly: boolean): string[] 
   if (part.kind === 'summary') {
     return [
       ...head,
-      '    # intro: the opening paragraph (Markdown, optional)',
-      '    sections: # one heading each; the body is Markdown (### sub-heading, - bullets, **bold**)',
+      `    # ${t('new.yaml.intro')}`,
+      `    sections: # ${t('new.yaml.sections')}`,
       ...(part.sections.length ? part.sections : ['Xu hướng chung']).flatMap((title) => [
         `      - title: ${scalar(title)}`,
-        '        body: | # placeholder: write this section',
+        `        body: | # ${t('new.yaml.section-body')}`,
         `          ${PLACEHOLDER.sectionBody}`,
       ]),
     ];
@@ -68,14 +69,14 @@ function partLines(part: PartPlan, start: DateInfo, monthly: boolean): string[] 
   return [
     ...head,
     '    articles:',
-    '      # Placeholder: replace it with the first story, then copy the block for each further one.',
+    `      # ${t('new.yaml.first-story')}`,
     ...(part.kind === 'news'
-      ? [`      - date: ${start.iso} # YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, within the ${monthly ? 'month' : 'week'}`, `        title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`]
-      : [`      - title: ${scalar(PLACEHOLDER.title)} # sentence case, printed as written (a title typed in capitals gets a warning)`, `        # date: ${start.iso} # optional for a ${part.kind === 'digest' ? 'digest item' : 'spotlight story'}`]),
-    '        source: # printed as "Chi tiết: <name>" with a QR code to the url',
+      ? [`      - date: ${start.iso} # ${t(monthly ? 'new.yaml.date.month' : 'new.yaml.date.week')}`, `        title: ${scalar(PLACEHOLDER.title)} # ${t('new.yaml.title')}`]
+      : [`      - title: ${scalar(PLACEHOLDER.title)} # ${t('new.yaml.title')}`, `        # date: ${start.iso} # ${t(part.kind === 'digest' ? 'new.yaml.date-optional.digest' : 'new.yaml.date-optional.spotlight')}`]),
+    `        source: # ${t('new.yaml.source')}`,
     `          name: ${scalar(PLACEHOLDER.sourceName)}`,
     `          url: ${PLACEHOLDER.url}`,
-    '        body: | # Markdown; a blank line between paragraphs',
+    `        body: | # ${t('new.yaml.body')}`,
     `          ${PLACEHOLDER.body}`,
   ];
 }

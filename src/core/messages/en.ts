@@ -7,7 +7,8 @@ import { commands } from './en/commands.js';
 import { core } from './en/core.js';
 import { issue } from './en/issue.js';
 import { markdown } from './en/markdown.js';
+import { newIssue } from './en/new.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown } as const;
+export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,5 +5,6 @@ import { commands } from './vi/commands.js';
 import { core } from './vi/core.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
+import { newIssue } from './vi/new.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue };

@@ -1,0 +1,48 @@
+import type { newIssue as en } from '../en/new.js';
+
+/** Thông điệp của `bantin new`: lỗi, câu hỏi và chú thích trong khung số mới. Tên trường YAML (title, body…) giữ nguyên. */
+export const newIssue: Record<keyof typeof en, string> = {
+  'new.cannot-write': 'không ghi được {file}: {reason}',
+  'new.no-folder': 'thư mục {dir} không tồn tại',
+  'new.cannot-start': 'không bắt đầu được số tiếp theo: {reason}',
+  'new.cannot-start-from': 'không bắt đầu được từ {file}: tệp có lỗi (hãy sửa, hoặc nêu số khác bằng --from)',
+  'new.cannot-read-folder': 'không đọc được thư mục {dir}',
+  'new.output-is-folder': '{output} là một thư mục, không phải tệp: hãy đặt tên tệp cho số mới (-o {example}), hoặc dùng --dir {output} để ghi vào đó với tên thường dùng',
+  'new.output-exists': '{output} đã có: bantin new không bao giờ ghi đè tệp (chọn tên khác bằng -o)',
+  'new.week-too-late': 'tuần của số mới sẽ vượt quá 31/12/9999, ngày cuối cùng một số bản tin có thể mang: {fix}',
+  'new.week-too-late.earlier': 'hãy chọn --week-start sớm hơn',
+  'new.week-too-late.give': 'hãy nêu ngày đầu tuần bằng --week-start',
+  'new.number-too-big': 'số thứ tự của số mới sẽ là {number}, quá ba chữ số: hãy nêu bằng --number (số/năm, tối đa 999)',
+  'new.no-previous': 'không có số trước để làm tiếp: nêu một số bằng --from, hoặc mở bản tin mới với {flags} (không có cửa sổ dòng lệnh để hỏi, hoặc đã dùng --yes)',
+
+  'new.bug.markdown': 'bantin new đã tạo một số bản tin không ghi được dưới dạng Markdown',
+  'new.bug.invalid': 'bantin new đã tạo một số bản tin không hợp lệ:',
+
+  'new.ask.answer-needed': 'cần có câu trả lời',
+  'new.ask.title': 'Tên bản tin',
+  'new.ask.publisher-first': 'Cơ quan ban hành, dòng đầu (cơ quan cấp trên trước)',
+  'new.ask.publisher-more': 'Cơ quan ban hành, dòng {line} (nhấn Enter khi xong): ',
+  'new.ask.number': 'Số bản tin (số/năm)',
+  'new.ask.number-invalid': 'cần số/năm, ví dụ 1/2026',
+  'new.ask.week-start': 'Ngày đầu tuần (YYYY-MM-DD)',
+  'new.ask.week-start-invalid': 'cần một ngày có thật, viết YYYY-MM-DD',
+
+  'new.yaml.started': 'tạo bằng `bantin new`{from}.',
+  'new.yaml.started-from': ' từ {file}',
+  'new.yaml.replace': 'Thay các chỗ để trống (`bantin check` liệt kê những chỗ còn lại), rồi chạy: bantin build',
+  'new.yaml.number': 'số/năm',
+  'new.yaml.period': 'tin mang ngày nằm ngoài khoảng này sẽ bị cảnh báo',
+  'new.yaml.parts': 'theo thứ tự đọc; kind: summary (tổng hợp), news (tin) hoặc spotlight (tiêu điểm)',
+  'new.yaml.highlights': 'id của tin hoặc phần (nhiều nhất theo giao diện cho phép; hãy đặt id: cho chúng), nêu trên trang bìa kèm số trang',
+  'new.yaml.intro': 'intro: đoạn mở đầu (Markdown, không bắt buộc)',
+  'new.yaml.sections': 'mỗi mục một tiêu đề; body viết bằng Markdown (### tiêu đề nhỏ, - gạch đầu dòng, **đậm**)',
+  'new.yaml.section-body': 'chỗ để trống: viết nội dung mục này',
+  'new.yaml.first-story': 'Chỗ để trống: thay bằng tin đầu tiên, rồi chép khối này cho mỗi tin tiếp theo.',
+  'new.yaml.date.week': 'YYYY-MM-DD hoặc một khoảng YYYY-MM-DD/YYYY-MM-DD, trong tuần',
+  'new.yaml.date.month': 'YYYY-MM-DD hoặc một khoảng YYYY-MM-DD/YYYY-MM-DD, trong tháng',
+  'new.yaml.title': 'viết hoa như câu thường, in đúng như gõ (tiêu đề gõ toàn chữ hoa sẽ bị cảnh báo)',
+  'new.yaml.date-optional.digest': 'không bắt buộc với tin điểm báo',
+  'new.yaml.date-optional.spotlight': 'không bắt buộc với tin tiêu điểm',
+  'new.yaml.source': 'in thành "Chi tiết: <tên>" kèm mã QR dẫn tới url',
+  'new.yaml.body': 'Markdown; các đoạn cách nhau một dòng trống',
+};
