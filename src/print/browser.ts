@@ -9,6 +9,7 @@ import { registerCleanup } from '../core/cleanup.js';
 import { findBrowser, type BrowserInfo } from './find-browser.js';
 import { exited, killTree, ownChild, ownFolder, removeFolder } from '../core/owned.js';
 import { watchMemory, type MemoryWatch } from './memory-watch.js';
+import { t } from '../core/i18n.js';
 
 export { findBrowser, type BrowserInfo };
 
@@ -63,7 +64,7 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
   try {
     profile = await ownFolder('chrome');
   } catch (error) {
-    throw new UserError(`could not start the browser: ${tmpSpaceProblem() ?? `cannot create a folder in the temporary folder ${os.tmpdir()} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`}`);
+    throw new UserError(t('print.start-failed', { reason: tmpSpaceProblem() ?? t('print.no-temp-folder', { dir: os.tmpdir(), code: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) }));
   }
   let browser: Browser;
   try {
@@ -82,7 +83,7 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
     });
   } catch (error) {
     await removeFolder(profile);
-    throw new UserError(`could not start the browser ${info.executablePath}: ${tmpSpaceProblem() ?? (error as Error).message.split('\n')[0]}`);
+    throw new UserError(t('print.start-failed-at', { file: info.executablePath, reason: tmpSpaceProblem() ?? (error as Error).message.split('\n')[0]! }));
   }
   // The pipes to a browser that dies or is killed report ECONNRESET/EPIPE; puppeteer does not
   // listen for that, and an unheard 'error' would end bantin with a stack trace.
@@ -178,7 +179,7 @@ export function tmpSpaceProblem(dir = os.tmpdir(), minFree = MIN_TMP_FREE_BYTES)
     return undefined;
   }
   if (free >= minFree) return undefined;
-  return `the temporary folder ${dir} is full (${Math.round(free / 1024 / 1024)} MB free), and the browser keeps its files there: free some space, or set TMPDIR to a folder on a disk with room`;
+  return t('print.tmp-full', { dir, mb: Math.round(free / 1024 / 1024) });
 }
 
 /** Below this much free space in TMPDIR a crash of the browser is put down to it. */
@@ -193,18 +194,18 @@ export function browserFailure(error: unknown, browser: Browser, timeoutMs: numb
   const memory = memoryWatches.get(browser)?.exceeded;
   if (memory) {
     return new UserError(
-      `the browser needed more than ${gb(memory.limit)} of memory (one of its processes held ${gb(memory.bytes)}), so bantin ended it; nothing was written. A picture or font of the issue or its theme asks for too much: look for a very large image or SVG, or a very large font file`,
+      t('print.memory', { limit: gb(memory.limit), held: gb(memory.bytes) }),
     );
   }
   // By class, not by name: the bundler may rename puppeteer's classes (TimeoutError2); ours (paginate.ts) by name.
   const timedOut = error instanceof TimeoutError || (error instanceof Error && /^TimeoutError\d*$/.test(error.name));
   if (timedOut || (error instanceof ProtocolError && / timed out/.test(message))) {
-    return new UserError(`the browser did not finish within ${Math.round(timeoutMs / 1000)} s (--timeout); nothing was written. A very long issue may need a larger --timeout`);
+    return new UserError(t('print.timeout', { seconds: Math.round(timeoutMs / 1000) }));
   }
   if (!browser.connected || /Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached|Protocol error/i.test(message)) {
     const full = tmpSpaceProblem();
-    if (full) return new UserError(`the browser stopped while printing: ${full}; nothing was written`);
-    return new UserError('the browser stopped while printing (it crashed or was killed); nothing was written. Try again; if it keeps happening, run with --verbose and report it');
+    if (full) return new UserError(t('print.stopped-full', { reason: full }));
+    return new UserError(t('print.stopped'));
   }
   return undefined;
 }

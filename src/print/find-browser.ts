@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser as BrowserKind, ChromeReleaseChannel, computeExecutablePath, computeSystemExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
 import { UserError } from '../core/diagnostics.js';
+import { t } from '../core/i18n.js';
 
 export interface BrowserInfo {
   executablePath: string;
@@ -113,14 +114,10 @@ export function standardLocations(platform: NodeJS.Platform, env: NodeJS.Process
   return ['/snap/bin/chromium', '/opt/microsoft/msedge/msedge'];
 }
 
-const NOT_FOUND = [
-  'no Chromium browser found: bantin prints PDFs with headless Chromium (or Google Chrome, or Microsoft Edge).',
-  'Install one of:',
-  '  • Debian/Ubuntu:  sudo apt-get install chromium-headless-shell   (or: chromium)',
-  '  • macOS, Windows: Google Chrome, Chromium or Microsoft Edge, in the standard place',
-  '  • any system with internet:  npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer',
-  'or point bantin at a browser:  bantin build --browser /path/to/chrome   (or set BANTIN_BROWSER)',
-].join('\n');
+const notFound = () =>
+  (['print.not-found', 'print.not-found.install', 'print.not-found.debian', 'print.not-found.mac-windows', 'print.not-found.internet', 'print.not-found.point'] as const)
+    .map((key) => t(key))
+    .join('\n');
 
 /** "/Applications/Google Chrome.app" stands for the program inside it. */
 function macAppExecutable(file: string): string {
@@ -138,7 +135,7 @@ export async function findBrowser(options: FindOptions | string = {}): Promise<B
   const named = explicit ?? env.BANTIN_BROWSER ?? env.PUPPETEER_EXECUTABLE_PATH;
   if (named) {
     const given = macAppExecutable(named);
-    if (!isFile(given)) throw new UserError(`the browser ${given} does not exist (from ${explicit ? '--browser' : 'BANTIN_BROWSER / PUPPETEER_EXECUTABLE_PATH'})`);
+    if (!isFile(given)) throw new UserError(t('print.browser-missing', { file: given, from: explicit ? '--browser' : 'BANTIN_BROWSER / PUPPETEER_EXECUTABLE_PATH' }));
     return found(given, explicit ? '--browser' : 'environment');
   }
   const cached = await fromPuppeteerCache(env, homedir);
@@ -150,5 +147,5 @@ export async function findBrowser(options: FindOptions | string = {}): Promise<B
   if (chrome) return found(chrome, 'installed');
   const other = standardLocations(platform, env, homedir).find(isFile);
   if (other) return found(other, 'installed');
-  throw new UserError(NOT_FOUND);
+  throw new UserError(notFound());
 }

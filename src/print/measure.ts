@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { UserError } from '../core/diagnostics.js';
 import { ISSUE_PREFIX } from '../render/urls.js';
+import { t } from '../core/i18n.js';
 
 export const MIN_DPI = 150;
 
@@ -23,7 +24,7 @@ export interface Measurement {
 /** The page could not decode some of the issue's images: the build stops (see build.ts). */
 export class ImageDecodeError extends UserError {
   constructor(readonly sources: string[]) {
-    super(`the browser cannot decode ${sources.join(', ')}`);
+    super(t('print.cannot-decode', { files: sources.join(', ') }));
     this.name = 'ImageDecodeError';
   }
 }

@@ -3,6 +3,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { DestinationMap } from '../pdf/destinations.js';
+import { t } from '../core/i18n.js';
 
 export class LayoutError extends Error {}
 
@@ -14,7 +15,7 @@ export function pageNumbers(destinations: DestinationMap, targets: ReadonlySet<s
     if (dest) pages.set(id, dest.page);
     else missing.push(id);
   }
-  if (missing.length) throw new LayoutError(`no PDF destination for ${missing.slice(0, 5).join(', ')}: a link target is not printed`);
+  if (missing.length) throw new LayoutError(t('print.no-destination', { ids: missing.slice(0, 5).join(', ') }));
   return pages;
 }
 

@@ -17,6 +17,7 @@ export { LayoutError } from './page-numbers.js';
 import type { ImageFilter } from './downsample.js';
 import { CSS_PX_PER_MM, ImageDecodeError, measureLayout, type Measurement } from './measure.js';
 import { servePage, type PageContent, type RequestLog, type ThemeFiles } from './requests.js';
+import { t } from '../core/i18n.js';
 
 export interface PrintInput {
   html: string;
@@ -163,7 +164,7 @@ export class PrintSession {
       guess = pages;
       await this.bounded(fillPageNumbers(this.page, pages, String(pageCount).length));
     }
-    throw new LayoutError(`page numbers did not settle after ${MAX_PASSES} prints`);
+    throw new LayoutError(t('print.page-numbers-unsettled', { n: MAX_PASSES }));
   }
 
   /**

@@ -6,5 +6,6 @@ import { core } from './vi/core.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
 import { newIssue } from './vi/new.js';
+import { print } from './vi/print.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...print };
