@@ -22,6 +22,7 @@ import { addOutputIntent, PDFA, pdfaProblems } from './pdfa/index.js';
 import type { Profile } from './profile.js';
 import { completeTags, isTagged } from './tags/complete.js';
 import { setXmp } from './xmp.js';
+import { t } from '../core/i18n.js';
 
 export { machineFonts } from './fonts-used.js';
 export { destinationsOf, openPrint, readDestinations, type Destination, type DestinationMap } from './destinations.js';
@@ -61,7 +62,7 @@ export async function finish(doc: PDFDocument, issue: Issue, options: FinishOpti
   if (options.pdfa) {
     addOutputIntent(doc);
     const problems = pdfaProblems(doc);
-    if (problems.length > 0) throw new UserError(`cannot make a PDF/A-2b file: ${problems.join('; ')}; no PDF was written`);
+    if (problems.length > 0) throw new UserError(t('pdf.pdfa.failed', { problems: problems.join('; ') }));
   }
   if (options.cmyk) await (await import('./cmyk/index.js')).toCmyk(doc, { issue, ...options.cmyk });
   const pdf = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });

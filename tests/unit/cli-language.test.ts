@@ -219,7 +219,6 @@ const NOT_YET_IN_CATALOGUE = new Set<string>([
   'src/pdf/cmyk/ghostscript.ts',
   'src/pdf/cmyk/images.ts',
   'src/pdf/cmyk/index.ts',
-  'src/pdf/index.ts',
   'src/pdf/links.ts',
   'src/pdf/pdfa/index.ts',
   'src/pdf/streams.ts',

@@ -8,8 +8,9 @@ import { core } from './en/core.js';
 import { issue } from './en/issue.js';
 import { markdown } from './en/markdown.js';
 import { newIssue } from './en/new.js';
+import { pdf } from './en/pdf.js';
 import { print } from './en/print.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...print } as const;
+export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print } as const;
 
 export type MessageKey = keyof typeof en;

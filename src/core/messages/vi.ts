@@ -6,6 +6,7 @@ import { core } from './vi/core.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
 import { newIssue } from './vi/new.js';
+import { pdf } from './vi/pdf.js';
 import { print } from './vi/print.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...print };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print };

@@ -19,6 +19,7 @@ import type { RgbImage } from './document.js';
 import { isJpeg } from './images.js';
 import { inlineStreamLengths, streamBytes } from './streams.js';
 import { ownChild } from '../../core/owned.js';
+import { t } from '../../core/i18n.js';
 
 const run = promisify(execFile);
 const N = (name: string) => PDFName.of(name);
@@ -49,7 +50,7 @@ export interface Job {
 /** Converts the images in place and returns the colours' CMYK values by colourKey. */
 export async function convertWithGhostscript(job: Job): Promise<Map<string, Cmyk>> {
   const gs = findGhostscript();
-  if (!gs) throw new UserError('--cmyk needs Ghostscript, which is not installed: apt-get install ghostscript (macOS: brew install ghostscript; Windows: Ghostscript from ghostscript.com, its bin folder on PATH) (or build without --cmyk and let the print shop convert)');
+  if (!gs) throw new UserError(t('pdf.cmyk.no-ghostscript'));
   const lossless = job.images.filter((i) => !isJpeg(i.image));
   const photos = job.images.filter((i) => isJpeg(i.image));
   const table = new Map<string, Cmyk>();
@@ -89,8 +90,8 @@ async function pass(gs: string, job: Job, what: { name: string; colours: [number
   } catch (error) {
     // Its own words (stderr), not the command line execFile puts in its message.
     const e = error as Error & { stderr?: string; signal?: string | null; killed?: boolean };
-    const why = e.signal ? `it was stopped (${e.signal}${e.killed ? ', past --timeout' : ''})` : (e.stderr?.trim().split('\n')[0] || e.message.split('\n')[0]);
-    throw new UserError(`Ghostscript could not convert the colours to CMYK: ${why}`);
+    const why = e.signal ? t(e.killed ? 'pdf.cmyk.stopped-timeout' : 'pdf.cmyk.stopped', { signal: e.signal }) : (e.stderr?.trim().split('\n')[0] || e.message.split('\n')[0]);
+    throw new UserError(t('pdf.cmyk.failed', { reason: String(why) }));
   }
   const converted = await PDFDocument.load(inlineStreamLengths(await readFile(output)), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = converted.getPages();

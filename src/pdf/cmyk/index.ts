@@ -22,13 +22,14 @@ import { convertWithGhostscript } from './ghostscript.js';
 import { keepCmykJpegs, type IssueImage } from './jpeg.js';
 import { dropUnreachable } from './streams.js';
 import { ownFolder, removeFolder } from '../../core/owned.js';
+import { t } from '../../core/i18n.js';
 
 export { findGhostscript } from './ghostscript.js';
 export { inlineStreamLengths } from './streams.js';
 
 /** Converts the document in place (finishing saves it). */
 export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger; images?: readonly IssueImage[] }): Promise<void> {
-  options.logger.progress('converting colours to CMYK');
+  options.logger.progress(t('pdf.cmyk.converting'));
   // Before the survey: a CMYK JPEG put back is no longer an RGB image to convert.
   const kept = keepCmykJpegs(doc, options.images ?? []);
   if (kept > 0) options.logger.debug(`--cmyk: ${kept} CMYK JPEG ${kept === 1 ? 'image' : 'images'} kept as JPEG`);
