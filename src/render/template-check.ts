@@ -8,6 +8,7 @@ import { UserError, type Diagnostic } from '../core/diagnostics.js';
 import { visibleControls } from '../issue/text.js';
 import { LABEL_KEYS } from '../theme/label-keys.js';
 import type { ThemeFile } from '../theme/theme.js';
+import { t as say } from '../core/i18n.js';
 
 type Ast = hbs.AST.Program;
 
@@ -33,8 +34,8 @@ export function parseTemplate(file: ThemeFile, text: string): ParsedTemplate {
     const e = error as Error & { lineNumber?: number; column?: number };
     const line = e.lineNumber ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? 1);
     const first = e.message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '');
-    const message = `this template does not parse: ${first || e.message.split('\n').slice(-1)[0]}`;
-    throw new UserError(`the theme template ${shownPath(file.file)} has errors; no PDF was written`, [problem(file, text, line, (e.column ?? 0) + 1, message, 'template')]);
+    const message = say('render.template.parse', { detail: String(first || e.message.split('\n').slice(-1)[0]) });
+    throw new UserError(say('render.template.has-errors', { file: shownPath(file.file) }), [problem(file, text, line, (e.column ?? 0) + 1, message, 'template')]);
   }
 }
 
@@ -112,15 +113,15 @@ export function checkTemplates({ templates, partials, main, others = new Map(), 
         const name = partialName(node as PartialCall);
         if (name === undefined) at(node, 'a partial named by an expression ({{> (lookup …)}}) cannot be checked before printing: name the partial, e.g. {{> figure}}', 'dynamic-partial');
         else if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
-          const how = /[/\\]/.test(name) ? 'a partial is named, never reached by a path' : `a theme adds one as partials/${name}.hbs`;
-          at(node, `no partial is called "${name}": expected one of ${[...partials].sort().join(', ')} (${how})`, 'unknown-partial');
+          const how = /[/\\]/.test(name) ? say('render.template.partial-by-path') : say('render.template.partial-add', { name });
+          at(node, say('render.template.unknown-partial', { name, known: [...partials].sort().join(', '), how }), 'unknown-partial');
         }
       }
       if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') checkCall(node as Call, at, labels);
     });
   }
   diagnostics.push(...partialCircles(templates.filter((t) => t.file !== main), others, own));
-  if (diagnostics.length) throw new UserError(`the theme's templates have errors; no PDF was written`, diagnostics);
+  if (diagnostics.length) throw new UserError(say('render.templates.have-errors'), diagnostics);
 }
 
 function checkCall(call: Call, at: (node: hbs.AST.Node, message: string, code: string) => void, labels: ReadonlySet<string>): void {
@@ -131,19 +132,19 @@ function checkCall(call: Call, at: (node: hbs.AST.Node, message: string, code: s
   if (!simple) return;
   const name = path.original;
   const hasArguments = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0;
-  if (HOOKS.has(name)) return at(call, `{{${name}}} is Handlebars' own ${name === 'log' ? 'helper for debugging, which writes to bantin’s output, not the page' : 'hook, not a helper to call'}: remove it`, 'unknown-helper');
+  if (HOOKS.has(name)) return at(call, say(name === 'log' ? 'render.template.log-hook' : 'render.template.hook', { call: name }), 'unknown-helper');
   if (hasArguments && !HELPERS.has(name)) {
-    return at(call, `no helper is called "${name}": expected one of ${[...HELPERS].sort().join(', ')} (a theme cannot add helpers)`, 'unknown-helper');
+    return at(call, say('render.template.unknown-helper', { name, known: [...HELPERS].sort().join(', ') }), 'unknown-helper');
   }
   if ((BLOCK_HELPERS as readonly string[]).includes(name) && (call.type === 'BlockStatement' || hasArguments) && call.params.length !== 1) {
     return at(call, `{{#${name}}} takes exactly one value, e.g. {{#${name} issue.parts}}`, 'helper-arguments');
   }
-  if (name === 'lookup' && call.params.length !== 2) return at(call, 'lookup takes two values, e.g. (lookup issue.labels "contents")', 'helper-arguments');
+  if (name === 'lookup' && call.params.length !== 2) return at(call, say('render.template.lookup'), 'helper-arguments');
   if (name !== 't') return;
   const key = call.params[0];
   if (!key || key.type !== 'StringLiteral') at(call, 'the label helper takes a label name in quotes, e.g. {{t "contents"}}', 'label');
   else if (!labels.has((key as hbs.AST.StringLiteral).value)) {
-    at(call, `no label is called "${(key as hbs.AST.StringLiteral).value}": expected one of ${LABEL_KEYS.join(', ')}`, 'unknown-label');
+    at(call, say('render.template.unknown-label', { name: (key as hbs.AST.StringLiteral).value, known: LABEL_KEYS.join(', ') }), 'unknown-label');
   }
 }
 
@@ -167,7 +168,7 @@ function partialCircles(templates: readonly ParsedTemplate[], others: ReadonlyMa
       const key = circle.slice(1).sort().join(' ');
       if (reported.has(key)) continue;
       reported.add(key);
-      const message = circle.length === 2 ? `the partial "${name}" includes itself: it would repeat without end; a partial cannot call itself` : `the partial "${name}" includes itself through ${route.slice(0, -1).map((n) => `"${n}"`).join(' → ')} (${circle.join(' → ')}): it would repeat without end; partials cannot call each other in a circle`;
+      const message = circle.length === 2 ? say('render.template.self', { name }) : say('render.template.circle', { name, route: route.slice(0, -1).map((n) => `"${n}"`).join(' → '), circle: circle.join(' → ') });
       diagnostics.push(problem(t.file, t.text, node.loc.start.line, node.loc.start.column + 1, message, 'partial-circle'));
     }
   }

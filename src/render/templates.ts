@@ -11,6 +11,7 @@ import { renderMarkdown, renderMarkdownInline } from './markdown.js';
 import { themeTemplates } from './check-theme.js';
 import { COMPILE_OPTIONS } from './precompiled.js';
 import { shownPath } from './template-check.js';
+import { t as say } from '../core/i18n.js';
 
 export interface RenderContext {
   /** Ids that a page reference may point at. */
@@ -166,8 +167,8 @@ function templateFailure(error: unknown): UserError | undefined {
   const own = trace && [...trace].reverse().find((t) => t.own);
   if (!own) return undefined;
   const e = error as Error & { lineNumber?: number; column?: number };
-  const why = error instanceof RangeError ? 'its partials call each other without end (the stack ran out)' : (e.message ?? String(error)).split('\n')[0]!;
+  const why = error instanceof RangeError ? say('render.template.stack') : (e.message ?? String(error)).split('\n')[0]!;
   const file = shownPath(own.file.file);
   const diagnostics: Diagnostic[] = e.lineNumber ? [{ severity: 'error', file, line: e.lineNumber, col: (e.column ?? 0) + 1, path: '', message: why, code: 'template-runtime' }] : [];
-  return new UserError(`the theme template ${file} failed while printing the issue: ${why}; no PDF was written (bantin check finds most template mistakes before a build)`, diagnostics);
+  return new UserError(say('render.template.failed', { file, reason: why }), diagnostics);
 }

@@ -10,7 +10,8 @@ import { markdown } from './en/markdown.js';
 import { newIssue } from './en/new.js';
 import { pdf } from './en/pdf.js';
 import { print } from './en/print.js';
+import { render } from './en/render.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print } as const;
+export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,5 +8,6 @@ import { markdown } from './vi/markdown.js';
 import { newIssue } from './vi/new.js';
 import { pdf } from './vi/pdf.js';
 import { print } from './vi/print.js';
+import { render } from './vi/render.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render };
