@@ -69,4 +69,17 @@ export const commands = {
   'commands.theme.folder-is-file': 'cannot write {file}: a folder on its way is a file; choose another folder',
   'commands.theme.cannot-write': 'cannot write {file}: {code}',
   'commands.theme.failed': 'cannot write {file}: {code}; nothing of the new theme was kept',
+  // The comments of the theme.yaml theme new writes (the YAML keys themselves stay as they are).
+  'commands.theme.yaml.intro': 'A bantin theme. Whatever this file leaves out comes from "{parent}" (and in the end from the built-in {base}).',
+  'commands.theme.yaml.uncomment': "Uncomment a line to change it. Files beside this one override the parent's by name:",
+  'commands.theme.yaml.files': "  partials/NAME.hbs (e.g. partials/cover.hbs), issue.hbs, styles/NAME.css (a new name is added after the parent's sheets);",
+  'commands.theme.yaml.readable': '  fonts/*.woff2 and images/* are readable by the page. A theme is code-like: use themes you trust.',
+  'commands.theme.yaml.description': '{name}, based on {parent}',
+  'commands.theme.yaml.language': 'the label set: vi or en',
+  'commands.theme.yaml.labels': 'single fixed words, e.g.',
+  'commands.theme.yaml.colors': 'each becomes the CSS variable --color-<name>',
+  'commands.theme.yaml.font-files': 'or { family: Inter, files: [{ src: fonts/inter-400.woff2, weight: 400 }] }',
+  'commands.theme.yaml.font-size': 'body text, in points',
+  'commands.theme.yaml.columns': 'news lists in 1 or 2 columns',
+  'commands.theme.yaml.logo': 'used when the issue has no series.logo',
 } as const;
