@@ -8,6 +8,7 @@ import type { Margins, PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
 import { formatLabel } from './label-keys.js';
 import type { Theme } from './theme.js';
+import { t as say } from '../core/i18n.js';
 
 export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { issue: Issue; diagnostics: Diagnostic[] } {
   const { labels } = theme;
@@ -17,7 +18,7 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
   const limit = theme.limits.highlights;
   const first = issue.cover.highlights[limit];
   if (source && first) {
-    const message = `the theme "${theme.name}" shows at most ${limit} cover highlights: remove ${issue.cover.highlights.length - limit}`;
+    const message = say('theme.too-many-highlights', { name: theme.name, limit, extra: issue.cover.highlights.length - limit });
     diagnostics.push(diagnosticAt(source, first.path, message, { code: 'theme-limit' }));
   }
   const articles = new Map(issue.articles.map((a) => [a, a.podcast && !a.podcast.ownLabel ? { ...a, podcast: { ...a.podcast, label: labels.podcast } } : a]));

@@ -12,6 +12,7 @@ import { diagnosticAt } from '../issue/source.js';
 import { FONTSOURCE_SHEETS, fontsourceDir, fontsourceName } from './fontsource.js';
 import type { ThemeLayer } from './layers.js';
 import type { FontFamilyInput } from './schema.js';
+import { t as say } from '../core/i18n.js';
 
 export interface ThemeFont extends FontFamilyInput {
   /** The layer whose theme.yaml gives this family. */
@@ -40,7 +41,7 @@ export async function checkThemeAssets(theme: ThemeAssets): Promise<Problems> {
   const logo = theme.cover.logo;
   if (logo) {
     const layer = theme.layers[logo.layer]!;
-    if (!LOGO_TYPES.test(logo.file)) problems.push(problemAt(layer, ['cover', 'logo'], `the logo ${logo.file} is not an image the page can show: use a .png, .jpg, .webp, .gif or .svg file`));
+    if (!LOGO_TYPES.test(logo.file)) problems.push(problemAt(layer, ['cover', 'logo'], say('theme.logo-type', { file: logo.file })));
     else await checkLogo(layer, logo.file, problems);
   }
   return problems;
@@ -54,29 +55,29 @@ async function checkLogo(layer: ThemeLayer, relative: string, problems: Problems
     if ('problem' in found) problems.push(problemAt(layer, ['cover', 'logo'], found.problem));
   } catch (error) {
     if (!(error instanceof ReadProblem)) throw error;
-    problems.push(problemAt(layer, ['cover', 'logo'], `the logo ${relative} cannot be used: ${error.message} (looked for ${file})`));
+    problems.push(problemAt(layer, ['cover', 'logo'], say('theme.logo-unusable', { file: relative, reason: error.message, path: file })));
   }
 }
 
-async function checkFile(layer: ThemeLayer, relative: string, max: number, at: PathSegment[], what: string, problems: Problems): Promise<void> {
+async function checkFile(layer: ThemeLayer, relative: string, max: number, at: PathSegment[], what: 'theme.font-file-unusable', problems: Problems): Promise<void> {
   const file = path.join(layer.dir, relative);
   try {
     await checkInside(file, { root: layer.dir, max });
   } catch (error) {
     if (!(error instanceof ReadProblem)) throw error;
-    problems.push(problemAt(layer, at, `${what} ${relative} cannot be used: ${error.message} (looked for ${file})`));
+    problems.push(problemAt(layer, at, say(what, { file: relative, reason: error.message, path: file })));
   }
 }
 
 async function checkFont(font: ThemeFont, which: 'sans' | 'serif', layers: ThemeLayer[], problems: Problems): Promise<void> {
   const layer = layers[font.layer]!;
-  for (const [i, file] of (font.files ?? []).entries()) await checkFile(layer, file.src, MAX_FONT_BYTES, ['fonts', which, 'files', i, 'src'], 'the font file', problems);
+  for (const [i, file] of (font.files ?? []).entries()) await checkFile(layer, file.src, MAX_FONT_BYTES, ['fonts', which, 'files', i, 'src'], 'theme.font-file-unusable', problems);
   if (!font.package) return;
   const name = fontsourceName(font.package);
   const at = ['fonts', which, 'package'];
   const dir = fontsourceDir(font.package);
   if (!dir) {
-    problems.push(problemAt(layer, at, `the font package ${name} is not installed: install it beside bantin (npm install ${name}; add -g if bantin was installed with -g), or remove package to use a bundled family`));
+    problems.push(problemAt(layer, at, say('theme.font-package-missing', { name })));
     return;
   }
   const sheets: Array<{ file: string; text: string }> = [];
@@ -86,9 +87,9 @@ async function checkFont(font: ThemeFont, which: 'sans' | 'serif', layers: Theme
       sheets.push({ file, text: (await readInside(file, { root: dir, max: MAX_THEME_TEXT_BYTES })).toString('utf8') });
     } catch (error) {
       if (!(error instanceof ReadProblem)) throw error;
-      if (error.code !== 'ENOENT') problems.push(problemAt(layer, at, `cannot read ${file} of the font package ${name}: ${error.message}`));
+      if (error.code !== 'ENOENT') problems.push(problemAt(layer, at, say('theme.font-package-unreadable', { file, name, reason: error.message })));
     }
   }
-  if (sheets.length === 0) problems.push(problemAt(layer, at, `the font package ${name} has none of the stylesheets bantin loads (${FONTSOURCE_SHEETS.join(', ')}): choose a fontsource package with static weights`));
+  if (sheets.length === 0) problems.push(problemAt(layer, at, say('theme.font-package-no-sheets', { name, sheets: FONTSOURCE_SHEETS.join(', ') })));
   font.fontsource = { dir, sheets };
 }

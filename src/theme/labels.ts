@@ -5,6 +5,7 @@ import { UserError } from '../core/diagnostics.js';
 import { MAX_THEME_TEXT_BYTES, ReadProblem, readInsideSync } from '../core/read-file.js';
 import { templatesDir } from '../paths.js';
 import { LABEL_KEYS, type Labels } from './label-keys.js';
+import { t as say } from '../core/i18n.js';
 
 export type Language = 'vi' | 'en';
 
@@ -20,7 +21,7 @@ export function labelSet(language: Language): Labels {
       // Synchronous: labelSet() is; bantin's own few KB, read once per process (core/read-file.ts).
       text = readInsideSync(file, { root: dir, max: MAX_THEME_TEXT_BYTES }).toString('utf8');
     } catch (error) {
-      if (error instanceof ReadProblem) throw new UserError(`cannot read bantin's own label set ${file}: ${error.message}; reinstall bantin`);
+      if (error instanceof ReadProblem) throw new UserError(say('theme.labels-unreadable', { file, reason: error.message }));
       throw error;
     }
     const data = parse(text) as Record<string, unknown>;

@@ -13,6 +13,7 @@ import { decodeIssueText, diagnosticAt, parseIssueSource, type IssueSource } fro
 import { validateWith } from '../issue/validate.js';
 import { packageRoot, stylesDir, templatesDir } from '../paths.js';
 import { themeSchema, type ThemeInput } from './schema.js';
+import { t as say } from '../core/i18n.js';
 
 export const BUILTIN_THEMES_DIR = path.join(packageRoot, 'themes');
 export const BASE_THEME = 'base';
@@ -72,9 +73,9 @@ function fail(message: string, origin: ThemeOrigin | undefined): never {
 
 /** Why an issue may not name this folder, and what to do instead. */
 function outsideMessage(spec: string, dir: string, origin: ThemeOrigin, confine: IssueFolder, link: boolean): string {
-  const where = link ? `"${spec}" is a link to ${dir}, outside the issue's folder (${confine.dir})` : `"${spec}" (${dir}) is outside the issue's folder (${confine.dir})`;
-  const named = origin.path.at(-1) === 'extends' ? `a theme the issue names may extend only a built-in theme or a folder inside the issue's folder` : `an issue may name only a built-in theme or a theme folder inside its own folder`;
-  return `the theme ${where}: ${named}. To use it, name the theme on the command line: --theme ${link ? dir : path.resolve(dir)}`;
+  const where = say(link ? 'theme.link-outside' : 'theme.outside', { spec, dir, folder: confine.dir });
+  const named = say(origin.path.at(-1) === 'extends' ? 'theme.extends-only' : 'theme.name-only');
+  return say('theme.confined', { where, rule: named, dir: link ? dir : path.resolve(dir) });
 }
 
 /** The folder a theme name or path stands for; `relativeTo` is the folder of the file that named it. */
@@ -82,7 +83,7 @@ export async function themeFolder(spec: string, relativeTo: string, origin?: The
   if (!isThemePath(spec)) {
     const known = /^[a-z0-9][a-z0-9-]*$/.test(spec) && existsSync(path.join(BUILTIN_THEMES_DIR, spec, 'theme.yaml'));
     const names = known ? [] : builtinThemeNames();
-    if (!known) fail(`no built-in theme is called "${spec}": expected one of ${names.join(', ')}, or a folder such as ./theme`, origin);
+    if (!known) fail(say('theme.unknown', { name: spec, known: names.join(', ') }), origin);
     return { dir: await realpath(path.join(BUILTIN_THEMES_DIR, spec)), builtin: true, named: spec };
   }
   const dir = path.resolve(relativeTo, spec);
@@ -92,7 +93,7 @@ export async function themeFolder(spec: string, relativeTo: string, origin?: The
   try {
     real = await realpath(dir);
   } catch {
-    fail(`the theme folder ${dir} does not exist (make one with: bantin theme new ${spec})`, origin);
+    fail(say('theme.no-folder', { dir, spec }), origin);
   }
   if (confine && !isWithin(confine.real, real)) fail(outsideMessage(spec, real, origin!, confine, true), origin);
   return { dir: real, builtin: false, named: spec };
@@ -106,14 +107,14 @@ async function readLayer(folder: { dir: string; builtin: boolean; named: string 
     bytes = await readInside(file, { root: dir, max: MAX_THEME_TEXT_BYTES });
   } catch (error) {
     if (!(error instanceof ReadProblem)) throw error;
-    if (error.code === 'ENOENT') fail(`the theme folder ${dir} has no theme.yaml (make one with: bantin theme new ${folder.named})`, origin);
-    throw new UserError(`cannot read ${shownPath(file)}: ${error.message}; theme.yaml must be an ordinary file inside its theme folder`);
+    if (error.code === 'ENOENT') fail(say('theme.no-yaml', { dir, spec: folder.named }), origin);
+    throw new UserError(say('theme.cannot-read-yaml', { file: shownPath(file), reason: error.message }));
   }
   const named = shownPath(file);
   const { source, diagnostics } = parseIssueSource(named, decodeIssueText(named, bytes));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const data = source.doc.toJS();
-  if (data === null || data === undefined) return { diagnostics: [diagnosticAt(source, [], 'theme.yaml is empty: expected at least name', { code: 'empty' })] };
+  if (data === null || data === undefined) return { diagnostics: [diagnosticAt(source, [], say('theme.empty'), { code: 'empty' })] };
   const validated = validateWith(themeSchema, source, data);
   if (!validated.value) return { diagnostics: [...diagnostics, ...validated.diagnostics] };
   const base = builtin && path.basename(dir) === BASE_THEME;
@@ -138,9 +139,9 @@ export async function readChain(spec: string, relativeTo: string, origin?: Theme
   let named = origin;
   let folder = await themeFolder(spec, relativeTo, named);
   for (;;) {
-    if (layers.some((l) => l.dir === folder.dir)) fail(`the themes extend each other in a circle: ${[...layers.map((l) => l.name), path.basename(folder.dir)].join(' → ')}`, origin);
+    if (layers.some((l) => l.dir === folder.dir)) fail(say('theme.circle', { chain: [...layers.map((l) => l.name), path.basename(folder.dir)].join(' → ') }), origin);
     const { layer, diagnostics } = await readLayer(folder, named);
-    if (!layer) throw new UserError(`the theme in ${folder.dir} has errors; no PDF was written`, diagnostics);
+    if (!layer) throw new UserError(say('theme.folder-has-errors', { dir: folder.dir }), diagnostics);
     layers.push(layer);
     if (folder.builtin && path.basename(folder.dir) === BASE_THEME) return layers;
     const parent = layer.input.extends ?? BASE_THEME;

@@ -15,6 +15,7 @@ import type { Labels } from './label-keys.js';
 import { labelSet, type Language } from './labels.js';
 import { filesIn, layerRoot, readChain, shownPath, type ThemeLayer, type ThemeOrigin } from './layers.js';
 import type { ColorKey, ThemeInput } from './schema.js';
+import { t as say } from '../core/i18n.js';
 
 export type { ThemeFont } from './assets.js';
 
@@ -99,7 +100,7 @@ export async function mergeLayers(layers: ThemeLayer[]): Promise<Theme> {
     ...files,
   };
   const diagnostics = await checkThemeAssets(theme);
-  if (diagnostics.length > 0) throw new UserError(`the theme ${theme.name} has errors; no PDF was written`, diagnostics);
+  if (diagnostics.length > 0) throw new UserError(say('theme.has-errors', { name: theme.name }), diagnostics);
   return theme;
 }
 
@@ -125,7 +126,7 @@ async function readThemeText(found: Found, root: string): Promise<ThemeFile> {
     return { ...found, text: (await readInside(found.file, { root, max: MAX_THEME_TEXT_BYTES })).toString('utf8') };
   } catch (error) {
     if (!(error instanceof ReadProblem)) throw error;
-    throw new UserError(`cannot read the theme file ${shownPath(found.file)}: ${error.message}; a theme's templates and stylesheets must be ordinary files inside its folder`);
+    throw new UserError(say('theme.cannot-read-file', { file: shownPath(found.file), reason: error.message }));
   }
 }
 

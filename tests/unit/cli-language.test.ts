@@ -224,10 +224,7 @@ const NOT_YET_IN_CATALOGUE = new Set<string>([
   'src/pdf/streams.ts',
   'src/render/qr.ts',
   'src/render/templates.ts',
-  'src/theme/apply.ts',
-  'src/theme/assets.ts',
   'src/theme/labels.ts',
-  'src/theme/layers.ts',
   'src/theme/schema.ts',
   'src/theme/theme.ts',
 ]);

@@ -11,7 +11,8 @@ import { newIssue } from './en/new.js';
 import { pdf } from './en/pdf.js';
 import { print } from './en/print.js';
 import { render } from './en/render.js';
+import { theme } from './en/theme.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render } as const;
+export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,5 +9,6 @@ import { newIssue } from './vi/new.js';
 import { pdf } from './vi/pdf.js';
 import { print } from './vi/print.js';
 import { render } from './vi/render.js';
+import { theme } from './vi/theme.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme };
