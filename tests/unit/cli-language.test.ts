@@ -220,7 +220,6 @@ const NOT_YET_IN_CATALOGUE = new Set<string>([
   'src/pdf/cmyk/images.ts',
   'src/pdf/cmyk/index.ts',
   'src/pdf/links.ts',
-  'src/pdf/pdfa/index.ts',
   'src/pdf/streams.ts',
   'src/render/qr.ts',
   'src/render/templates.ts',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { packageRoot } from '../../paths.js';
+import { t } from '../../core/i18n.js';
 
 /** The output condition the intent names (the profile's own description is a short "sRGB"). */
 export const SRGB_NAME = 'sRGB IEC61966-2.1';
@@ -39,12 +40,12 @@ export function addOutputIntent(doc: PDFDocument): void {
 export function pdfaProblems(doc: PDFDocument): string[] {
   const problems = new Set<string>();
   const context = doc.context;
-  if (context.trailerInfo.Encrypt) problems.add('the file is encrypted');
-  if (!context.trailerInfo.ID) problems.add('the file has no document ID');
+  if (context.trailerInfo.Encrypt) problems.add(t('pdf.pdfa.encrypted'));
+  if (!context.trailerInfo.ID) problems.add(t('pdf.pdfa.no-id'));
   const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  if (names?.has(PDFName.of('JavaScript'))) problems.add('the file carries JavaScript');
-  if (names?.has(PDFName.of('EmbeddedFiles'))) problems.add('the file carries embedded files');
-  if (doc.catalog.has(PDFName.of('OpenAction')) || doc.catalog.has(PDFName.of('AA'))) problems.add('the file runs an action when opened');
+  if (names?.has(PDFName.of('JavaScript'))) problems.add(t('pdf.pdfa.javascript'));
+  if (names?.has(PDFName.of('EmbeddedFiles'))) problems.add(t('pdf.pdfa.embedded-files'));
+  if (doc.catalog.has(PDFName.of('OpenAction')) || doc.catalog.has(PDFName.of('AA'))) problems.add(t('pdf.pdfa.open-action'));
   for (const [ref] of context.enumerateIndirectObjects()) {
     const object = context.lookup(ref);
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
@@ -52,18 +53,18 @@ export function pdfaProblems(doc: PDFDocument): string[] {
     const type = name(dict.get(PDFName.of('Type')));
     const subtype = name(dict.get(PDFName.of('Subtype')));
     if (type === 'FontDescriptor' && !['FontFile', 'FontFile2', 'FontFile3'].some((k) => dict.has(PDFName.of(k)))) {
-      problems.add(`the font ${name(dict.get(PDFName.of('FontName'))) ?? '(unnamed)'} is not embedded`);
+      problems.add(t('pdf.pdfa.font-not-embedded', { font: name(dict.get(PDFName.of('FontName'))) ?? '(unnamed)' }));
     }
     if (object instanceof PDFRawStream && subtype === 'Image' && dict.get(PDFName.of('Interpolate')) === PDFBool.True) dict.set(PDFName.of('Interpolate'), PDFBool.False);
-    if (subtype === 'Image' && dict.has(PDFName.of('Alternates'))) problems.add('an image has alternates');
-    if (subtype === 'PS' || dict.has(PDFName.of('OPI'))) problems.add('the file has PostScript or OPI content');
-    if (type === 'ExtGState' && (dict.has(PDFName.of('TR')) || (dict.has(PDFName.of('TR2')) && name(dict.get(PDFName.of('TR2'))) !== 'Default'))) problems.add('a graphics state has a transfer function');
+    if (subtype === 'Image' && dict.has(PDFName.of('Alternates'))) problems.add(t('pdf.pdfa.alternates'));
+    if (subtype === 'PS' || dict.has(PDFName.of('OPI'))) problems.add(t('pdf.pdfa.postscript'));
+    if (type === 'ExtGState' && (dict.has(PDFName.of('TR')) || (dict.has(PDFName.of('TR2')) && name(dict.get(PDFName.of('TR2'))) !== 'Default'))) problems.add(t('pdf.pdfa.transfer'));
     if (type === 'Annot' || (dict.has(PDFName.of('Rect')) && subtype && ANNOTATIONS.has(subtype))) checkAnnotation(dict, subtype, problems);
     const action = dict.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
     if (type === 'Action' || action) {
-      if (action && FORBIDDEN_ACTIONS.has(action)) problems.add(`a link runs a ${action} action`);
+      if (action && FORBIDDEN_ACTIONS.has(action)) problems.add(t('pdf.pdfa.action', { action }));
     }
-    if (dict.has(PDFName.of('F')) && type === 'Filespec') problems.add('the file refers to an external file');
+    if (dict.has(PDFName.of('F')) && type === 'Filespec') problems.add(t('pdf.pdfa.external-file'));
   }
   return [...problems];
 }
@@ -75,10 +76,10 @@ const PRINT = 4;
 const NOT_SHOWN = 1 | 2 | 32 | 256;
 
 function checkAnnotation(dict: PDFDict, subtype: string | undefined, problems: Set<string>): void {
-  if (subtype === 'FileAttachment' || subtype === 'Sound' || subtype === 'Movie' || subtype === '3D') problems.add(`the file has a ${subtype} annotation`);
+  if (subtype === 'FileAttachment' || subtype === 'Sound' || subtype === 'Movie' || subtype === '3D') problems.add(t('pdf.pdfa.annotation', { subtype }));
   const flags = dict.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0;
   dict.set(PDFName.of('F'), PDFNumber.of((flags | PRINT) & ~NOT_SHOWN));
-  if (subtype !== 'Link' && subtype !== 'Popup' && !dict.has(PDFName.of('AP'))) problems.add(`a ${subtype} annotation has no appearance`);
+  if (subtype !== 'Link' && subtype !== 'Popup' && !dict.has(PDFName.of('AP'))) problems.add(t('pdf.pdfa.no-appearance', { subtype: String(subtype) }));
 }
 
 function name(o: PDFObject | undefined): string | undefined {

@@ -10,4 +10,18 @@ export const pdf = {
   'pdf.cmyk.stopped-timeout': 'it was stopped ({signal}, past --timeout)',
   'pdf.cmyk.failed': 'Ghostscript could not convert the colours to CMYK: {reason}',
   'pdf.pdfa.failed': 'cannot make a PDF/A-2b file: {problems}; no PDF was written',
+  // Why a file cannot be PDF/A (pdfa/index.ts), listed after pdf.pdfa.failed.
+  'pdf.pdfa.encrypted': 'the file is encrypted',
+  'pdf.pdfa.no-id': 'the file has no document ID',
+  'pdf.pdfa.javascript': 'the file carries JavaScript',
+  'pdf.pdfa.embedded-files': 'the file carries embedded files',
+  'pdf.pdfa.open-action': 'the file runs an action when opened',
+  'pdf.pdfa.font-not-embedded': 'the font {font} is not embedded',
+  'pdf.pdfa.alternates': 'an image has alternates',
+  'pdf.pdfa.postscript': 'the file has PostScript or OPI content',
+  'pdf.pdfa.transfer': 'a graphics state has a transfer function',
+  'pdf.pdfa.action': 'a link runs a {action} action',
+  'pdf.pdfa.external-file': 'the file refers to an external file',
+  'pdf.pdfa.annotation': 'the file has a {subtype} annotation',
+  'pdf.pdfa.no-appearance': 'a {subtype} annotation has no appearance',
 } as const;
