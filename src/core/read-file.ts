@@ -18,6 +18,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from './i18n.js';
 
 /** Issue files (YAML): far more than a year of weekly issues. */
 export const MAX_ISSUE_BYTES = 50 * 1024 * 1024;
@@ -53,26 +54,26 @@ export class ReadProblem extends Error {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (stats.isDirectory()) return 'it is a folder';
-  if (stats.isFIFO()) return 'it is a FIFO (named pipe), not a file';
-  if (stats.isSocket()) return 'it is a socket, not a file';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'it is a device, not a file';
-  return 'it is not a regular file';
+  if (stats.isDirectory()) return t('core.read.folder');
+  if (stats.isFIFO()) return t('core.read.fifo');
+  if (stats.isSocket()) return t('core.read.socket');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return t('core.read.device');
+  return t('core.read.not-regular');
 }
 
 function openProblem(error: unknown): ReadProblem {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'no such file'
+      ? t('core.read.no-such-file')
       : code === 'EISDIR'
-        ? 'it is a folder'
+        ? t('core.read.folder')
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
+          ? t('core.read.permission')
           : code === 'ENXIO'
-            ? 'it is a socket or device, not a file'
+            ? t('core.read.socket-or-device')
             : code === 'ELOOP'
-              ? 'it became a link while bantin opened it; try again'
+              ? t('core.read.became-link')
               : String(code ?? error);
   return new ReadProblem(why, code);
 }
@@ -80,13 +81,13 @@ function openProblem(error: unknown): ReadProblem {
 /** What the descriptor's own stat says about a file bantin is about to read. */
 function checkStats(stats: Stats, max: number): void {
   if (!stats.isFile()) throw new ReadProblem(kindOf(stats), stats.isDirectory() ? 'EISDIR' : 'ENOTREG');
-  if (stats.size > max) throw new ReadProblem(`it is ${mb(stats.size)}, more than the ${mb(max)} bantin reads`, 'EFBIG');
+  if (stats.size > max) throw new ReadProblem(t('core.read.too-large', { size: mb(stats.size), max: mb(max) }), 'EFBIG');
 }
 
 function readFailure(error: unknown): ReadProblem {
   if (error instanceof ReadProblem) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  return new ReadProblem(code === 'EISDIR' ? 'it is a folder' : String(code ?? error), code);
+  return new ReadProblem(code === 'EISDIR' ? t('core.read.folder') : String(code ?? error), code);
 }
 
 // Never blocks on a FIFO; a name that is a link when opened (swapped after realpath) fails.
@@ -110,7 +111,7 @@ export async function readRegular(file: string, max: number, flags = 0): Promise
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > max) throw new ReadProblem(`it is more than the ${mb(max)} bantin reads`, 'EFBIG');
+      if (length > max) throw new ReadProblem(t('core.read.more-than', { max: mb(max) }), 'EFBIG');
       if (length === buffer.length) throw grewOrSystem(stats.size);
     }
     return buffer.subarray(0, length);
@@ -135,7 +136,7 @@ export function isWithin(root: string, candidate: string): boolean {
 }
 
 function outside(root: string, real: string): ReadProblem {
-  return new ReadProblem(`it is a link that leads out of ${root} (to ${real}); copy the file into that folder instead`, 'EOUTSIDE');
+  return new ReadProblem(t('core.read.link-outside', { root, real }), 'EOUTSIDE');
 }
 
 /** The real path of `file`, checked to stay inside the real path of `root`. */
@@ -220,6 +221,6 @@ export function readInsideSync(file: string, { root, max }: Inside): Buffer {
  * (/proc, /sys), whose files say they are empty.
  */
 function grewOrSystem(size: number): ReadProblem {
-  if (size === 0) return new ReadProblem('it is not a regular file with a size (a view of the system, such as /proc or /sys)', 'ENOTREG');
-  return new ReadProblem('it grew while bantin read it; try again once it is saved', 'EAGAIN');
+  if (size === 0) return new ReadProblem(t('core.read.no-size'), 'ENOTREG');
+  return new ReadProblem(t('core.read.grew'), 'EAGAIN');
 }
