@@ -113,8 +113,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const page = (await owned.browser.pages())[0] ?? (await owned.browser.newPage());
     printed = await print(page, prepared, rendered, options);
   } catch (error) {
+    // Told apart while the browser is still there: once closed, any failure looks like a crash.
+    const failure = browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
     await owned.close();
-    throw browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
+    throw failure;
   }
   // The browser has nothing left to do: it is ended at once (a polite close would keep a core
   // busy while this process finishes the PDF).
