@@ -1,12 +1,14 @@
 /**
  * What `npm pack` puts in the published tarball, and what installing it runs: the built CLI and
- * its templates, styles, schema and examples, never tests, fixtures, sources or build scripts,
- * and no script at install time (dist/ is built by `prepack`, before packing).
+ * its templates, styles, schema and example issues, never tests, fixtures, sources, build scripts
+ * or a PDF built beside an example, and no script at install time (dist/ is built by `prepack`,
+ * before packing).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
@@ -18,11 +20,20 @@ function packed(): string[] {
   return (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path.replaceAll('\\', '/')).sort();
 }
 
-describe('the npm package', () => {
-  const files = packed();
+/** A PDF as `bantin build examples/so-20-2026.yaml` (the README's command (1)) leaves beside the example; this one is a stand-in, removed after. */
+const builtExample = path.join(root, 'examples', `so-20-2026.package-test-${process.pid}.pdf`);
 
-  it('ships the entry point, the licence, templates, styles, schema and examples', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/bantin.js', 'schema/issue.schema.json', 'styles/bulletin.css', 'templates/issue.hbs', 'examples/so-20-2026.yaml']) {
+describe('the npm package', () => {
+  let files: string[];
+  try {
+    writeFileSync(builtExample, '%PDF-1.7\n% a PDF built beside the example\n');
+    files = packed();
+  } finally {
+    rmSync(builtExample, { force: true });
+  }
+
+  it('ships the entry point, the licence, templates, styles, schema, examples and the sRGB profile of --pdfa', () => {
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/bantin.js', 'schema/issue.schema.json', 'styles/bulletin.css', 'templates/issue.hbs', 'examples/so-20-2026.yaml', 'assets/icc/sRGB.icc', 'assets/icc/README.md']) {
       expect(files).toContain(file);
     }
     // dist/ exists once built (`npm run build`, or the prepack that runs before every pack).
@@ -32,8 +43,26 @@ describe('the npm package', () => {
     if (existsSync(path.join(root, 'dist/templates.precompiled.cjs'))) expect(files).toContain('dist/templates.precompiled.cjs');
   });
 
+  it('ships every example issue and every file one names, but no PDF built beside them', async () => {
+    const examples = readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      expect(files).toContain(`examples/${example}`);
+      // Its images and logo, if it names any.
+      const { assets } = await loadIssue(path.join(root, 'examples', example));
+      for (const asset of assets.values()) expect(files, asset.file).toContain(path.relative(root, asset.file).replaceAll('\\', '/'));
+    }
+    expect(files.filter((f) => f.startsWith('examples/') && !f.endsWith('.yaml'))).toEqual([]);
+    expect(files).not.toContain(path.relative(root, builtExample));
+  });
+
+  // README's command (1) writes examples/so-20-2026.pdf: git must not see it either.
+  it.runIf(spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root }).status === 0)('leaves a PDF built beside an example out of git', () => {
+    expect(spawnSync('git', ['check-ignore', '-q', 'examples/so-20-2026.pdf'], { cwd: root }).status, 'git check-ignore examples/so-20-2026.pdf').toBe(0);
+  });
+
   it('ships nothing else: no tests, fixtures, sources, build scripts, CI files or source maps', () => {
-    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(c?js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|viewer\/[\w.-]+\.(html|css|js))$/;
+    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(c?js|d\.ts)|schema\/[\w.-]+\.json|styles\/[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|assets\/icc\/(sRGB\.icc|README\.md)|viewer\/[\w.-]+\.(html|css|js))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|scripts|\.github|\.ci|docs)\/|fixtures|\.map$|\.test\.|tsconfig|vitest/.test(f))).toEqual([]);
     // The comparison bundle `npm run bench` builds for a moment never ships.
