@@ -31,11 +31,6 @@ describe('the CLI bundle', () => {
     expect(code).toContain("is not part of bantin's bundle (bantin never downloads a browser nor uses WebDriver BiDi or WebSockets)");
   });
 
-  it("compresses with Node's zlib, not pako's JavaScript deflate (scripts/pako-zlib.js)", () => {
-    expect(code).not.toContain('deflate_slow');
-    expect(code).toContain('deflateSync');
-  });
-
   it('still has what bantin uses: puppeteer over a pipe, and the browser finder', () => {
     expect(code).toContain('PipeTransport');
     expect(code).toContain('computeSystemExecutablePath');
