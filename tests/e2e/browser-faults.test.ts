@@ -7,9 +7,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useNeighbour } from './neighbour.js';
 import { repoRoot } from './pdf-tools.js';
 import { eventually, ownedRun, type OwnedRun } from './processes.js';
 import { runCli } from './run-cli.js';
+
+// These tests signal and count processes: a neighbouring Chromium runs meanwhile, and must survive.
+useNeighbour();
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,9 +7,13 @@ import { chmodSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { useNeighbour } from './neighbour.js';
 import { repoRoot } from './pdf-tools.js';
 import { eventually, ownedRun } from './processes.js';
 import { runCli } from './run-cli.js';
+
+// These tests signal and count processes: a neighbouring Chromium runs meanwhile, and must survive.
+useNeighbour();
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-children-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

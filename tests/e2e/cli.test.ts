@@ -5,9 +5,13 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useNeighbour } from './neighbour.js';
 import { pageCount, repoRoot } from './pdf-tools.js';
 import { eventually, ownedRun } from './processes.js';
 import { runCli } from './run-cli.js';
+
+// These tests signal and count processes: a neighbouring Chromium runs meanwhile, and must survive.
+useNeighbour();
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

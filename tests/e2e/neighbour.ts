@@ -1,13 +1,14 @@
 /**
- * Another Chromium workload on the same machine for the whole e2e run: one browser that stays
- * up, and one that is started and stopped again and again (new Chromium processes appear and
- * vanish while tests look for their own). Tests must neither kill nor count them: after every
- * e2e file, neighbour-check.ts fails that file if the steady one is gone.
+ * Another Chromium workload on the same machine while the tests that signal or count processes
+ * run (useNeighbour() in those files): one browser that stays up, and one that is started and
+ * stopped again and again (new Chromium processes appear and vanish while tests look for their
+ * own). Tests must neither kill nor count them: the file fails if the steady one is gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export interface Neighbour {
   /** The steady browser's process group (its launcher's pid). */
@@ -81,4 +82,25 @@ export function neighbourAlive(group: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Runs the neighbour for the whole file, from before its first test to after its last, and
+ * fails the file if a test killed it (a test that signalled processes it did not start).
+ */
+export function useNeighbour(): void {
+  let neighbour: Neighbour | undefined;
+  beforeAll(() => {
+    neighbour = startNeighbour(inject('browserPath'));
+  });
+  afterAll(async () => {
+    const { group } = neighbour!;
+    // It may be between start-up and its first helper process: give it a moment.
+    for (let i = 0; i < 20 && !neighbourAlive(group); i++) await new Promise((r) => setTimeout(r, 100));
+    const alive = neighbourAlive(group);
+    let stopped: unknown;
+    await neighbour!.stop().catch((error: unknown) => (stopped = error));
+    expect(alive, `the neighbouring Chromium (process group ${group}) was killed during this file: tests must signal only the processes bantin under test started`).toBe(true);
+    if (stopped) throw stopped;
+  });
 }

@@ -7,8 +7,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { useNeighbour } from './neighbour.js';
 import { bin, repoRoot } from './pdf-tools.js';
 import { eventually, ownedRun } from './processes.js';
+
+// These tests signal and count processes: a neighbouring Chromium runs meanwhile, and must survive.
+useNeighbour();
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-watch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
