@@ -1,35 +1,35 @@
 /**
  * Accessible and archival PDFs, read back with a structure-tree reader (struct-tree.ts): the
  * tags of both examples and of an issue with images, the document-level metadata, --no-tags,
- * --pdfa, and what --cmyk does to the tags.
+ * --pdfa, and what --cmyk does to the tags. The PDFs are the shared prints (prints-plan.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildOptions, type BuildResult } from '../../src/commands/build.js';
-import { memoryLogger } from '../../src/cli/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import { SRGB_PROFILE } from '../../src/pdf/pdfa/index.js';
 import { issueLinks } from '../../src/render/qr.js';
-import { fonts, pdfInfo, repoRoot } from './pdf-tools.js';
+import { fonts, pdfInfo, repoRoot, requireTools, runsWith } from './pdf-tools.js';
+import { printed, type Printed } from './prints.js';
 import { runCli } from './run-cli.js';
 import { elements, elementText, firstPage, pageContents, pageTextInTagOrder, readStructTree, untaggedDrawing, type PageContents, type StructElement, type StructTree } from './struct-tree.js';
-
-const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-e2e-tags-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const IMAGES = path.join(repoRoot, 'tests/fixtures/images/issue.yaml');
 const example = (name: string) => path.join(repoRoot, 'examples', `${name}.yaml`);
 /** Text as the PDF carries it: CSS upper-cases some headings, lines break without a space. */
 const norm = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi').replace(/[\s\u00a0]+/g, '');
 
-async function buildTo(input: string, name: string, options: Partial<BuildOptions> = {}): Promise<{ issue: Issue; result: BuildResult; tree: StructTree; bytes: Uint8Array }> {
+type Result = Printed & { output: string; pageCount: number };
+
+/** The print of `input` in batch `batch` (prints-plan.ts), with its structure tree. */
+async function readPrint(input: string, batch: string): Promise<{ issue: Issue; result: Result; tree: StructTree; bytes: Uint8Array }> {
   const { issue } = await loadIssue(input);
   if (!issue) throw new Error(`${input} does not load`);
-  const result = await build({ input, output: path.join(out, `${name}.pdf`), logger: memoryLogger(), ...options });
+  const print = printed(batch, path.basename(input, '.yaml'));
+  const result = { ...print, output: print.pdf };
   const bytes = readFileSync(result.output);
   return { issue, result, tree: await readStructTree(bytes), bytes };
 }
@@ -58,14 +58,14 @@ describe.each([
   ['images', IMAGES],
 ])('the tagged PDF of %s', (name, input) => {
   let issue: Issue;
-  let result: BuildResult;
+  let result: Result;
   let tree: StructTree;
   let all: StructElement[];
   let contents: PageContents;
   const text = (el: StructElement) => elementText(el, contents);
 
   beforeAll(async () => {
-    ({ issue, result, tree } = await buildTo(input, name));
+    ({ issue, result, tree } = await readPrint(input, 'print-A4'));
     all = [...elements(tree.root)];
     contents = pageContents(tree.doc);
   });
@@ -180,8 +180,9 @@ describe.each([
 
 describe('images', () => {
   it('get their alt field as alternative text, else their caption', async () => {
-    const { tree, result } = await buildTo(IMAGES, 'images-alt', { tagged: true });
-    expect(result.warnings.filter((w) => w.code === 'image-alt')).toEqual([]);
+    const { tree, result } = await readPrint(IMAGES, 'print-A4');
+    // Its one warning is the image too small to print well (profiles.test.ts): none about alternative text.
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/small-chart\.png prints at \d+ dpi/)]);
     const figures = [...elements(tree.root)].filter((el) => el.type === 'Figure' && !el.alt?.startsWith('Mã QR'));
     expect(figures.map((f) => f.alt).filter(Boolean)).toEqual(['Ảnh minh họa bến cảng nước sâu Lạch Huyện', 'Biểu đồ quá nhỏ để in']);
   });
@@ -189,22 +190,18 @@ describe('images', () => {
 
 describe('SOURCE_DATE_EPOCH', () => {
   it('sets the XMP dates as it sets the Info dates', async () => {
-    process.env.SOURCE_DATE_EPOCH = '1780000000';
-    try {
-      const { tree } = await buildTo(IMAGES, 'epoch');
-      const xmp = xmpOf(tree);
-      expect(xmp).toContain('<xmp:CreateDate>2026-05-28T20:26:40Z</xmp:CreateDate>');
-      expect(tree.doc.getCreationDate()?.getTime()).toBe(1780000000 * 1000);
-    } finally {
-      delete process.env.SOURCE_DATE_EPOCH;
-    }
+    // Batch "epoch" runs with SOURCE_DATE_EPOCH=1780000000.
+    const { tree } = await readPrint(IMAGES, 'epoch');
+    const xmp = xmpOf(tree);
+    expect(xmp).toContain('<xmp:CreateDate>2026-05-28T20:26:40Z</xmp:CreateDate>');
+    expect(tree.doc.getCreationDate()?.getTime()).toBe(1780000000 * 1000);
   });
 });
 
 describe('--no-tags', () => {
   it('prints without a structure tree, keeping the metadata', async () => {
-    const tagged = await buildTo(example('so-20-2026'), 'so-20-tagged');
-    const { tree, result } = await buildTo(example('so-20-2026'), 'so-20-untagged', { tagged: false });
+    const tagged = await readPrint(example('so-20-2026'), 'print-A4');
+    const { tree, result } = await readPrint(example('so-20-2026'), 'no-tags');
     expect(pdfInfo(result.output).Tagged).toBe('no');
     expect(tree.doc.catalog.has(PDFName.of('StructTreeRoot'))).toBe(false);
     expect(xmpOf(tree)).toContain('<dc:language>');
@@ -213,10 +210,10 @@ describe('--no-tags', () => {
   });
 });
 
-describe('--pdfa', () => {
-  let built: Awaited<ReturnType<typeof buildTo>>;
+describe.each([IMAGES, example('so-20-2026')])('--pdfa --profile press: %s', (input) => {
+  let built: Awaited<ReturnType<typeof readPrint>>;
   beforeAll(async () => {
-    built = await buildTo(IMAGES, 'images-pdfa', { pdfa: true, profile: 'press' });
+    built = await readPrint(input, 'pdfa');
   });
 
   it('embeds an sRGB output intent with bantin\'s ICC profile', () => {
@@ -252,17 +249,22 @@ describe('--pdfa', () => {
     expect(contentOf(doc)).toMatch(/\/Artifact BMC/);
   });
 
-  it('refuses --cmyk with --pdfa as a usage error', async () => {
-    const run = await runCli(['build', IMAGES, '--pdfa', '--cmyk', '-o', path.join(out, 'never.pdf')]);
+});
+
+describe('--pdfa with --cmyk', () => {
+  it('is refused as a usage error', async () => {
+    const run = await runCli(['build', IMAGES, '--pdfa', '--cmyk', '-o', path.join(os.tmpdir(), 'bantin-never.pdf')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--pdfa and --cmyk');
   });
 });
 
-describe('--cmyk', () => {
+describe.runIf(runsWith(['gs']))('--cmyk', () => {
   it('keeps the structure tree: colours are converted in place (the file says Tagged: yes, no warning)', async () => {
-    const { result } = await buildTo(IMAGES, 'images-cmyk', { cmyk: true });
-    expect(result.warnings.map((w) => w.code)).not.toContain('cmyk-untagged');
+    requireTools(['gs']);
+    const { result } = await readPrint(IMAGES, 'print-cmyk');
+    // The warnings of the same issue without --cmyk, none added (no cmyk-untagged).
+    expect(result.diagnostics.map((d) => d.text)).toEqual(printed('print-A4', 'issue').diagnostics.map((d) => d.text));
     expect(pdfInfo(result.output).Tagged).toBe('yes');
   });
 });

@@ -8,7 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Margins } from '../../src/issue/page.js';
+import { expect } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
+import { pageGeometry, type Margins, type PageSize } from '../../src/issue/page.js';
+import { themeMargins } from '../../src/theme/apply.js';
+import { themeIssue } from '../../src/theme/choose.js';
+import { pageTexts } from './pdf-tools.js';
+import type { Printed } from './prints-plan.js';
 
 const MM = 72 / 25.4;
 const DPI = 50;
@@ -129,4 +135,28 @@ export function strayWords(pdf: string, frame: PageFrame): Array<{ page: number;
     }
   });
   return found;
+}
+
+/** Pages a part ends on (the next starts a part), and the last page: these may be short. */
+export function partEnds(texts: string[]): Set<number> {
+  const ends = new Set<number>([texts.length]);
+  texts.forEach((text, i) => {
+    if (i > 1 && /^PHẦN [IVXLC]+ /.test(text)) ends.add(i);
+  });
+  return ends;
+}
+
+/** The checks of one print, against the margins its theme gives its size. */
+export async function expectCleanPages(input: string, size: PageSize, print: Printed & { pdf: string; pageCount: number }): Promise<void> {
+  const loaded = await loadIssue(input);
+  const { issue, theme } = await themeIssue(loaded.issue!, loaded.source);
+  const frame = pageFrame(print.pdf, pageGeometry(size, themeMargins(theme, size, issue.page.margins)).margins);
+  const ink = pageInk(print.pdf, frame);
+  expect(ink).toHaveLength(print.pageCount - 1);
+  expect(ink.filter((p) => p.stray.length > 0)).toEqual([]);
+  expect(strayWords(print.pdf, frame)).toEqual([]);
+  const ends = partEnds(pageTexts(print.pdf));
+  const short = ink.filter((p) => p.fill < 0.25 && !ends.has(p.page)).map((p) => ({ page: p.page, fill: Math.round(p.fill * 100) }));
+  expect(short).toEqual([]);
+  expect(print.nearlyEmpty, 'the --verbose report of nearly empty pages').toEqual([]);
 }

@@ -9,12 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { build } from '../../src/commands/build.js';
 import { tokens } from '../../src/pdf/content-stream.js';
 import { streamBytes } from '../../src/pdf/cmyk/streams.js';
 import { convertWithGhostscript } from '../../src/pdf/cmyk/ghostscript.js';
-import { repoRoot, runsWith } from './pdf-tools.js';
+import { requireTools, runsWith } from './pdf-tools.js';
+import { printed } from './prints.js';
 
 // Skipped on a machine without Ghostscript, never under CI=true (there it fails).
 const gs = runsWith(['gs', 'qpdf']);
@@ -115,18 +114,13 @@ function textFills(doc: PDFDocument): Map<string, number> {
   return fills;
 }
 
+// The shared prints (prints-plan.ts): --profile press, and --profile press --cmyk.
 describe.runIf(gs)('--cmyk against press', () => {
   const examples = ['so-20-2026', 'so-15-2026'];
   const files = new Map<string, { press: string; cmyk: string }>();
-  beforeAll(async () => {
-    for (const name of examples) {
-      const input = path.join(repoRoot, `examples/${name}.yaml`);
-      const press = path.join(out, `${name}-press.pdf`);
-      const cmyk = path.join(out, `${name}-cmyk.pdf`);
-      await build({ input, output: press, logger: memoryLogger(), profile: 'press' });
-      await build({ input, output: cmyk, logger: memoryLogger(), profile: 'press', cmyk: true });
-      files.set(name, { press, cmyk });
-    }
+  beforeAll(() => {
+    requireTools(['gs', 'qpdf']);
+    for (const name of examples) files.set(name, { press: printed('press-A4', name).pdf, cmyk: printed('press-cmyk', name).pdf });
   });
 
   it('puts the cover band, the QR code and the crop marks at the same pixels (36 dpi)', async () => {
@@ -187,10 +181,9 @@ describe.runIf(gs)('--cmyk against press', () => {
 
 describe.runIf(gs)('--cmyk with images', () => {
   it('converts the JPEG photo to a CMYK JPEG and the PNG to lossless CMYK, same size, nothing else left in RGB', async () => {
-    const input = path.join(repoRoot, 'tests/fixtures/images/issue.yaml');
-    const [press, cmyk] = [path.join(out, 'images-press.pdf'), path.join(out, 'images-cmyk.pdf')];
-    await build({ input, output: press, logger: memoryLogger(), profile: 'press' });
-    await build({ input, output: cmyk, logger: memoryLogger(), profile: 'press', cmyk: true });
+    requireTools(['gs', 'qpdf']);
+    // tests/fixtures/images/issue.yaml.
+    const [press, cmyk] = [printed('press-A4', 'issue').pdf, printed('press-cmyk', 'issue').pdf];
     const images = async (file: string) => {
       const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
       return doc.context

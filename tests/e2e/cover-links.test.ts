@@ -4,40 +4,18 @@
  * every address breaks only after a "/" or a "."; one link more and check warns.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { build } from '../../src/commands/build.js';
 import { COVER_LINKS_MAX } from '../../src/issue/lint/index.js';
 import type { Profile } from '../../src/pdf/profile.js';
-import { repoRoot } from './pdf-tools.js';
+import { issueWithLinks, SOCIAL } from './inputs.js';
+import { printed } from './prints.js';
 import { runCli } from './run-cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-cover-links-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Real networks of a Hải Phòng department, longest addresses first so the widest cells are kept. */
-const SOCIAL = [
-  { label: 'LinkedIn', url: 'https://www.linkedin.com/company/sokhcnhaiphong' },
-  { label: 'Facebook', url: 'https://www.facebook.com/TinKHCNHaiphong' },
-  { label: 'YouTube', url: 'https://www.youtube.com/@TinKHCNHaiphong' },
-  { label: 'TikTok', url: 'https://www.tiktok.com/@tinkhcnhaiphong' },
-  { label: 'Zalo', url: 'https://zalo.me/sokhcnhaiphong' },
-  { label: 'Instagram', url: 'https://www.instagram.com/tinkhcnhaiphong' },
-];
-
-/** so-20 on `size` paper with `links` cover links: its website and `links - 1` social pages. */
-function issueWithLinks(links: number, size: 'A4' | 'A5'): string {
-  const doc = parse(readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8')) as { series: { social?: unknown }; page?: unknown };
-  doc.series.social = SOCIAL.slice(0, links - 1);
-  doc.page = { size };
-  const file = path.join(dir, `links-${links}-${size}.yaml`);
-  writeFileSync(file, stringify(doc));
-  return file;
-}
 
 /** The cover's text lines, as pdftotext lays them out (words joined by one space). */
 function coverLines(pdf: string): Set<string> {
@@ -72,11 +50,12 @@ const cases: Array<{ size: 'A4' | 'A5'; profile: Profile }> = [
 ];
 
 describe.each(cases)('the cover with the most links check allows, $size $profile', ({ size, profile }) => {
-  it('keeps every label readable and breaks addresses only after / or .', async () => {
+  it('keeps every label readable and breaks addresses only after / or .', () => {
     const max = COVER_LINKS_MAX[size];
-    const output = path.join(dir, `links-${size}-${profile}.pdf`);
-    const result = await build({ input: issueWithLinks(max, size), output, profile, size, logger: memoryLogger() });
-    expect(result.warnings.map((w) => w.code)).toEqual([]);
+    // so-20 with `max` links (inputs.ts issueWithLinks), printed in this profile and size (prints-plan.ts).
+    const result = printed(`${profile}-${size}`, `links-${max}-${size}`);
+    const output = result.pdf;
+    expect(result.diagnostics).toEqual([]);
     const lines = coverLines(output);
     const labels = ['Trang thông tin', ...SOCIAL.slice(0, max - 1).map((s) => `Theo dõi trên ${s.label}`)].map((l) => l.toLocaleUpperCase('vi'));
     const urls = ['sokhcn.haiphong.gov.vn', ...SOCIAL.slice(0, max - 1).map((s) => short(s.url))];
@@ -96,7 +75,7 @@ describe.each(cases)('the cover with the most links check allows, $size $profile
 describe('bantin check and the cover links', () => {
   it.each(['A4', 'A5'] as const)('warns about one link more than %s has room for, not about the most it has', async (size) => {
     const codes = async (links: number) => {
-      const run = await runCli(['check', '--json', issueWithLinks(links, size)]);
+      const run = await runCli(['check', '--json', issueWithLinks(dir, links, size)]);
       const [report] = JSON.parse(run.stdout) as Array<{ warnings: Array<{ code: string }> }>;
       return report!.warnings.map((w) => w.code);
     };

@@ -3,13 +3,11 @@
  * digest theme: every seed item's text is in the PDF, a compact head instead of a cover, no TOC
  * for 20 items, no QR code (the seed has no link), embedded fonts, an outline entry per item.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/commands/build.js';
-import { memoryLogger } from '../../src/cli/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collapse, decodeQrCodes, fonts, pageTexts, readOutline, repoRoot } from './pdf-tools.js';
+import { printed, type Printed } from './prints.js';
 
 const SEED = '/work/shared/seeds/digest-chuyen-doi-so-2025.txt';
 const seedPath = [path.join(repoRoot, '../../shared/seeds/digest-chuyen-doi-so-2025.txt'), SEED].find((p) => {
@@ -21,20 +19,19 @@ const seedPath = [path.join(repoRoot, '../../shared/seeds/digest-chuyen-doi-so-2
   }
 });
 
-const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-digest-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
-
 describe('examples/digest-chuyen-doi-so-2025.yaml', () => {
-  let result: BuildResult;
+  let result: Printed & { output: string; pageCount: number };
   let text: string;
-  beforeAll(async () => {
-    result = await build({ input: path.join(repoRoot, 'examples/digest-chuyen-doi-so-2025.yaml'), output: path.join(out, 'digest.pdf'), logger: memoryLogger() });
+  beforeAll(() => {
+    // As `bantin build` prints it with no flags (prints-plan.ts, batch print-A4).
+    const print = printed('print-A4', 'digest-chuyen-doi-so-2025');
+    result = { ...print, output: print.pdf };
     // The running footer ("CHUYỂN ĐỔI SỐ · SỐ 7/2025 2") sits between the halves of an item split across pages.
     text = collapse(pageTexts(result.output).join(' ')).replace(/ ?CHUYỂN ĐỔI SỐ · SỐ 7\/2025 \d+/g, '');
   });
 
   it('builds with no warning, short: a compact head, no cover page, no TOC', () => {
-    expect(result.warnings).toEqual([]);
+    expect(result.diagnostics).toEqual([]);
     expect(result.pageCount).toBeLessThanOrEqual(3);
     const first = collapse(pageTexts(result.output)[0]!);
     expect(first).toMatch(/^BẢN TIN CHUYÊN ĐỀ Chuyển đổi số Tháng 7\/2025 · Số 7\/2025 Bộ KH&CN đang hoàn thiện/);
@@ -50,7 +47,7 @@ describe('examples/digest-chuyen-doi-so-2025.yaml', () => {
   });
 
   it('has no QR code (the seed has no link), embeds every font, and outlines every item', async () => {
-    expect([...decodeQrCodes(result.output).values()].flat()).toEqual([]);
+    expect([...(await decodeQrCodes(result.output)).values()].flat()).toEqual([]);
     expect(fonts(result.output).every((f) => f.embedded)).toBe(true);
     const outline = await readOutline(result.output);
     expect(outline.flatMap((p) => p.children)).toHaveLength(20);

@@ -1,36 +1,35 @@
 /**
- * Builds both example issues and reads the PDFs back: every number the PDF prints must be
- * the page its target starts on.
+ * Both weekly examples as `bantin build` prints them with no flags (the shared prints of
+ * prints-plan.ts, batch print-A4), read back: every number the PDF prints must be the page its
+ * target starts on.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/commands/build.js';
-import { memoryLogger } from '../../src/cli/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
+import { readDestinations } from '../../src/pdf/destinations.js';
 import { issueLinks } from '../../src/render/qr.js';
 import { catalogLang, collapse, decodeQrCodes, fonts, footerText, pageTexts, pdfInfo, readOutline, repoRoot } from './pdf-tools.js';
+import { EXAMPLES, printed, PROFILES, SIZES, type Printed } from './prints.js';
 import { firstPartPage, pageOf, tocEntries } from './toc-check.js';
-
-const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-e2e-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 interface Built {
   issue: Issue;
-  result: BuildResult;
+  /** The PDF and what the build logged about it. */
+  result: Printed & { output: string; pageCount: number };
   texts: string[];
   /** Index of the first page after the TOC (0-based), i.e. where part I starts. */
   tocEnd: number;
 }
 
-async function buildExample(name: string): Promise<Built> {
+async function readExample(name: string): Promise<Built> {
   const input = path.join(repoRoot, 'examples', `${name}.yaml`);
   const { issue } = await loadIssue(input);
   if (!issue) throw new Error(`${name} does not load`);
-  const result = await build({ input, output: path.join(out, `${name}.pdf`), logger: memoryLogger() });
+  const print = printed('print-A4', name);
+  const result = { ...print, output: print.pdf };
   const texts = pageTexts(result.output);
   return { issue, result, texts, tocEnd: firstPartPage(texts) };
 }
@@ -38,7 +37,7 @@ async function buildExample(name: string): Promise<Built> {
 describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
   let built: Built;
   beforeAll(async () => {
-    built = await buildExample(name);
+    built = await readExample(name);
   });
 
   it('prints A4 pages with the page number in the footer of every page but the cover', () => {
@@ -51,7 +50,7 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     }
   });
 
-  it('gives every TOC entry the page on which its heading appears', () => {
+  it('gives every TOC entry the page on which its heading appears', async () => {
     const { issue, texts, tocEnd, result } = built;
     expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
     const rows = tocEntries(issue, texts);
@@ -60,7 +59,9 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
       expect(row.actual, `"${row.title}" is printed after the TOC`).toBeGreaterThan(tocEnd);
       expect(row.printed, `TOC number of "${row.title}"`).toBe(row.actual);
     }
-    for (const article of issue.articles) expect(result.pages.get(article.id)).toBe(pageOf(texts, article.title, tocEnd));
+    // Where each article's link takes the reader: its named destination in the PDF.
+    const { destinations } = await readDestinations(readFileSync(result.output));
+    for (const article of issue.articles) expect(destinations.get(article.id)?.page, article.title).toBe(pageOf(texts, article.title, tocEnd));
   });
 
   it('prints once: the page numbers predicted before printing are the printed ones', () => {
@@ -130,8 +131,8 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
     expect(outline[2]!.children[0]!.title).toBe(`${issue.parts[1]!.articles[0]!.date!.short}: ${issue.parts[1]!.articles[0]!.title}`);
   });
 
-  it('prints a QR code that scans to every link of the issue', () => {
-    const decoded = new Set([...decodeQrCodes(built.result.output).values()].flat());
+  it('prints a QR code that scans to every link of the issue', async () => {
+    const decoded = new Set([...(await decodeQrCodes(built.result.output)).values()].flat());
     const expected = issueLinks(built.issue);
     expect(expected.length).toBeGreaterThan(20);
     for (const url of expected) expect(decoded, `QR for ${url}`).toContain(url);
@@ -139,6 +140,52 @@ describe.each(['so-20-2026', 'so-15-2026'])('%s', (name) => {
   });
 
   it('made no request outside the issue and bantin', () => {
-    expect(built.result.blockedRequests).toEqual([]);
+    expect(built.result.blocked).toEqual([]);
+  });
+});
+
+/** The trimmed page of a print, in mm (press: the TrimBox inside the sheet with its marks). */
+function trimMm(pdf: string): [number, number] {
+  const info = execFileSync('pdfinfo', ['-box', '-f', '1', '-l', '1', pdf], { encoding: 'utf8' });
+  const box = /TrimBox:\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(info) ?? /MediaBox:\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)/.exec(info)!;
+  const [x0, y0, x1, y1] = box.slice(1, 5).map(Number) as [number, number, number, number];
+  return [Math.round(((x1 - x0) * 25.4) / 72), Math.round(((y1 - y0) * 25.4) / 72)];
+}
+
+// Every example in every profile and size (the shared prints of prints-plan.ts): the numbers and
+// codes a reader follows. (clean-pages.test.ts reads where the ink is on the same PDFs.)
+const matrix = EXAMPLES.flatMap((example) => PROFILES.flatMap((profile) => SIZES.map((size) => ({ example, profile, size }))));
+
+describe.each(matrix)('$example, $profile, $size', ({ example, profile, size }) => {
+  it('prints its size; every TOC number and link goes to the page its target is on; every QR code scans', async () => {
+    const print = printed(`${profile}-${size}`, example);
+    const { issue } = await loadIssue(path.join(repoRoot, 'examples', `${example}.yaml`));
+    expect(trimMm(print.pdf)).toEqual(size === 'A4' ? [210, 297] : [148, 210]);
+    // One print when the predicted numbers hold; a second one only when the print moved one, and then the log says so.
+    expect(print.passes).toBeLessThanOrEqual(2);
+    if (print.passes > 1) expect(print.log).toContain('the printed page numbers differ from the prediction; printing again');
+    const texts = pageTexts(print.pdf);
+    // The weeklies have a TOC; the infographic lists its pages on the cover (hcm.test.ts reads it) and the digest has none.
+    const weekly = example.startsWith('so-');
+    const tocEnd = weekly ? firstPartPage(texts) : 1;
+    if (weekly) {
+      expect(tocEnd, 'the first part starts after the TOC').toBeGreaterThan(1);
+      for (const row of tocEntries(issue!, texts)) {
+        expect(row.actual, `"${row.title}" is printed after the TOC`).toBeGreaterThan(tocEnd);
+        expect(row.printed, `TOC number of "${row.title}"`).toBe(row.actual);
+      }
+    }
+    // The digest prints its items without a heading: its outline is read by digest.test.ts.
+    if (!example.startsWith('digest-')) {
+      const { destinations } = await readDestinations(readFileSync(print.pdf));
+      for (const article of issue!.articles) {
+        const page = pageOf(texts, article.title, tocEnd);
+        expect(page, `"${article.title}" is printed`).toBeGreaterThan(tocEnd);
+        expect(destinations.get(article.id)?.page, `the link to "${article.title}"`).toBe(page);
+      }
+    }
+    const decoded = new Set([...(await decodeQrCodes(print.pdf)).values()].flat());
+    expect([...decoded].sort()).toEqual([...new Set(issueLinks(issue!))].sort());
+    expect(print.blocked).toEqual([]);
   });
 });

@@ -6,17 +6,15 @@
  * listed ones, each for a stated reason).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/commands/build.js';
-import { check } from '../../src/commands/check.js';
-import { memoryLogger } from '../../src/cli/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import { readDestinations } from '../../src/pdf/destinations.js';
 import { decodeQrCodes, fonts, pdfInfo, repoRoot } from './pdf-tools.js';
+import { printed, type Printed } from './prints.js';
+import { runCli } from './run-cli.js';
 
 const EXAMPLE = path.join(repoRoot, 'examples/hcm-10-2025.yaml');
 const seedPath = [path.join(repoRoot, '../../shared/seeds/hcm-infographic-10-2025.txt'), '/work/shared/seeds/hcm-infographic-10-2025.txt'].find((p) => {
@@ -73,23 +71,24 @@ const NOT_PRINTED_AS_IS: Record<string, string[]> = {
   ],
 };
 
-const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-hcm-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
-
 describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
   let issue: Issue;
-  let result: BuildResult;
+  let result: Printed & { output: string; pageCount: number };
   let pages: string[];
   beforeAll(async () => {
     issue = (await loadIssue(EXAMPLE)).issue!;
-    result = await build({ input: EXAMPLE, output: path.join(out, 'hcm.pdf'), logger: memoryLogger() });
+    // As `bantin build` prints it with no flags (prints-plan.ts, batch print-A4).
+    const print = printed('print-A4', 'hcm-10-2025');
+    result = { ...print, output: print.pdf };
     pages = rawPages(result.output);
   });
 
   it('builds and checks with no warning; monthly metadata', async () => {
-    expect(result.warnings).toEqual([]);
-    const [checked] = await check([EXAMPLE]);
-    expect(checked!.diagnostics).toEqual([]);
+    expect(result.diagnostics).toEqual([]);
+    const checked = await runCli(['check', '--json', EXAMPLE]);
+    expect(checked.code, checked.stderr).toBe(0);
+    // What the example silences with # bantin-ignore is listed apart ("ignored"): no error, no warning.
+    expect(JSON.parse(checked.stdout)).toMatchObject([{ file: EXAMPLE, ok: true, errors: [], warnings: [] }]);
     expect(pdfInfo(result.output).Subject).toBe('Bản tin Khoa học và Công nghệ số 10/2025, tháng 10/2025');
     expect(pages).toHaveLength(result.pageCount);
   });
@@ -106,9 +105,14 @@ describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
     // Lower case: a theme may set a part's entry in capitals.
     const cover = pages[0]!.replace(/\s+/g, ' ').toLocaleLowerCase('vi');
     const { destinations } = await readDestinations(readFileSync(result.output));
-    const startsOn = (title: string) => pages.findIndex((p, i) => i > 0 && tight(p).includes(tight(title))) + 1;
+    // The page (1-based) a title is on; a title on no page fails here, not as a page 0 that passes a comparison.
+    const found = (title: string, index: number) => {
+      expect(index, `"${title}" is printed after the cover`).toBeGreaterThan(0);
+      return index + 1;
+    };
+    const startsOn = (title: string) => found(title, pages.findIndex((p, i) => i > 0 && tight(p).includes(tight(title))));
     // A part starts a page with its header (its "PHẦN II" label is drawn last: dropped with the margins).
-    const partStart = (title: string) => pages.findIndex((p, i) => i > 0 && tight(p).startsWith(tight(title))) + 1;
+    const partStart = (title: string) => found(title, pages.findIndex((p, i) => i > 0 && tight(p).startsWith(tight(title))));
     const entries = issue.cover.groups.flatMap((g) => g.items);
     expect(entries.length).toBeGreaterThan(6);
     for (const entry of entries) {
@@ -139,9 +143,9 @@ describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
     }
   });
 
-  it('has exactly the QR codes of the addresses in the example (the seed has none), and embeds every font', () => {
+  it('has exactly the QR codes of the addresses in the example (the seed has none), and embeds every font', async () => {
     const urls = [...readFileSync(EXAMPLE, 'utf8').matchAll(/^\s*(?:url|website):\s*(\S+)/gm)].map((m) => m[1]);
-    expect([...decodeQrCodes(result.output).values()].flat().sort()).toEqual(urls.sort());
+    expect([...(await decodeQrCodes(result.output)).values()].flat().sort()).toEqual(urls.sort());
     expect(fonts(result.output).length).toBeGreaterThan(0);
     expect(fonts(result.output).filter((f) => !f.embedded)).toEqual([]);
   });
@@ -161,21 +165,14 @@ describe('examples/hcm-10-2025.yaml (hcm-infographic)', () => {
 
 describe('a part on one page', () => {
   it('prints "Trang N", not "Trang N–N", and a longer part its first and last page', async () => {
-    const input = path.join(out, 'one-page.yaml');
-    const item = (n: number) => `      - date: 2025-10-14\n        title: Tin số ${n} về chuyển đổi số\n        source: {name: SGGP}\n        body: Nền tảng quản lý Chính quyền số giai đoạn 1 có nhiều chức năng hỗ trợ công việc.\n`;
-    const long = (n: number) => item(n).replace('công việc.\n', `công việc. ${'Góp phần thay đổi phương thức làm việc, chuẩn hóa quy trình, giảm giấy tờ. '.repeat(30)}\n`);
-    writeFileSync(
-      input,
-      `series:\n  title: Bản tin Khoa học và Công nghệ\n  publisher: [Sở Khoa học và Công nghệ TP.HCM]\nissue:\n  number: 10/2025\n  period: {month: 2025-10}\n` +
-        `cover:\n  highlights: [ngan, dai]\nparts:\n  - kind: news\n    id: ngan\n    title: Tin ngắn\n    articles:\n${item(1)}  - kind: news\n    id: dai\n    title: Tin dài\n    articles:\n${[2, 3, 4, 5, 6].map(long).join('')}`,
-    );
-    const built = await build({ input, output: path.join(out, 'one-page.pdf'), logger: memoryLogger() });
-    const { destinations } = await readDestinations(readFileSync(built.output));
+    // inputs.ts onePagePartIssue, printed with no flags (prints-plan.ts, batch print-A4).
+    const built = printed('print-A4', 'one-page');
+    const { destinations } = await readDestinations(readFileSync(built.pdf));
     const [short, longPart] = [destinations.get('ngan')!.page, destinations.get('dai')!.page];
     const last = destinations.get('dai--end')!.page;
     expect(last).toBeGreaterThan(longPart);
     expect(last).toBe(built.pageCount);
-    const cover = rawPages(built.output)[0]!.replace(/\s+/g, ' ');
+    const cover = rawPages(built.pdf)[0]!.replace(/\s+/g, ' ');
     expect(cover).toContain(`Tin ngắn Trang ${short} `);
     expect(cover).toContain(`Tin dài Trang ${longPart}–${last}`);
   });

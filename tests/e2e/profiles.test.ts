@@ -6,17 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/commands/build.js';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { findBrowser } from '../../src/print/browser.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pdfInfo, repoRoot, requireTools, runsWith } from './pdf-tools.js';
+import { printed } from './prints.js';
 import { runCli } from './run-cli.js';
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-profiles-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 const example = path.join(repoRoot, 'examples/so-20-2026.yaml');
-const images = path.join(repoRoot, 'tests/fixtures/images/issue.yaml');
 const mm = (pt: number) => (pt * 25.4) / 72;
 
 interface Box {
@@ -39,18 +36,11 @@ function darkPixels(pdf: string, region: { x: number; y: number; w: number; h: n
   return pixels.filter((v) => v < 128).length;
 }
 
-const results = new Map<string, string>();
-async function built(name: string, input: string, options: Partial<Parameters<typeof build>[0]>): Promise<string> {
-  const output = path.join(out, `${name}.pdf`);
-  await build({ input, output, logger: memoryLogger(), ...options });
-  results.set(name, output);
-  return output;
-}
-
+// The shared prints (prints-plan.ts): so-20 and the issue with images (tests/fixtures/images, "issue").
 describe('press profile', () => {
   let pdf: string;
-  beforeAll(async () => {
-    pdf = await built('press', example, { profile: 'press' });
+  beforeAll(() => {
+    pdf = printed('press-A4', 'so-20-2026').pdf;
   });
 
   it('has a TrimBox of exactly A4 and a BleedBox 3 mm larger on every side, inside the MediaBox', async () => {
@@ -87,8 +77,8 @@ describe('press profile', () => {
 
 describe('print and screen profiles', () => {
   it('print: trim = media (A4, no marks); screen: no page boxes, a much smaller file with images', async () => {
-    const print = await built('print', images, { profile: 'print' });
-    const screen = await built('screen', images, { profile: 'screen' });
+    const print = printed('print-A4', 'issue').pdf;
+    const screen = printed('screen-A4', 'issue').pdf;
     const p = await boxes(print);
     expect(p.hasTrim).toBe(true);
     expect(p.trim).toEqual(p.media);
@@ -98,20 +88,20 @@ describe('print and screen profiles', () => {
     expect(statSync(screen).size).toBeLessThan(statSync(print).size * 0.6);
   });
 
-  it('warns about an image below 150 dpi, at its line', async () => {
-    const logger = memoryLogger();
-    const result = await build({ input: images, output: path.join(out, 'dpi.pdf'), logger });
-    const low = result.warnings.filter((w) => w.code === 'image-resolution');
+  it('warns about an image below 150 dpi, at its line', () => {
+    const result = printed('print-A4', 'issue');
+    const low = result.diagnostics.filter((w) => / prints at \d+ dpi/.test(w.message));
     expect(low).toHaveLength(1);
-    expect(low[0]).toMatchObject({ line: 39, col: 16, path: 'parts[0].articles[1].image.src' });
+    expect(low[0]).toMatchObject({ file: 'tests/fixtures/images/issue.yaml', line: 39, col: 16, severity: 'warning', path: 'parts[0].articles[1].image.src' });
     expect(low[0]!.message).toMatch(/small-chart\.png prints at \d+ dpi/);
   });
 
-  it('prints A5 when asked, with every number still right', async () => {
-    const a5 = await built('a5', example, { size: 'A5' });
+  it('prints A5 when asked, with every number still right', () => {
+    const a5 = printed('print-A5', 'so-20-2026').pdf;
     expect(pdfInfo(a5)['Page size']).toMatch(/\(A5\)/);
     const toc = execFileSync('pdftotext', [a5, '-'], { encoding: 'utf8' }).split('\f');
     const articlePage = toc.findIndex((t, i) => i > 3 && t.includes('Kinh tế số hướng tới 30% GDP')) + 1;
+    expect(articlePage, 'the article is printed after the TOC').toBeGreaterThan(4);
     expect(toc.slice(1, 3).join(' ')).toMatch(new RegExp(`Kinh tế số hướng tới 30% GDP\\s+${articlePage}\\b`));
   });
 });
@@ -120,7 +110,7 @@ describe('--cmyk', () => {
   // Skipped on a machine without Ghostscript and qpdf, never under CI=true (there it fails).
   it.runIf(runsWith(['gs', 'qpdf']))('converts to DeviceCMYK and keeps boxes and metadata', async () => {
     requireTools(['gs', 'qpdf']);
-    const pdf = await built('cmyk', example, { profile: 'press', cmyk: true });
+    const pdf = printed('press-cmyk', 'so-20-2026').pdf;
     const expanded = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 256 << 20 }).toString('latin1');
     expect(expanded).toContain('/DeviceCMYK');
     expect(expanded).not.toMatch(/\/DeviceRGB|\s(rg|RG)\n/);
@@ -130,7 +120,7 @@ describe('--cmyk', () => {
   });
 
   it('says clearly when Ghostscript is missing', async () => {
-    const browser = (await findBrowser()).executablePath;
+    const browser = inject('browserPath');
     // A PATH with node and nothing else: no gs.
     const bin = mkdtempSync(path.join(out, 'bin-'));
     symlinkSync(process.execPath, path.join(bin, 'node'));

@@ -1,5 +1,6 @@
 /**
- * Typesetting details read back from the printed so-20 (A4) and so-15 (A5): labels extract as
+ * Typesetting details read back from the printed so-20 (A4) and so-15 (A5) (the shared prints of
+ * prints-plan.ts): labels extract as
  * words, the cover's highlight titles share one left edge, every TOC leader runs from the end of
  * the text to the number, and the body starts the same distance below every news title.
  */
@@ -8,9 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/commands/build.js';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { pageTexts, repoRoot } from './pdf-tools.js';
+import { pageTexts } from './pdf-tools.js';
+import { printed } from './prints.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-type-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,11 +52,10 @@ const cases = [
 describe.each(cases)('$example, $size', ({ example, size }) => {
   let pdf: string;
   let texts: string[];
-  beforeAll(async () => {
-    pdf = path.join(dir, `${example}-${size}.pdf`);
-    await build({ input: path.join(repoRoot, 'examples', `${example}.yaml`), output: pdf, size, logger: memoryLogger() });
+  beforeAll(() => {
+    pdf = printed(`print-${size}`, example).pdf;
     texts = pageTexts(pdf);
-  }, 120_000);
+  });
 
   it('extracts letter-spaced labels as words', () => {
     expect(texts[0]).toContain('TRONG SỐ NÀY');
@@ -78,6 +77,7 @@ describe.each(cases)('$example, $size', ({ example, size }) => {
 
   it('runs every TOC leader from the end of the text to the page number', () => {
     const tocPages = texts.findIndex((t) => /^PHẦN I /.test(t));
+    expect(tocPages, 'part I follows the TOC').toBeGreaterThan(1);
     let checked = 0;
     for (let page = 2; page <= tocPages; page++) {
       const png = path.join(dir, `toc-${page}`);
@@ -108,6 +108,7 @@ describe.each(cases)('$example, $size', ({ example, size }) => {
     // paper-coloured background (a --paper that themes once left undefined) its dots showed
     // through every gap between two words, like a strike-through.
     const tocPages = texts.findIndex((t) => /^PHẦN I /.test(t));
+    expect(tocPages, 'part I follows the TOC').toBeGreaterThan(1);
     let gaps = 0;
     let inked = 0;
     for (let page = 2; page <= tocPages; page++) {
