@@ -30,3 +30,19 @@ export function longIssue(copies: number, example = 'so-20-2026'): string {
   }
   return stringify(doc);
 }
+
+/** Issue 20/2026 with its news parts grown to `count` distinct items in all (titles and source URLs numbered). */
+export function manyArticles(count: number): string {
+  const doc = parse(readFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), 'utf8')) as Doc;
+  delete doc.cover;
+  const news = doc.parts.filter((p) => p.kind === 'news');
+  const pool = news.flatMap((p) => p.articles ?? []);
+  news.forEach((part) => (part.articles = []));
+  for (let n = 1; n <= count; n++) {
+    const { id: _id, ...a } = pool[(n - 1) % pool.length]!;
+    const source = a.source as { name: string; url: string };
+    news[(n - 1) % news.length]!.articles!.push({ ...a, title: `${String(a.title)} (bài ${n})`, source: { ...source, url: `${source.url}?bai=${n}` } });
+  }
+  // Every copy written out: yaml would otherwise share repeated blocks through more than 100 aliases.
+  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
+}

@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { build } from '../../src/commands/build.js';
 import { parse, stringify } from 'yaml';
-import { longIssue } from './generated-issue.js';
+import { longIssue } from '../e2e/generated-issue.js';
+import { runCli } from '../e2e/run-cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-widows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,9 +50,10 @@ const cases = [
 ];
 
 describe.each(cases)('$name in $size', ({ file, size }) => {
-  it('starts no page with a lone end of a paragraph or a list item', { timeout: 300_000 }, async () => {
+  it('starts no page with a lone end of a paragraph or a list item', async () => {
     const output = `${file}-${size}.pdf`;
-    await build({ input: file, output, profile: 'print', size, logger: memoryLogger() });
+    const run = await runCli(['build', file, '-o', output, '--profile', 'print', '--size', size], { timeoutMs: 300_000 });
+    expect(run.code, run.stderr).toBe(0);
     // One or two words closing a sentence: "liệu.", "số.", "đảo." (a date such as "23/4" heads an item).
     const widows = firstLines(output).filter(({ line }) => line.split(/\s+/).length <= 2 && /[.!?…:;)”"]$/.test(line));
     expect(widows).toEqual([]);
