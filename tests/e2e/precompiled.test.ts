@@ -7,13 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/commands/build.js';
-import { newTheme } from '../../src/commands/theme.js';
-import { memoryLogger } from '../../src/cli/logger.js';
-import { UserError } from '../../src/core/diagnostics.js';
 import { precompiledSpec } from '../../src/render/precompiled.js';
-import { resetTemplates } from '../../src/render/templates.js';
 import { repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'bantin-precompiled-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -35,22 +31,24 @@ describe('precompiled built-in templates', () => {
     }
   });
 
-  it('an edited partial of an ejected theme is compiled from its text, and checked', { timeout: 120_000 }, async () => {
+  it('an edited partial of an ejected theme is compiled from its text, and checked', async () => {
     const theme = path.join(out, 'ejected');
-    await newTheme({ dir: theme, eject: true });
+    const ejected = await runCli(['theme', 'new', theme, '--eject']);
+    expect(ejected.code, ejected.stderr).toBe(0);
     const partial = path.join(theme, 'partials', 'toc.hbs');
     const original = readFileSync(partial, 'utf8');
     writeFileSync(partial, `<p class="edited-marker">EDITED TOC PARTIAL</p>\n${original}`);
     const input = path.join(repoRoot, 'examples', 'so-20-2026.yaml');
-    const result = await build({ input, output: path.join(out, 'edited.pdf'), html: true, theme, logger: memoryLogger() });
-    expect(readFileSync(result.htmlOutput!, 'utf8')).toContain('EDITED TOC PARTIAL');
+    const built = await runCli(['build', input, '-o', path.join(out, 'edited.pdf'), '--html', '--theme', theme]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'edited.html'), 'utf8')).toContain('EDITED TOC PARTIAL');
 
-    // A process compiles a theme once (watch mode forgets it when a file changes): as if it did.
-    resetTemplates();
+    // Each run compiles the theme afresh: the next one finds the partial the edit names missing.
     writeFileSync(partial, `${original}\n{{> no-such-partial}}\n`);
-    const failed = build({ input, output: path.join(out, 'broken.pdf'), theme, logger: memoryLogger() });
-    await expect(failed).rejects.toBeInstanceOf(UserError);
-    const error = (await failed.catch((e: unknown) => e)) as UserError;
-    expect(error.diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line} ${d.code}`)).toContain(`toc.hbs:${original.split('\n').length + 1} unknown-partial`);
+    const failed = await runCli(['build', input, '-o', path.join(out, 'broken.pdf'), '--theme', theme], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`${partial}:${original.split('\n').length + 1}:1 error no partial is called "no-such-partial"`);
+    expect(failed.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(out).sort()).toEqual(['edited.html', 'edited.pdf', 'ejected']);
   });
 });
