@@ -55,7 +55,8 @@ describe('the interface language', () => {
 
 /** Words of an English sentence; field names (source, url…) and the user's own quoted text aside. */
 const ENGLISH = /(?<!\p{L})(expected|must|should|the|is not|cannot|can't|missing|unknown|got|delete|remove|keep|check|write|line|file|folder|did you mean|and|or|with|of)(?!\p{L})/iu;
-const unquoted = (message: string) => message.replace(/"[^"]*"/g, '""');
+/** A message without its quoted values and file paths (a clone may live in /check/…). */
+const unquoted = (message: string) => message.replace(/"[^"]*"/g, '""').replace(/(?:\/[\w.-]+)+\/?/gu, '/…');
 
 /**
  * Image fixtures whose problem is put into words by image-check.ts and image-svg.ts (the image
