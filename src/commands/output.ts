@@ -67,21 +67,27 @@ function fileSystemType(dir: string): number {
  */
 export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: Uint8Array | string }>): Promise<void> {
   const temps = files.map(({ file }) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`));
+  // The write or rename under way: a signal's cleanup waits for it, or the temporary it is
+  // creating would appear after the cleanup removed it.
+  let inFlight: Promise<unknown> = Promise.resolve();
   // A temporary that could not be made cannot be removed either (ENOTDIR below a file): ignored.
-  const removeTemps = () => Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined))).then(() => undefined);
+  const removeTemps = async () => {
+    await inFlight.catch(() => undefined);
+    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+  };
   const release = registerCleanup(removeTemps);
   try {
     for (const [i, { file, data }] of files.entries()) {
       try {
         // 'wx': a temporary name that exists already is never written through.
-        await writeFile(temps[i]!, data, { flag: 'wx' });
+        await (inFlight = writeFile(temps[i]!, data, { flag: 'wx' }));
       } catch (error) {
         throw writeFailure(file, error);
       }
     }
     for (const [i, { file }] of files.entries()) {
       try {
-        await rename(temps[i]!, file);
+        await (inFlight = rename(temps[i]!, file));
       } catch (error) {
         throw writeFailure(file, error);
       }

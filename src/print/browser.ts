@@ -104,7 +104,7 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
     : undefined;
   if (memory) memoryWatches.set(browser, memory);
   let closing: Promise<void> | undefined;
-  const release = registerCleanup(() => close());
+  let release = (): void => undefined;
   const close = () => {
     release();
     memory?.stop();
@@ -121,6 +121,9 @@ export async function openBrowser(options: BrowserOptions): Promise<OwnedBrowser
     }
     return close();
   };
+  // Interrupted meanwhile: this throws, after closing the browser just launched.
+  const unregister = registerCleanup(() => close());
+  release = () => void unregister();
   return { browser, info, close, kill };
 }
 
