@@ -11,6 +11,7 @@ import { version } from '../paths.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
+import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerTheme } from './commands/theme.js';
@@ -38,6 +39,7 @@ export function createProgram(): Command {
   registerBuild(program);
   registerCheck(program);
   registerConvert(program);
+  registerImport(program);
   registerNew(program);
   registerPreview(program);
   registerTheme(program);

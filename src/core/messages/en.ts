@@ -5,6 +5,7 @@
 import { cli } from './en/cli.js';
 import { commands } from './en/commands.js';
 import { core } from './en/core.js';
+import { importDraft } from './en/import.js';
 import { issue } from './en/issue.js';
 import { markdown } from './en/markdown.js';
 import { newIssue } from './en/new.js';
@@ -13,6 +14,6 @@ import { print } from './en/print.js';
 import { render } from './en/render.js';
 import { theme } from './en/theme.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
+export const en = { ...cli, ...commands, ...core, ...importDraft, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { cli } from './vi/cli.js';
 import { commands } from './vi/commands.js';
 import { core } from './vi/core.js';
+import { importDraft } from './vi/import.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
 import { newIssue } from './vi/new.js';
@@ -11,4 +12,4 @@ import { print } from './vi/print.js';
 import { render } from './vi/render.js';
 import { theme } from './vi/theme.js';
 
-export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme };
+export const vi: Record<MessageKey, string> = { ...cli, ...commands, ...core, ...importDraft, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme };
