@@ -98,7 +98,7 @@ const DATE_LINE = /^(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?$
 const SOURCE_LINE = /^[[(]?\s*(?:xem\s+)?(chi tiết|nguồn)\s*:\s*(.+?)\s*[\])]?$/iu;
 const SOURCE_INLINE = /^(.*?)\s*[[(]?\s*(?:chi tiết|nguồn)\s*:\s*(.+?)\s*[\])]?$/iu;
 const SOURCE_END = /\s*\(\s*(?:nguồn|theo)\s*:?\s*([^()]{1,100})\)\s*\.?$/iu;
-const SOURCE_END_MD = /\s*\(\s*(?:\*\*)?(?:nguồn|theo)\b[^()]*\)\s*\.?$/iu;
+const SOURCE_END_MD = /\s*\(\s*(?:\*\*)?(?:nguồn|theo)\b(?:[^()]|\([^()]*\))*\)\s*\.?$/iu;
 
 /** A text in capitals: letters nearly all capitals (digits, acronyms and punctuation aside). */
 export function inCapitals(text: string): boolean {

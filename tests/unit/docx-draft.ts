@@ -15,7 +15,8 @@ export interface Paragraph {
   style?: 'Heading1' | 'Heading2' | 'Title';
   runs: Run[];
 }
-export type Block = Paragraph | { table: string[][] };
+/** A table; `merged`: its first cell spans two columns (no Markdown table can hold it). */
+export type Block = Paragraph | { table: string[][]; merged?: boolean };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -58,7 +59,9 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
   const body = blocks
     .map((b) =>
       'table' in b
-        ? `<w:tbl>${b.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(p(cell))}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
+        ? `<w:tbl>${b.table
+            .map((row, r) => `<w:tr>${row.map((cell, c) => `<w:tc>${b.merged && r === 0 && c === 0 ? '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' : ''}${paragraph(p(cell))}</w:tc>`).join('')}</w:tr>`)
+            .join('')}</w:tbl>`
         : paragraph(b),
     )
     .join('\n');
