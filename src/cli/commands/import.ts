@@ -28,14 +28,14 @@ export function registerImport(program: Command): void {
       const { importDraft } = await import('../../commands/import.js');
       const result = await importDraft({ input: file, output: opts.output, force: opts.force, from: opts.from, names: opts.names });
       const { report } = result;
-      logger.progress(t('import.report.wrote', { output: shown(result.output), items: report.items, parts: report.parts.length }));
+      logger.info(t('import.report.wrote', { output: shown(result.output), items: report.items, parts: report.parts.length }));
       for (const part of report.parts) {
         const count = part.kind === 'summary' ? t('import.report.sections', { n: part.sections }) : t('import.report.items', { n: part.items });
-        logger.progress(t('import.report.part', { title: part.title, count }));
+        logger.info(t('import.report.part', { title: part.title, count }));
       }
-      if (result.pictures.length) logger.progress(t('import.report.pictures', { n: result.pictures.length, dir: shown(path.dirname(result.pictures[0]!)) }));
+      if (result.pictures.length) logger.info(t('import.report.pictures', { n: result.pictures.length, dir: shown(path.dirname(result.pictures[0]!)) }));
       const s = report.skipped;
-      logger.progress(t('import.report.skipped', { cover: s.cover, toc: s.toc, pages: s.pageNumbers, heads: s.runningHeads }));
+      logger.info(t('import.report.skipped', { cover: s.cover, toc: s.toc, pages: s.pageNumbers, heads: s.runningHeads }));
       if (report.missing.length) {
         const or = t('import.report.or');
         const what = (keys: readonly string[]) => keys.map((k) => t(`import.report.what.${k}` as 'import.report.what.source')).join(or);
