@@ -112,7 +112,7 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
     throw new UserError(t('import.not-docx', { file: shown(input), reason: t('import.bad.damaged') + ` (${(error as Error).message})` }));
   }
 
-  const draft = recognise(htmlBlocks(html), { names, parts: previous?.parts });
+  const draft = recognise(htmlBlocks(html), { names, parts: previous?.parts, year: previous && Number(previous.issue.start.slice(0, 4)) });
   const items = draft.parts.reduce((n, p) => n + p.items.length, 0);
   if (!draft.parts.length || (!items && draft.parts.every((p) => !p.sections.length))) throw new UserError(t('import.nothing', { file: shown(input) }));
 

@@ -91,6 +91,8 @@ export interface Draft {
 export interface RecogniseOptions {
   parts?: readonly KnownPart[];
   names?: NameList;
+  /** The year of dates written without one, when the draft has no week line or number (default: this year). */
+  year?: number;
 }
 
 const ITEM_DATE = /^(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{2,4}))?\s*:\s*(.+)$/u;
@@ -159,7 +161,7 @@ export function recognise(blocks: readonly Block[], options: RecogniseOptions = 
     part.items.push(item);
   };
   const dateOf = (day: number, month: number, year?: number): string | undefined => {
-    const y = year ?? yearFor(day, month, draft.week, draft.cover.number);
+    const y = year ?? yearFor(month, draft.week, draft.cover.number) ?? options.year ?? new Date().getFullYear();
     if (!y || !real(day, month, y)) return undefined;
     return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   };
@@ -304,13 +306,12 @@ export function matchPart(text: string, known: readonly KnownPart[]): { part: Kn
 }
 
 /** The year of a "25/05" date: the issue week's (the one nearer, across New Year), else the number's. */
-function yearFor(day: number, month: number, week: Week | undefined, number: string | undefined): number | undefined {
+function yearFor(month: number, week: Week | undefined, number: string | undefined): number | undefined {
   if (week) {
     if (week.start.year === week.end.year) return week.start.year;
     return month >= week.start.month ? week.start.year : week.end.year;
   }
-  const year = number ? Number(number.split('/')[1]) : undefined;
-  return year && day && month ? year : undefined;
+  return number ? Number(number.split('/')[1]) : undefined;
 }
 
 function hostName(url: string): string | undefined {

@@ -5,7 +5,7 @@
  * the node that followed it in the draft. Whatever the draft lacks and the file needs (a date, a
  * body, the publisher) is written as a placeholder with a comment, and reported.
  */
-import { Document, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit, type Node, type YAMLMap } from 'yaml';
 import { t } from '../core/i18n.js';
 import { addDays, parseIsoDate, type DateInfo } from '../issue/dates.js';
 import { deriveId } from '../issue/ids.js';
@@ -33,6 +33,7 @@ export interface Written {
 
 type Day = Pick<DateInfo, 'day' | 'month' | 'year'>;
 const iso = (d: Day) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const TEXTS = new Set(['body', 'intro', 'lead', 'closing']);
 const joined = (pieces: readonly string[]) => pieces.join('\n\n');
 
 function mondayOf(isoDate: string): DateInfo {
@@ -136,6 +137,12 @@ export function writeIssue(draft: Draft, options: WriteOptions): Written {
     const node = nodeAt(doc, path);
     if (node) node.commentBefore = [node.commentBefore, ...lines.map((l) => ` ${l}`)].filter(Boolean).join('\n');
   }
+  // Texts as the examples write them: a block under their key, a blank line between paragraphs.
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (isPair(pair) && isScalar(pair.key) && TEXTS.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.type = 'BLOCK_LITERAL';
+    },
+  });
   if (draft.trailing.length) doc.comment = noteLines(draft.trailing).map((l) => ` ${l}`).join('\n');
   doc.commentBefore = ` yaml-language-server: $schema=${options.schema}\n\n ${t('import.comment.header')}`;
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -177,6 +177,30 @@ describe('what the draft says, placed', () => {
   });
 });
 
+describe('an earlier issue and a names file', () => {
+  it('--from gives the series, numbers the issue after it and knows its part names; --names keeps names in capitals', async () => {
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../examples/so-20-2026.yaml'), 'utf8');
+    const input = await draftFile([
+      p('TIN QUẢNG NINH', 'Heading1'),
+      p('02/06: HẠ LONG ĐÓN ĐOÀN CHUYÊN GIA VỀ CHUYỂN ĐỔI SỐ', 'Heading2'),
+      { runs: [{ text: 'Chi tiết: ' }, { text: 'Báo Quảng Ninh', link: 'https://baoquangninh.vn/ha-long' }] },
+      p('Nội dung.'),
+    ]);
+    const from = path.join(path.dirname(input), 'so-20-2026.yaml');
+    writeFileSync(from, example.replace('title: Tin Hải Phòng', 'title: Tin Quảng Ninh'));
+    const names = path.join(path.dirname(input), 'ten-rieng.txt');
+    writeFileSync(names, '# tên riêng của tỉnh\nHạ Long\n');
+    const result = await importDraft({ input, from, names });
+    const issue = issueOf(result.output);
+    expect(issue.series.title).toBe('Điểm tin Khoa học Công nghệ');
+    expect(issue.issue).toEqual({ number: '21/2026', week: { start: '2026-06-01', end: '2026-06-07' } });
+    expect(issue.parts).toEqual([
+      { kind: 'news', title: 'Tin Quảng Ninh', articles: [{ date: '2026-06-02', title: 'Hạ Long đón đoàn chuyên gia về chuyển đổi số', source: { name: 'Báo Quảng Ninh', url: 'https://baoquangninh.vn/ha-long' }, body: 'Nội dung.' }] },
+    ]);
+    expect(readFileSync(result.output, 'utf8')).toContain("the draft has no \"Tuần từ …\" line: the week 2026-06-01 – 2026-06-07 is a guess from the items' dates; check it");
+  });
+});
+
 describe('sentence case', () => {
   it.each([
     ['VIỆT NAM - SINGAPORE THÚC ĐẨY HỢP TÁC AI, KINH TẾ SỐ VÀ ĐỔI MỚI SÁNG TẠO', 'Việt Nam - Singapore thúc đẩy hợp tác AI, kinh tế số và đổi mới sáng tạo'],
