@@ -10,8 +10,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { t, type MessageKey } from '../core/i18n.js';
 
-/** A draft's file: a long issue with pictures is a few MB; Word's own limit is 512 MB of text. */
-export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 /** All entries inflated: mammoth holds the XML and its DOM in memory (about 10× the XML). */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /** Entries in the zip: Word writes a few dozen, plus one per picture. */
