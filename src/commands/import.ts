@@ -20,6 +20,7 @@ import { nameList } from '../import/sentence-case.js';
 import { writeIssue } from '../import/write-issue.js';
 import { hasErrors, loadIssueText } from '../issue/load.js';
 import { formatOf, yamlToMarkdown, type IssueFormat } from '../issue/markdown/index.js';
+import { writeComment } from '../issue/markdown/lines.js';
 import { schemaReference } from './new/schema-ref.js';
 import { guardOutputs } from './output-guard.js';
 import { defaultOutput, makeFolder, writeAllAtomic } from './output.js';
@@ -116,12 +117,13 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
   const items = draft.parts.reduce((n, p) => n + p.items.length, 0);
   if (!draft.parts.length || (!items && draft.parts.every((p) => !p.sections.length))) throw new UserError(t('import.nothing', { file: shown(input) }));
 
-  const written = writeIssue(draft, { schema: schemaReference(path.dirname(output)), series: previous?.series, previous: previous?.issue, names });
+  const written = writeIssue(draft, { schema: schemaReference(path.dirname(output)), series: previous?.series, previous: previous?.issue, names, markdown: format === 'md' });
   let text = written.text;
   if (format === 'md') {
     const converted = yamlToMarkdown(output.replace(/\.md$/i, '.yaml'), text);
     if (converted.text === undefined) throw new UserError(t('import.invalid', { file: shown(input) }), converted.diagnostics);
-    text = converted.text;
+    text = converted.text + written.trailing.map((line) => `\n${writeComment(line)}`).join('');
+    if (written.trailing.length) text += '\n';
   }
   // The file must pass `bantin check` as written; its pictures are not there yet.
   const check = await loadIssueText(output, text);

@@ -128,7 +128,8 @@ function finish(open: Open, n: number): Block {
   const merged: Open['runs'] = [];
   for (const run of open.runs) {
     const last = merged[merged.length - 1];
-    const text = run.text.replace(/[\t\u00a0\s]+/g, ' ');
+    // Spaces as one; control and direction characters (invisible, and errors in an issue) out.
+    const text = run.text.replace(/[\t\u00a0\s]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
     if (last && last.bold === run.bold && last.italic === run.italic && last.href === run.href) last.text += text;
     else merged.push({ ...run, text });
   }

@@ -21,9 +21,13 @@ export interface WriteOptions {
   /** The earlier issue's number and week, to number this one when the draft does not say. */
   previous?: { number: string; start: string };
   names?: NameList;
+  /** The Markdown form will be made from the YAML: the comments after the last part are left to it. */
+  markdown?: boolean;
 }
 
 export interface Written {
+  /** Comments to end the Markdown form with (YAML comments, each starting with a space). */
+  trailing: string[];
   text: string;
   /** What the draft lacked and the file has as a placeholder, at the draft's paragraph. */
   filled: Note[];
@@ -143,10 +147,12 @@ export function writeIssue(draft: Draft, options: WriteOptions): Written {
       if (isPair(pair) && isScalar(pair.key) && TEXTS.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.type = 'BLOCK_LITERAL';
     },
   });
-  if (draft.trailing.length) doc.comment = noteLines(draft.trailing).map((l) => ` ${l}`).join('\n');
+  // After the last part: the end of a YAML file; a Markdown file's end is written by the caller.
+  const trailing = noteLines(draft.trailing).map((l) => ` ${l}`);
+  if (trailing.length && !options.markdown) doc.comment = trailing.join('\n');
   doc.commentBefore = ` yaml-language-server: $schema=${options.schema}\n\n ${t('import.comment.header')}`;
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return { text, filled, number, week: { start: iso(start), end: iso(end) } };
+  return { text, filled, number, week: { start: iso(start), end: iso(end) }, trailing: options.markdown ? trailing : [] };
 }
 
 /** The map at "parts[1].articles[2]" (or a top-level key's value). */

@@ -80,12 +80,23 @@ describe('what the draft says, placed', () => {
       bold('ĐƯA CHÍNH QUYỀN ĐẾN GẦN DÂN HƠN QUA NỀN TẢNG SỐ'),
       p('16/03'),
       { runs: [{ text: 'Phường Gia Viên đưa dịch vụ công lên ứng dụng. (Nguồn: ' }, { text: 'Báo Hải Phòng', link: 'https://baohaiphong.vn/dua-chinh-quyen' }, { text: ')' }] },
+      p('17/03: SGS VIỆT NAM KHAI TRƯƠNG PHÒNG THỬ NGHIỆM MỚI TẠI HẢI PHÒNG', 'Heading2'),
+      { runs: [{ text: '[Chi tiết: Cổng TTĐT TP Hải Phòng]', link: 'https://haiphong.gov.vn/sgs' }] },
+      { runs: [{ text: 'SGS khai trương phòng thử nghiệm.', bold: true }] },
+      p('Phòng thử nghiệm đặt tại Hải Phòng.'),
     ]);
     const result = await importDraft({ input });
     const [part] = issueOf(result.output).parts;
     expect(part!.articles).toEqual([
       { date: '2026-03-15', title: 'Kinh tế số hướng tới 30% GDP', source: { name: 'VOV', url: 'https://vov.vn/kinh-te-so' }, body: 'Kinh tế số hiện đóng góp hơn 14% GDP, *theo* các **chuyên gia**.' },
       { date: '2026-03-16', title: 'Đưa chính quyền đến gần dân hơn qua nền tảng số', source: { name: 'Báo Hải Phòng', url: 'https://baohaiphong.vn/dua-chinh-quyen' }, body: 'Phường Gia Viên đưa dịch vụ công lên ứng dụng.' },
+      {
+        date: '2026-03-17',
+        title: 'SGS Việt Nam khai trương phòng thử nghiệm mới tại Hải Phòng',
+        source: { name: 'Cổng TTĐT TP Hải Phòng', url: 'https://haiphong.gov.vn/sgs' },
+        lead: 'SGS khai trương phòng thử nghiệm.',
+        body: 'Phòng thử nghiệm đặt tại Hải Phòng.',
+      },
     ]);
     expect(result.report.missing).toEqual([]);
   });
@@ -110,6 +121,16 @@ describe('what the draft says, placed', () => {
     expect(text).toContain('## 15/03: Một tin');
     expect(text).toContain('Chi tiết: [VOV](https://vov.vn/a)');
     expect(hasErrors((await loadIssue(output)).diagnostics)).toBe(false);
+  });
+
+  it('ends the Markdown form with what follows the last item and could not be placed', async () => {
+    const input = await draftFile([...COVER, p('TIN TRONG NƯỚC', 'Heading1'), p('15/03: MỘT TIN', 'Heading2'), p('Nội dung.'), p('TÂM ĐIỂM', 'Heading1'), p('Lạc chỗ ở cuối.')]);
+    for (const name of ['cuoi.yaml', 'cuoi.md']) {
+      const result = await importDraft({ input, output: path.join(path.dirname(input), name) });
+      const text = readFileSync(result.output, 'utf8');
+      expect(text.endsWith(name.endsWith('.md') ? '\n<!-- not placed (paragraph 10): Lạc chỗ ở cuối. -->\n' : '\n# not placed (paragraph 10): Lạc chỗ ở cuối.\n')).toBe(true);
+      expect(hasErrors((await loadIssue(result.output)).diagnostics)).toBe(false);
+    }
   });
 
   it('saves pictures beside the issue with their alternative text; a type bantin cannot print is reported', async () => {
