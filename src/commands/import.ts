@@ -15,7 +15,8 @@ import { MAX_DRAFT_BYTES, MAX_IMAGE_BYTES, ReadProblem, readRegular } from '../c
 import { checkDocx, NotADocx } from '../import/container.js';
 import { htmlBlocks } from '../import/blocks.js';
 import { previousIssue, type Previous } from '../import/previous.js';
-import { recognise, type Draft, type Note } from '../import/recognise.js';
+import type { Draft, Note } from '../import/draft.js';
+import { recognise } from '../import/recognise.js';
 import { nameList } from '../import/sentence-case.js';
 import { writeIssue } from '../import/write-issue.js';
 import { hasErrors, loadIssueText } from '../issue/load.js';

@@ -8,7 +8,7 @@ import { UserError } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
 import { readIssueText } from '../issue/source.js';
 import { readIssueInput } from '../issue/markdown/index.js';
-import { BUILT_IN_PARTS, type KnownPart, type PartKind } from './recognise.js';
+import { BUILT_IN_PARTS, type KnownPart, type PartKind } from './draft.js';
 import { namesIn } from './sentence-case.js';
 
 export interface Previous {

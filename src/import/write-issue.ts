@@ -10,7 +10,7 @@ import { t } from '../core/i18n.js';
 import { addDays, parseIsoDate, type DateInfo } from '../issue/dates.js';
 import { deriveId } from '../issue/ids.js';
 import { PLACEHOLDER } from '../issue/lint/placeholders.js';
-import type { Draft, DraftItem, DraftPart, Note } from './recognise.js';
+import type { Draft, DraftItem, DraftPart, Note } from './draft.js';
 import { sentenceCase, type NameList } from './sentence-case.js';
 
 export interface WriteOptions {
