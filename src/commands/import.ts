@@ -7,7 +7,7 @@
  * nor an existing file is replaced, unless --force names an existing output.
  */
 import mammoth from 'mammoth';
-import { stat } from 'node:fs/promises';
+import { rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, type Diagnostic } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
@@ -19,6 +19,7 @@ import type { Draft, Note } from '../import/draft.js';
 import { recognise } from '../import/recognise.js';
 import { nameList } from '../import/sentence-case.js';
 import { writeIssue } from '../import/write-issue.js';
+import { inspectImage } from '../issue/image-check.js';
 import { hasErrors, loadIssueText } from '../issue/load.js';
 import { formatOf, yamlToMarkdown, type IssueFormat } from '../issue/markdown/index.js';
 import { writeComment } from '../issue/markdown/lines.js';
@@ -102,8 +103,11 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
           const ext = PICTURE_TYPES[image.contentType.toLowerCase()];
           if (!ext) return { src: `unsupported:${image.contentType}` };
           const data = await image.readAsBuffer();
-          if (data.length > MAX_IMAGE_BYTES) return { src: `unsupported:${image.contentType}` };
-          const file = path.join(pictureDir, `picture-${pictures.length + 1}.${ext}`);
+          if (data.length > MAX_IMAGE_BYTES) return { src: `broken:${t('core.read.too-large', { size: `${Math.round(data.length / 1048576)} MB`, max: `${MAX_IMAGE_BYTES / 1048576} MB` })}` };
+          // The bytes decide, as `bantin check` will: a picture that would not print is not saved.
+          const inspected = inspectImage(`picture.${ext}`, data);
+          if ('problem' in inspected) return { src: `broken:${inspected.problem}` };
+          const file = path.join(pictureDir, `picture-${pictures.length + 1}.${inspected.info.type}`);
           pictures.push({ file, data });
           return { src: path.relative(path.dirname(output), file).split(path.sep).join('/') };
         }),
@@ -135,8 +139,15 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
     for (const picture of pictures) if (await exists(picture.file)) throw new UserError(t('import.exists', { output: shown(picture.file) }));
   }
   await guardOutputs([output, ...pictures.map((p) => p.file)], [input]);
+  const madeFolder = pictures.length > 0 && !(await exists(pictureDir));
   if (pictures.length) await makeFolder(pictureDir);
-  await writeAllAtomic([...pictures, { file: output, data: text }]);
+  try {
+    await writeAllAtomic([...pictures, { file: output, data: text }]);
+  } catch (error) {
+    // Nothing was written: the folder made for the pictures goes too (rmdir: only when empty).
+    if (madeFolder) await rmdir(pictureDir).catch(() => undefined);
+    throw error;
+  }
   const final = await loadIssueText(output, text);
   if (hasErrors(final.diagnostics)) throw new UserError(t('import.invalid', { file: shown(input) }), final.diagnostics.filter((d) => d.severity === 'error'));
 

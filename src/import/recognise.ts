@@ -25,7 +25,9 @@ export function recognise(blocks: readonly Block[], options: RecogniseOptions = 
   return new Recogniser(blocks, options).run();
 }
 
+/** What convertImage returns for a picture it did not save (src/commands/import.ts). */
 const UNSUPPORTED = 'unsupported:';
+const BROKEN = 'broken:';
 
 class Recogniser {
   private readonly known: readonly KnownPart[];
@@ -158,7 +160,11 @@ class Recogniser {
   /** The item's first picture is its image; any other is saved and named in a comment. */
   private pictures(b: Block): void {
     for (const picture of b.pictures) {
-      if (picture.src.startsWith(UNSUPPORTED)) {
+      if (picture.src.startsWith(BROKEN)) {
+        const problem = picture.src.slice(BROKEN.length);
+        this.warn(b, t('import.warn.picture-broken', { problem }));
+        this.notPlaced(b, t('import.picture-unsaved-broken', { alt: picture.alt ?? '' }).trim());
+      } else if (picture.src.startsWith(UNSUPPORTED)) {
         const type = picture.src.slice(UNSUPPORTED.length);
         this.warn(b, t('import.warn.picture-type', { type }));
         this.notPlaced(b, t('import.picture-unsaved', { type, alt: picture.alt ?? '' }).trim());

@@ -141,6 +141,7 @@ describe('what the draft says, placed', () => {
       p('HỘI THẢO KHOA HỌC QUỐC GIA VỀ ĐỔI MỚI MÔ HÌNH PHÁT TRIỂN', 'Heading2'),
       { runs: [{ image: { bytes: png, alt: 'Toàn cảnh hội thảo', type: 'png' } }] },
       { runs: [{ image: { bytes: Buffer.from('not really emf'), alt: 'Sơ đồ', type: 'emf' } }] },
+      { runs: [{ image: { bytes: png.subarray(0, 60), alt: 'Ảnh cắt cụt', type: 'png' } }] },
       p('Nội dung của tin.'),
     ]);
     const result = await importDraft({ input });
@@ -149,7 +150,8 @@ describe('what the draft says, placed', () => {
     const [part] = issueOf(result.output).parts;
     expect(part!.articles![0]!.image).toEqual({ src: 'draft-images/picture-1.png', alt: 'Toàn cảnh hội thảo' });
     expect(result.report.warnings.map((w) => w.text).join('\n')).toContain('image/x-emf');
-    expect(result.report.notPlaced).toHaveLength(1);
+    expect(result.report.warnings.map((w) => w.n)).toEqual([9, 10]);
+    expect(result.report.notPlaced.map((w) => w.text)).toEqual(['picture of type image/x-emf, not saved Sơ đồ', 'picture not saved (it would not print) Ảnh cắt cụt']);
     expect(readFileSync(result.output, 'utf8')).toContain('# not placed (paragraph 9): picture of type image/x-emf, not saved Sơ đồ');
   });
 

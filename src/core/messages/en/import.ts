@@ -23,6 +23,8 @@ export const importDraft = {
   'import.warn.bad-date': 'the date {date} is no day of the calendar: the item has no date',
   'import.warn.table': 'a table with merged or nested cells: written as text in a comment; make it a simple table or write it out',
   'import.warn.picture-type': 'a picture of type {type}: bantin prints PNG, JPEG, GIF, WebP and SVG; save it as PNG and add it by hand',
+  'import.warn.picture-broken': 'a picture that would not print, not saved: {problem}',
+  'import.picture-unsaved-broken': 'picture not saved (it would not print) {alt}',
   'import.picture': 'picture {file} {alt}',
   'import.picture-unsaved': 'picture of type {type}, not saved {alt}',
   'import.comment.header': 'Imported from a Word draft by bantin import: read it through, then run bantin check.',

@@ -23,6 +23,8 @@ export const importDraft = {
   'import.warn.bad-date': 'ngày {date} không có trên lịch: tin này không có ngày',
   'import.warn.table': 'bảng có ô gộp hoặc bảng lồng: được ghi thành chữ trong chú thích; hãy làm bảng đơn giản hoặc viết lại thành chữ',
   'import.warn.picture-type': 'ảnh dạng {type}: bantin in được PNG, JPEG, GIF, WebP và SVG; lưu ảnh thành PNG rồi thêm vào bằng tay',
+  'import.warn.picture-broken': 'một ảnh không in được, không lưu: {problem}',
+  'import.picture-unsaved-broken': 'ảnh không lưu (không in được) {alt}',
   'import.picture': 'ảnh {file} {alt}',
   'import.picture-unsaved': 'ảnh dạng {type}, không lưu được {alt}',
   'import.comment.header': 'Nhập từ bản thảo Word bằng bantin import: đọc soát lại, rồi chạy bantin check.',
