@@ -37,6 +37,8 @@ class Recogniser {
   private section: DraftSection | undefined;
   private item: DraftItem | undefined;
   private pending: Note[] = [];
+  /** The body the last paragraph, a list item, went into. */
+  private list: { body: string[]; ordered: boolean } | undefined;
 
   constructor(
     private readonly blocks: readonly Block[],
@@ -186,15 +188,24 @@ class Recogniser {
   }
 
   private addBody(b: Block, md: string): void {
-    const piece = b.kind === 'li' ? `${b.ordered ? '1.' : '-'} ${md}` : md;
     const item = this.item;
-    if (item) {
-      // A first paragraph in bold throughout is the item's lead.
-      if (!item.body.length && !item.lead && b.bold && b.kind === 'p' && !isHeading(b)) item.lead = md.replace(/\*\*/g, '');
-      else item.body.push(piece);
-    } else if (this.section) this.section.body.push(piece);
-    else if (this.part?.kind === 'summary') this.part.intro.push(piece);
-    else this.notPlaced(b);
+    // A first paragraph in bold throughout is the item's lead.
+    if (item && !item.body.length && !item.lead && b.bold && b.kind === 'p' && !isHeading(b)) {
+      item.lead = md.replace(/\*\*/g, '');
+      return;
+    }
+    const body = item?.body ?? this.section?.body ?? (this.part?.kind === 'summary' ? this.part.intro : undefined);
+    if (!body) return this.notPlaced(b);
+    if (b.kind !== 'li') {
+      body.push(md);
+      this.list = undefined;
+      return;
+    }
+    // The items of one list, one a line (a tight list, as Word shows it).
+    const piece = `${b.ordered ? '1.' : '-'} ${md}`;
+    if (this.list?.body === body && this.list.ordered === Boolean(b.ordered) && body.length) body[body.length - 1] += `\n${piece}`;
+    else body.push(piece);
+    this.list = { body, ordered: Boolean(b.ordered) };
   }
 
   private setSource(b: Block, name: string): boolean {

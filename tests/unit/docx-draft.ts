@@ -13,6 +13,8 @@ import { SEEDS_DIR } from './seed-items.js';
 export type Run = { text: string; bold?: boolean; italic?: boolean; link?: string } | { image: { bytes: Uint8Array; alt?: string; type: 'png' | 'jpeg' | 'emf' } };
 export interface Paragraph {
   style?: 'Heading1' | 'Heading2' | 'Title';
+  /** An item of a Word list (numbering.xml): bullets or numbers. */
+  list?: 'bullet' | 'number';
   runs: Run[];
 }
 /** A table; `merged`: its first cell spans two columns (no Markdown table can hold it). */
@@ -35,9 +37,17 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/></w:style>
 </w:styles>`;
 
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>`;
+
 /** The bytes of a .docx holding these paragraphs and tables. */
 export async function makeDocx(blocks: Block[]): Promise<Buffer> {
-  const rels: string[] = [`<Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/>`];
+  const rels: string[] = [`<Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/>`, `<Relationship Id="rIdNumbering" Type="${R}/numbering" Target="numbering.xml"/>`];
   const zip = new JSZip();
   let next = 0;
   const run = (r: Run): string => {
@@ -55,7 +65,9 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
     rels.push(`<Relationship Id="${id}" Type="${R}/hyperlink" Target="${esc(r.link)}" TargetMode="External"/>`);
     return `<w:hyperlink r:id="${id}">${text}</w:hyperlink>`;
   };
-  const paragraph = (para: Paragraph) => `<w:p>${para.style ? `<w:pPr><w:pStyle w:val="${para.style}"/></w:pPr>` : ''}${para.runs.map(run).join('')}</w:p>`;
+  const props = (para: Paragraph) =>
+    `${para.style ? `<w:pStyle w:val="${para.style}"/>` : ''}${para.list ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${para.list === 'bullet' ? 1 : 2}"/></w:numPr>` : ''}`;
+  const paragraph = (para: Paragraph) => `<w:p>${props(para) ? `<w:pPr>${props(para)}</w:pPr>` : ''}${para.runs.map(run).join('')}</w:p>`;
   const body = blocks
     .map((b) =>
       'table' in b
@@ -68,7 +80,7 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="emf" ContentType="image/x-emf"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="emf" ContentType="image/x-emf"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`,
   );
   zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`);
@@ -77,6 +89,7 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
 ${body}
 </w:body></w:document>`);
   zip.file('word/styles.xml', STYLES);
+  zip.file('word/numbering.xml', NUMBERING);
   zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -180,6 +180,9 @@ describe('what the draft says, placed', () => {
       p('1. XU HƯỚNG CHUNG CỦA CẢ NƯỚC', 'Heading2'),
       bold('Đổi mới mô hình tăng trưởng'),
       p('- Trụ cột phát triển.'),
+      { list: 'bullet', runs: [{ text: 'Lực lượng sản xuất mới:', bold: true }, { text: ' trí tuệ nhân tạo.' }] },
+      { list: 'bullet', runs: [{ text: 'Cơ chế đầu tư.' }] },
+      { list: 'number', runs: [{ text: 'Bước một.' }] },
       p('7'),
       p('TỔNG KẾT XU HƯỚNG'),
       p('2. ĐIỂM SÁNG TẠI HẢI PHÒNG', 'Heading2'),
@@ -192,7 +195,7 @@ describe('what the draft says, placed', () => {
       title: 'Tổng kết xu hướng',
       intro: 'Tuần qua có nhiều sự kiện.',
       sections: [
-        { title: 'Xu hướng chung của cả nước', body: '### Đổi mới mô hình tăng trưởng\n\n- Trụ cột phát triển.' },
+        { title: 'Xu hướng chung của cả nước', body: '### Đổi mới mô hình tăng trưởng\n\n- Trụ cột phát triển.\n\n- **Lực lượng sản xuất mới:** trí tuệ nhân tạo.\n- Cơ chế đầu tư.\n\n1. Bước một.' },
         { title: 'Điểm sáng tại Hải Phòng', body: 'Nội dung.' },
       ],
     });
