@@ -45,7 +45,8 @@ class Recogniser {
     private readonly options: RecogniseOptions,
   ) {
     this.known = options.parts ?? BUILT_IN_PARTS;
-    const regions = regionsOf(blocks, (b) => (headingLike(b) || inCapitals(b.text)) && (matchPart(b.text, this.known) !== undefined || ITEM_DATE.test(b.text)));
+    const starts = (b: Block) => (b.kind === 'h1' && b.text.length <= 40) || ((headingLike(b) || inCapitals(b.text)) && (matchPart(b.text, this.known) !== undefined || ITEM_DATE.test(b.text)));
+    const regions = regionsOf(blocks, starts);
     this.body = regions.body;
     const lines = (list: Block[]) => list.filter((b) => b.text).length;
     this.draft = {
@@ -97,6 +98,7 @@ class Recogniser {
       return i;
     }
     if (part?.kind === 'summary' && heading) return this.addBody(b, `### ${text}`), i;
+    if (b.kind === 'h1' && text.length <= 40 && !ITEM_DATE.test(text)) return this.unknownPart(b), i;
     if (part && part.kind !== 'summary' && heading && (capitals || b.kind === 'h1' || b.kind === 'h2')) return this.undatedItem(b, i);
     const ending = this.item && !this.item.source ? SOURCE_END.exec(text) : null;
     if (ending) {
@@ -150,6 +152,13 @@ class Recogniser {
     this.part = newPart(b, named.part, this.take());
     if (named.rest && named.part.kind === 'summary') this.part.title = this.title(b, named.full);
     this.draft.parts.push(this.part);
+  }
+
+  /** A short Heading 1 that names no known part: a news part of that name, said in the report. */
+  private unknownPart(b: Block): void {
+    const title = this.title(b, b.text);
+    this.partHeading(b, { part: { name: b.text.normalize('NFC').toLocaleUpperCase('vi'), kind: 'news', title }, rest: '', full: b.text });
+    this.warn(b, t('import.warn.unknown-part', { title }));
   }
 
   private table(b: Block): void {

@@ -47,8 +47,8 @@ export interface Regions {
 /**
  * The cover is what comes before MỤC LỤC; the TOC runs from it to its last entry before the
  * first real text (a paragraph of prose, or an item heading without a page number). Without a
- * MỤC LỤC, a cover is the lines before the first heading when they hold the issue's number or
- * week; else there is none.
+ * MỤC LỤC, a cover is the lines up to the first heading after the issue's number or week line
+ * (among the first 40); else there is none.
  */
 export function regionsOf(blocks: readonly Block[], isHeading: (b: Block) => boolean): Regions {
   const head = blocks.findIndex((b) => TOC_HEAD.test(b.text.replace(/^#+\s*/, '')));
@@ -62,9 +62,11 @@ export function regionsOf(blocks: readonly Block[], isHeading: (b: Block) => boo
     }
     return { body: last + 1, cover: blocks.slice(0, head), toc: blocks.slice(head, last + 1) };
   }
-  const first = blocks.findIndex((b) => b.text && isHeading(b));
-  if (first > 0 && blocks.slice(0, first).some((b) => NUMBER.test(b.text) || WEEK.test(b.text))) return { body: first, cover: blocks.slice(0, first), toc: [] };
-  return { body: 0, cover: [], toc: [] };
+  // The cover's number and week lines come early; the first heading after them starts the content.
+  const marks = blocks.slice(0, 40).flatMap((b, i) => (NUMBER.test(b.text) || WEEK.test(b.text) ? [i] : []));
+  if (!marks.length) return { body: 0, cover: [], toc: [] };
+  const first = blocks.findIndex((b, i) => i > marks[marks.length - 1]! && b.text && isHeading(b));
+  return first > 0 ? { body: first, cover: blocks.slice(0, first), toc: [] } : { body: 0, cover: [], toc: [] };
 }
 
 export interface CoverFields {

@@ -111,6 +111,13 @@ describe('what the draft says, placed', () => {
     expect(result.report.missing).toEqual([{ n: 8, title: 'Một tin', what: ['source', 'link'] }]);
   });
 
+  it('takes a short Heading 1 it does not know for a news part, and says so', async () => {
+    const input = await draftFile([...COVER, p('TIN ĐỊA PHƯƠNG', 'Heading1'), p('15/03: MỘT TIN', 'Heading2'), p('Nội dung.')]);
+    const result = await importDraft({ input });
+    expect(issueOf(result.output).parts.map((part) => [part.kind, part.title, part.articles?.length])).toEqual([['news', 'Tin địa phương', 1]]);
+    expect(result.report.warnings).toEqual([{ n: 6, text: expect.stringContaining('"Tin địa phương" names no part bantin knows') }]);
+  });
+
   it('writes the Markdown form when -o names an .md file, the comments kept', async () => {
     const input = await draftFile([...COVER, p('TIN TRONG NƯỚC', 'Heading1'), p('Chú thích lạc chỗ.'), p('15/03: MỘT TIN', 'Heading2'), { runs: [{ text: 'Chi tiết: ' }, { text: 'VOV', link: 'https://vov.vn/a' }] }, p('Nội dung.')]);
     const output = path.join(path.dirname(input), 'so-12.md');

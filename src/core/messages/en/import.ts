@@ -21,6 +21,7 @@ export const importDraft = {
   'import.warn.capitals': 'the title "{title}" stays in capitals: bantin cannot tell how to write {words}; write it in sentence case',
   'import.warn.no-part': 'items before any part heading: they are put in a part "Tin tức" of their own; rename it',
   'import.warn.bad-date': 'the date {date} is no day of the calendar: the item has no date',
+  'import.warn.unknown-part': 'the heading "{title}" names no part bantin knows: it starts a news part; if it is a spotlight or a summary, set its kind (or import with --from an issue that has it)',
   'import.warn.table': 'a table with merged or nested cells: written as text in a comment; make it a simple table or write it out',
   'import.warn.picture-type': 'a picture of type {type}: bantin prints PNG, JPEG, GIF, WebP and SVG; save it as PNG and add it by hand',
   'import.warn.picture-broken': 'a picture that would not print, not saved: {problem}',

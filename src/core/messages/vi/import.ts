@@ -21,6 +21,7 @@ export const importDraft = {
   'import.warn.capitals': 'tiêu đề "{title}" vẫn để chữ in hoa: bantin không biết viết {words} thế nào; hãy viết lại chữ thường (chỉ viết hoa chữ đầu và tên riêng)',
   'import.warn.no-part': 'có tin đứng trước mọi tiêu đề phần: các tin này được xếp vào một phần riêng "Tin tức"; hãy đổi tên phần',
   'import.warn.bad-date': 'ngày {date} không có trên lịch: tin này không có ngày',
+  'import.warn.unknown-part': 'tiêu đề "{title}" không phải tên phần bantin biết: được coi là một phần tin; nếu là phần tiêu điểm hay tổng kết, hãy sửa loại phần (hoặc import với --from một số có phần này)',
   'import.warn.table': 'bảng có ô gộp hoặc bảng lồng: được ghi thành chữ trong chú thích; hãy làm bảng đơn giản hoặc viết lại thành chữ',
   'import.warn.picture-type': 'ảnh dạng {type}: bantin in được PNG, JPEG, GIF, WebP và SVG; lưu ảnh thành PNG rồi thêm vào bằng tay',
   'import.warn.picture-broken': 'một ảnh không in được, không lưu: {problem}',
