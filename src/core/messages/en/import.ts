@@ -53,7 +53,7 @@ export const importDraft = {
   'import.report.not-placed-item': '  paragraph {n}: {text}',
   'import.report.warning': 'paragraph {n}: {text}',
   'import.report.skipped': 'skipped what bantin makes itself: {cover} cover lines, {toc} table-of-contents lines, {pages} page numbers, {heads} running heads',
-  'cli.import.description': 'turn a Word draft (.docx) into an issue file: parts, items, sources, links and pictures recognised; never over an existing file',
+  'cli.import.description': 'turn a Word draft (.docx) into an issue file: parts, items, sources, links and pictures recognised; replaces a file only with --force',
   'cli.import.file': 'the Word draft (.docx, at most 50 MB)',
   'cli.import.output': 'the issue file to write, .yaml or .md (default: beside the draft, DRAFT.yaml)',
   'cli.import.force': 'replace the output (and its pictures) if they exist; never the draft',

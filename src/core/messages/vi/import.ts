@@ -53,7 +53,7 @@ export const importDraft = {
   'import.report.not-placed-item': '  đoạn {n}: {text}',
   'import.report.warning': 'đoạn {n}: {text}',
   'import.report.skipped': 'đã bỏ qua những gì bantin tự làm: {cover} dòng trang bìa, {toc} dòng mục lục, {pages} số trang, {heads} tiêu đề đầu trang lặp lại',
-  'cli.import.description': 'chuyển bản thảo Word (.docx) thành tệp số bản tin: nhận ra các phần, tin, nguồn, đường dẫn và ảnh; không ghi đè tệp đã có',
+  'cli.import.description': 'chuyển bản thảo Word (.docx) thành tệp số bản tin: nhận ra các phần, tin, nguồn, đường dẫn và ảnh; chỉ ghi đè tệp đã có khi có --force',
   'cli.import.file': 'bản thảo Word (.docx, tối đa 50 MB)',
   'cli.import.output': 'tệp số bản tin sẽ ghi, .yaml hoặc .md (mặc định: cạnh bản thảo, BẢN-THẢO.yaml)',
   'cli.import.force': 'ghi đè tệp ra (và ảnh của nó) nếu đã có; không bao giờ ghi đè bản thảo',
