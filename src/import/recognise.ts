@@ -97,7 +97,8 @@ class Recogniser {
       part.sections.push(this.section);
       return i;
     }
-    if (part?.kind === 'summary' && heading) return this.addBody(b, `### ${text}`), i;
+    // A short bold line in a summary is a sub-heading; a long one, a paragraph set in bold.
+    if (part?.kind === 'summary' && heading && (isHeading(b) || (text.length <= 120 && !/[.;]$/.test(text)))) return this.addBody(b, `### ${text}`), i;
     if (b.kind === 'h1' && text.length <= 40 && !ITEM_DATE.test(text)) return this.unknownPart(b), i;
     if (part && part.kind !== 'summary' && heading && (capitals || b.kind === 'h1' || b.kind === 'h2')) return this.undatedItem(b, i);
     const ending = this.item && !this.item.source ? SOURCE_END.exec(text) : null;

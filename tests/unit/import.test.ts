@@ -62,6 +62,10 @@ describe.each([
     expect(issue.parts.map((part) => part.title).slice(1)).toEqual(['Tin trong nước', 'Tâm điểm', 'Tin Hải Phòng']);
     expect(issue.parts[0]!.title).toMatch(/^Tổng kết xu hướng khoa học, công nghệ, đổi mới sáng tạo/);
     expect(issue.parts[0]!.sections!.map((s) => s.title)).toEqual(['Xu hướng chung của cả nước', 'Điểm sáng tại thành phố Hải Phòng']);
+    // Bold sub-headings are ### headings; a long paragraph set in bold stays a paragraph.
+    const subheadings = issue.parts[0]!.sections!.flatMap((s) => s.body.match(/^### .*$/gm) ?? []);
+    expect(subheadings.length).toBeGreaterThanOrEqual(seed.startsWith('so-20') ? 8 : 0);
+    expect(subheadings.filter((h) => h.length > 124)).toEqual([]);
     expect(issue.issue).toEqual(seed.startsWith('so-20') ? { number: '20/2026', week: { start: '2026-05-25', end: '2026-05-31' } } : { number: '15/2026', week: { start: '2026-04-20', end: '2026-04-26' } });
     expect(issue.series.publisher).toEqual(['Sở Khoa học và Công nghệ', 'Trung tâm công nghệ thông tin và truyền thông Hải Phòng']);
     // The cover and the table of contents are bantin's to make: not in the issue.
