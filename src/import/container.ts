@@ -12,6 +12,11 @@ import { t, type MessageKey } from '../core/i18n.js';
 
 /** All entries inflated: mammoth holds the XML and its DOM in memory (about 10× the XML). */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/**
+ * Each XML part (the text, styles, notes): a 300-page draft's text is about 5 MB of XML, and
+ * mammoth's DOM of a 25 MB part already takes about 1 GB.
+ */
+export const MAX_XML_BYTES = 25 * 1024 * 1024;
 /** Entries in the zip: Word writes a few dozen, plus one per picture. */
 export const MAX_ENTRIES = 5000;
 
@@ -49,6 +54,7 @@ export function checkDocx(bytes: Buffer): void {
   if (!names.has('word/document.xml')) throw new NotADocx(names.has('xl/workbook.xml') ? 'import.bad.xlsx' : names.has('ppt/presentation.xml') ? 'import.bad.pptx' : 'import.bad.no-document');
   let total = 0;
   for (const entry of entries) {
+    if (/\.(?:xml|rels)$/i.test(entry.name) && entry.size > MAX_XML_BYTES) throw new NotADocx('import.bad.xml-too-large', { name: entry.name, size: mb(entry.size), max: mb(MAX_XML_BYTES) });
     total += entry.size;
     if (total > MAX_UNZIPPED_BYTES) throw new NotADocx('import.bad.bomb', { max: mb(MAX_UNZIPPED_BYTES) });
   }

@@ -289,7 +289,17 @@ describe('bad input is one clear error, naming the file, and writes nothing', ()
   it('a spreadsheet', () => refused('draft.docx', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }), /Excel/));
   it('an OpenDocument text', () => refused('draft.docx', () => zipOf({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office/>' }), /OpenDocument/));
   it('a zip bomb that lies about its size', () => refused('draft.docx', () => lying(1000), /zip bomb/));
-  it('a zip that says it unpacks to 1 GB', () => refused('draft.docx', () => lying(1024 ** 3), /more than 200 MB/));
+  it('a zip that says it unpacks to 1 GB', () => refused('draft.docx', () => lying(1024 ** 3), /word\/document\.xml unpacks to 1024 MB, more than the 25 MB/));
+  it('a zip whose pictures unpack to more than 200 MB', () =>
+    refused('draft.docx', async () => {
+      const bytes = await makeDocx([p('TIN TRONG NƯỚC', 'Heading1'), { runs: [{ image: { bytes: Buffer.alloc(1000), type: 'png' } }] }]);
+      const name = Buffer.from('word/media/image1.png');
+      for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) if (bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt32LE(300 * 1024 * 1024, at - 46 + 24);
+      return bytes;
+    }, /more than 200 MB/));
+  it('a draft that does not exist', async () => {
+    await expect(importDraft({ input: path.join(dir, 'missing.docx') })).rejects.toThrow(/cannot read .*missing\.docx: /);
+  });
   it('a damaged zip', async () => {
     const bytes = await makeDocx([p('TIN TRONG NƯỚC', 'Heading1')]);
     await refused('draft.docx', bytes.subarray(0, bytes.length - 30), /damaged/);

@@ -16,6 +16,7 @@ export const importDraft = {
   'import.bad.pptx': 'it is a PowerPoint presentation, not a Word document',
   'import.bad.no-document': 'it is a zip archive without a Word document inside',
   'import.bad.bomb': 'it unpacks to more than {max}, far beyond any draft (a damaged file, or a zip bomb)',
+  'import.bad.xml-too-large': 'its part {name} unpacks to {size}, more than the {max} bantin reads (a draft\'s text is a few MB): split the draft',
   'import.bad.entries': 'it holds {n} files, more than the {max} a draft can',
   'import.bad.damaged': 'the file is damaged; open it in Word and save it again',
   'import.warn.capitals': 'the title "{title}" stays in capitals: bantin cannot tell how to write {words}; write it in sentence case',

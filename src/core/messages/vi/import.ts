@@ -16,6 +16,7 @@ export const importDraft = {
   'import.bad.pptx': 'đây là bản trình chiếu PowerPoint, không phải tài liệu Word',
   'import.bad.no-document': 'đây là tệp nén zip không chứa tài liệu Word nào',
   'import.bad.bomb': 'giải nén ra hơn {max}, quá xa mọi bản thảo (tệp hỏng, hoặc một "bom zip")',
+  'import.bad.xml-too-large': 'phần {name} của tệp giải nén ra {size}, quá mức {max} mà bantin đọc (chữ của một bản thảo chỉ vài MB): hãy tách bản thảo',
   'import.bad.entries': 'tệp chứa {n} tệp con, nhiều hơn mức {max} của một bản thảo',
   'import.bad.damaged': 'tệp bị hỏng; mở trong Word rồi lưu lại',
   'import.warn.capitals': 'tiêu đề "{title}" vẫn để chữ in hoa: bantin không biết viết {words} thế nào; hãy viết lại chữ thường (chỉ viết hoa chữ đầu và tên riêng)',
