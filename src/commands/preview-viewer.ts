@@ -7,6 +7,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { language, t } from '../core/i18n.js';
+import { en, type MessageKey } from '../core/messages/en.js';
 import { packageRoot } from '../paths.js';
 
 const viewerDir = path.join(packageRoot, 'viewer');
@@ -25,11 +27,20 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Answers the viewer's own requests; false for any other path (the PDF, the events, 404). */
-export function serveViewer(pathname: string, res: http.ServerResponse, title: string): boolean {
+/** The page's words in the interface language (the viewer.* messages; {placeholders} filled by the page). */
+function viewerMessages(): Record<string, string> {
+  const keys = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('viewer.'));
+  return Object.fromEntries(keys.map((key) => [key.slice('viewer.'.length), t(key)]));
+}
+
+/**
+ * Answers the viewer's own requests; false for any other path (the PDF, the events, 404).
+ * info.json carries the token the page sends with POST /open: only a page of this server can read it.
+ */
+export function serveViewer(pathname: string, res: http.ServerResponse, page: { title: string; token: string }): boolean {
   if (pathname === '/viewer/info.json') {
     res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ title }));
+    res.end(JSON.stringify({ title: page.title, token: page.token, lang: language(), messages: viewerMessages() }));
     return true;
   }
   const file = fileFor(pathname);

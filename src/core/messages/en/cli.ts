@@ -138,8 +138,10 @@ export const cli = {
   'cli.preview.description': 'rebuild on every change and show the PDF live on http://127.0.0.1 (loopback only)',
   'cli.preview.file': 'the issue file (YAML)',
   'cli.preview.output': 'where to write the PDF (default: beside the YAML)',
-  'cli.preview.port': 'port to serve on (default: a free one)',
-  'cli.preview.open': "open the preview in the system's browser",
+  'cli.preview.port': 'port to serve on (default: 4500, or the next free one; 0: any free one)',
+  'cli.preview.open': "open the preview in the system's browser even where no desktop is found (default: when there is one)",
+  'cli.preview.no-open': 'do not open a browser',
+  'cli.preview.editor': 'the editor a story\'s "edit" link opens: code, cursor, zed, subl, emacsclient… (default: $VISUAL, then $EDITOR)',
   'cli.preview.browser': 'the Chromium or Chrome to use',
   'cli.preview.theme': "a built-in theme or a theme folder, overriding the issue's series.theme",
 

@@ -126,8 +126,10 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.preview.description': 'dựng lại mỗi khi có thay đổi và xem trực tiếp bản PDF tại http://127.0.0.1 (chỉ trên máy này)',
   'cli.preview.file': 'tệp số bản tin (YAML)',
   'cli.preview.output': 'nơi ghi tệp PDF (mặc định: cạnh tệp YAML)',
-  'cli.preview.port': 'cổng phục vụ (mặc định: một cổng trống)',
-  'cli.preview.open': 'mở bản xem trước trong trình duyệt của máy',
+  'cli.preview.port': 'cổng phục vụ (mặc định: 4500, hoặc cổng trống kế tiếp; 0: một cổng trống bất kỳ)',
+  'cli.preview.open': 'mở bản xem trước trong trình duyệt của máy, kể cả khi không thấy màn hình nền (mặc định: mở khi có)',
+  'cli.preview.no-open': 'không mở trình duyệt',
+  'cli.preview.editor': 'trình soạn thảo mà liên kết "sửa" của mỗi tin mở ra: code, cursor, zed, subl, emacsclient… (mặc định: $VISUAL, rồi $EDITOR)',
   'cli.preview.browser': 'trình duyệt Chromium hoặc Chrome dùng để in',
   'cli.preview.theme': 'giao diện có sẵn hoặc thư mục giao diện, thay cho series.theme trong tệp',
 
