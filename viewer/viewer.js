@@ -107,7 +107,7 @@ async function show(version, nextItems) {
   linkService.setDocument(null);
   documentShown?.destroy();
   documentShown = undefined;
-  const pdf = await pdfjsLib.getDocument({ data, wasmUrl: '/pdfjs/wasm/', standardFontDataUrl: '/pdfjs/standard_fonts/', cMapUrl: '/pdfjs/cmaps/', cMapPacked: true }).promise;
+  const pdf = await pdfjsLib.getDocument({ data, wasmUrl: '/pdfjs/wasm/', standardFontDataUrl: '/pdfjs/standard_fonts/' }).promise;
   const nextTargets = await readTargets(pdf);
   if (version !== latest) return void pdf.destroy();
   items = nextItems;

@@ -1,9 +1,9 @@
 /**
  * The preview's viewer: a static page (viewer/ in the package) around pdf.js, served from the
- * pdfjs-dist package installed with bantin — no CDN, the same viewer in every browser, and one
+ * files of pdfjs-dist bantin ships — no CDN, the same viewer in every browser, and one
  * that keeps the reader's page and scroll position when a rebuild replaces the PDF.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,9 +12,16 @@ import { en, type MessageKey } from '../core/messages/en.js';
 import { packageRoot } from '../paths.js';
 
 const viewerDir = path.join(packageRoot, 'viewer');
-const pdfjsDir = path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('pdfjs-dist/package.json'));
-/** The parts of pdfjs-dist the page loads: the library and its worker, the viewer, and the data pdf.js may ask for. */
-const PDFJS_FOLDERS = new Set(['build', 'web', 'wasm', 'standard_fonts', 'cmaps']);
+/**
+ * The few files of pdfjs-dist the page loads, copied into dist/pdfjs/ by the build
+ * (scripts/copy-pdfjs.js): the package does not depend on pdfjs-dist, whose Node build pulls in
+ * a native canvas. Running from the sources before a build, they come from the devDependency.
+ */
+const pdfjsDir = existsSync(path.join(packageRoot, 'dist/pdfjs/build'))
+  ? path.join(packageRoot, 'dist/pdfjs')
+  : path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('pdfjs-dist/package.json'));
+/** The parts the page loads: the library and its worker, the viewer, and the data pdf.js may ask for. */
+const PDFJS_FOLDERS = new Set(['build', 'web', 'wasm', 'standard_fonts']);
 const VIEWER_FILES = new Set(['viewer.js', 'viewer.css']);
 
 const TYPES: Record<string, string> = {

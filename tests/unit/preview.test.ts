@@ -70,3 +70,16 @@ describe('the preview port', () => {
     await expect(startPreview({ title: 't', issueFile: FILE, port: taken })).rejects.toThrow(`port ${taken} is in use`);
   });
 });
+
+describe('the preview’s pdf.js', () => {
+  it('is shipped in dist/pdfjs/ by the build, not installed: pdfjs-dist (and its native canvas) is a devDependency', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+    expect(Object.keys(pkg.dependencies!)).not.toContain('pdfjs-dist');
+    expect(pkg.devDependencies!['pdfjs-dist']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.scripts!.build).toContain('node scripts/copy-pdfjs.js');
+    const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const installed = Object.entries(lock.packages).filter(([name, entry]) => name.startsWith('node_modules/') && !entry.dev).map(([name]) => name);
+    expect(installed.filter((name) => /pdfjs-dist|@napi-rs\/canvas/.test(name))).toEqual([]);
+  });
+});
