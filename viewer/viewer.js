@@ -1,8 +1,8 @@
 // The preview page: pdf.js (served by bantin itself) showing the latest PDF. After a rebuild it
 // returns to the story the reader was on, by the story's named destination (not the page
-// number: a story added above moves it). Beside the pages: the stories of the current page,
-// each with an "edit" link that opens the issue file at its line, and the build's errors and
-// warnings. Server-Sent Events say when to reload; an error shows over the last good PDF.
+// number: a story added above moves it). A click on a story's title, or on the "edit" link
+// beside it in the list of the current page's stories, opens the issue file at its line; the
+// build's errors and warnings are listed beside the pages too. Server-Sent Events say when to reload; an error shows over the last good PDF.
 import * as pdfjsLib from '/pdfjs/build/pdf.min.mjs';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = '/pdfjs/build/pdf.worker.min.mjs';
@@ -193,6 +193,28 @@ function showProblems(problems) {
   }
   if (problems.length === 0) list.append(Object.assign(document.createElement('li'), { className: 'empty', textContent: say('no-problems') }));
 }
+
+/**
+ * Over each story's title on the page, a link to its line in the editor: a band from the story's
+ * destination (the top of its date and title) TITLE_BAND points down, the date and two lines of
+ * title in the built-in themes, across the page. Laid again after every render (pdf.js empties a
+ * page when it draws it anew, at a new zoom).
+ */
+const TITLE_BAND = 60;
+eventBus.on('pagerendered', ({ pageNumber, source }) => {
+  const view = source ?? viewer.getPageView(pageNumber - 1);
+  if (!view?.div || !view.viewport) return;
+  for (const old of view.div.querySelectorAll('a.title-link')) old.remove();
+  for (const item of items) {
+    const target = targets.get(item.id);
+    if (target?.pageIndex !== pageNumber - 1) continue;
+    const y = typeof target.y === 'number' ? view.viewport.convertToViewportPoint(target.x ?? 0, target.y)[1] : 0;
+    const a = link('', say('edit-title', { line: item.line }), () => openInEditor({ id: item.id }), 'title-link');
+    a.dataset.id = item.id;
+    Object.assign(a.style, { top: `${y}px`, height: `${TITLE_BAND * view.viewport.scale}px` });
+    view.div.append(a);
+  }
+});
 
 eventBus.on('pagechanging', ({ pageNumber }) => {
   $('page').value = String(pageNumber);

@@ -3,8 +3,8 @@
  * the PDF; the reader goes to page 3 and scrolls a little; a save rebuilds the issue and the
  * viewer is still on page 3 at the same spot. `--open` hands the address to the system browser.
  * In Vietnamese: a story added above the one being read, and the viewer is still in that story
- * (by its named destination); the panel lists the new warning at its line; "sửa" opens the
- * editor at the story's title; an error shows over the last good PDF; /open refuses strangers.
+ * (by its named destination); the panel lists the new warning at its line; "sửa" and a click
+ * on the title open the editor at the story's title; an error shows over the last good PDF; /open refuses strangers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -226,6 +226,11 @@ it('in Vietnamese: keeps the story across a rebuild that adds one above, lists t
     await page.click(`#items li[data-id="${id}"] a.edit`);
     await page.waitForFunction(() => (window as unknown as Preview).bantinPreview.opened !== undefined);
     expect(await page.evaluate(() => (window as unknown as Preview).bantinPreview.opened)).toMatch(/^đã mở .*so-20-2026\.yaml:\d+ trong /);
+    await waitFor({ get text() { try { return readFileSync(opened, 'utf8'); } catch { return ''; } } }, /goto/, 1, 10_000);
+    expect(readFileSync(opened, 'utf8').trim()).toBe(`--goto ${input}:${titleLine}`);
+    // So does a click on the story's title on the page.
+    rmSync(opened);
+    await page.click(`.page a.title-link[data-id="${id}"]`);
     await waitFor({ get text() { try { return readFileSync(opened, 'utf8'); } catch { return ''; } } }, /goto/, 1, 10_000);
     expect(readFileSync(opened, 'utf8').trim()).toBe(`--goto ${input}:${titleLine}`);
 
