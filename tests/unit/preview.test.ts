@@ -83,3 +83,29 @@ describe('the preview’s pdf.js', () => {
     expect(installed.filter((name) => /pdfjs-dist|@napi-rs\/canvas/.test(name))).toEqual([]);
   });
 });
+
+describe('the stories the preview lists', () => {
+  it('are every part and story, each at the line of its title, in a YAML and in a Markdown issue file', async () => {
+    const { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { loadIssue } = await import('../../src/issue/load.js');
+    const { previewItems } = await import('../../src/commands/preview-items.js');
+    // The Markdown fixture with the picture it names beside it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-preview-items-'));
+    mkdirSync(path.join(dir, 'images'));
+    copyFileSync('tests/fixtures/images/small-chart.png', path.join(dir, 'images/kinh-te-so.png'));
+    copyFileSync('tests/fixtures/markdown/every-field.md', path.join(dir, 'every-field.md'));
+    for (const file of ['examples/so-20-2026.yaml', path.join(dir, 'every-field.md')]) {
+      const loaded = await loadIssue(file);
+      const items = previewItems(loaded.issue!, loaded.source!);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(items.filter((i) => !i.part).length, file).toBe(loaded.issue!.articles.length);
+      expect(items.filter((i) => i.part).length, file).toBe(loaded.issue!.parts.length);
+      for (const item of items.filter((i) => i.part || loaded.issue!.articles.find((a) => a.id === i.id)?.titled)) {
+        expect(lines[item.line - 1], `${file}: ${item.id}`).toContain(item.title);
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

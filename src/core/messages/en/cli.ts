@@ -79,7 +79,7 @@ export const cli = {
   'cli.build.html': 'also write the rendered HTML beside each PDF',
   'cli.build.theme': "a built-in theme (bantin theme list) or a theme folder, overriding the issue's series.theme",
   'cli.build.watch': 'rebuild when the issue, its images, a template or a style changes',
-  'cli.build.serve': 'with --watch: show a live preview on http://127.0.0.1:<port>',
+  'cli.build.serve': 'with --watch: show a live preview on http://127.0.0.1:<port> (default: 4500, or the next free one)',
   'cli.build.browser': 'the Chromium or Chrome to use (default: BANTIN_BROWSER, puppeteer, system)',
   'cli.build.timeout': 'give up on a browser step after this long',
   'cli.build.bleed-needs-press': 'error: --bleed goes with --profile press',

@@ -71,7 +71,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.build.html': 'ghi thêm tệp HTML đã dựng cạnh mỗi tệp PDF',
   'cli.build.theme': 'giao diện có sẵn (bantin theme list) hoặc thư mục giao diện, thay cho series.theme trong tệp',
   'cli.build.watch': 'dựng lại khi số bản tin, ảnh, khuôn mẫu hay kiểu trình bày thay đổi',
-  'cli.build.serve': 'đi cùng --watch: xem trước trực tiếp tại http://127.0.0.1:<port>',
+  'cli.build.serve': 'đi cùng --watch: xem trước trực tiếp tại http://127.0.0.1:<port> (mặc định: 4500, hoặc cổng trống kế tiếp)',
   'cli.build.browser': 'trình duyệt Chromium hoặc Chrome dùng để in (mặc định: BANTIN_BROWSER, puppeteer, rồi trình duyệt của máy)',
   'cli.build.timeout': 'bỏ một bước của trình duyệt nếu chờ quá số giây này',
   'cli.build.bleed-needs-press': 'lỗi: --bleed chỉ đi cùng --profile press',
