@@ -4,6 +4,7 @@ import ECLevel from 'qrcode/lib/core/error-correction-level.js';
 import Segments from 'qrcode/lib/core/segments.js';
 import Version from 'qrcode/lib/core/version.js';
 import type { Issue } from '../issue/model.js';
+import { t } from '../core/i18n.js';
 
 export type QrMap = Map<string, string>;
 
@@ -41,7 +42,7 @@ export function planQr(url: string): QrPlan {
   const estimated = Version.getBestVersionForData(Segments.rawSplit(url), LEVEL);
   const segments = Segments.fromString(url, estimated || 40);
   const version = Version.getBestVersionForData(segments, LEVEL);
-  if (!version) throw new Error(`${url} is too long for a QR code`);
+  if (!version) throw new Error(t('render.qr.too-long', { url }));
   return { url, segments, version };
 }
 
