@@ -50,7 +50,8 @@ async function sharePicture(browser: Browser, html: string): Promise<Uint8Array>
     page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient')));
     await page.setViewport({ ...SHARE_IMAGE, deviceScaleFactor: 1 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    await page.setContent(html, { waitUntil: 'load' });
+    // web.css draws the masthead alone, filling the frame, under this class.
+    await page.setContent(html.replace('<html ', '<html class="share-picture" '), { waitUntil: 'load' });
     return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...SHARE_IMAGE } });
   } finally {
     await page.close().catch(() => undefined);
