@@ -47,8 +47,9 @@ export function contrast(a: Rgb, b: Rgb): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** `a` moved `amount` of the way to `b`, rounded to whole channel values as the CSS will have it. */
 export function mix(a: Rgb, b: Rgb, amount: number): Rgb {
-  return a.map((v, i) => v + (b[i]! - v) * amount) as Rgb;
+  return a.map((v, i) => Math.round(v + (b[i]! - v) * amount)) as Rgb;
 }
 
 const BLACK: Rgb = [0, 0, 0];
@@ -60,8 +61,8 @@ export function readable(color: Rgb, grounds: Rgb[], ratio = 4.5): Rgb {
   if (worst(color) >= ratio) return color;
   const darkGround = grounds.every((g) => luminance(g) < 0.18);
   const target = darkGround ? WHITE : BLACK;
-  for (let step = 1; step <= 40; step++) {
-    const moved = mix(color, target, step / 40);
+  for (let step = 1; step <= 64; step++) {
+    const moved = mix(color, target, step / 64);
     if (worst(moved) >= ratio) return moved;
   }
   return target;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MAX_FONT_BYTES, MAX_THEME_TEXT_BYTES, readInside } from '../core/read-file.js';
 import { FONT_PACKAGES, fontPackageDir, type FontPackage } from '../paths.js';
 import type { Theme, ThemeFont } from '../theme/theme.js';
-import { sfntToWoff2 } from './woff2.js';
+import { glyphCount, sfntToWoff2 } from './woff2.js';
 
 /** The faces web.css sets: sans for headings and labels, serif for reading. */
 export const WEB_FACES: ReadonlyArray<{ which: 'sans' | 'serif'; weight: number; style: 'normal' | 'italic' }> = [
@@ -132,6 +132,8 @@ export async function webFontFaces(theme: Theme, text: string): Promise<WebFonts
       if (chars.length === 0) continue;
       const original = await readInside(file.file, { root: file.root, max: MAX_FONT_BYTES });
       const sfnt = await subsetFont(original, String.fromCodePoint(...chars), { targetFormat: 'truetype', noHinting: true, noLayoutClosure: true });
+      // None of the characters is in the font (≥ in Noto Serif): an empty cmap, which browsers refuse.
+      if (glyphCount(sfnt) <= 1) continue;
       const woff2 = sfntToWoff2(sfnt);
       bytes += woff2.length;
       rules.push(`@font-face { font-family: '${font.family}'; font-style: ${face.style}; font-weight: ${face.weight}; font-display: swap; src: url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2'); unicode-range: ${unicodeRange(chars)}; }`);

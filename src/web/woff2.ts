@@ -59,3 +59,13 @@ export function sfntToWoff2(sfnt: Uint8Array): Buffer {
   compressed.copy(out, headerSize + directory.length);
   return out;
 }
+
+/** How many glyphs a font has (maxp), .notdef included; 0 when it has no maxp table. */
+export function glyphCount(sfnt: Uint8Array): number {
+  const font = Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const at = 12 + i * 16;
+    if (font.toString('latin1', at, at + 4) === 'maxp') return font.readUInt16BE(font.readUInt32BE(at + 8) + 4);
+  }
+  return 0;
+}

@@ -1,0 +1,139 @@
+/**
+ * The web edition in a real browser (issue 29): built by bin/bantin.js for both examples' own
+ * themes and every built-in theme, then opened at 360, 768 and 1280 px in one Chromium: no
+ * sideways scrolling, text at least 16 px on phones, titles as headings, sources as links, its
+ * fonts loaded from itself, no request leaving the file, and axe-core (WCAG 2.1 A/AA, light and
+ * dark) with no violation.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
+import { builtinThemeNames } from '../../src/theme/layers.js';
+import { repoRoot } from './pdf-tools.js';
+import { runCli } from './run-cli.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const example = (name: string) => path.join(repoRoot, 'examples', `${name}.yaml`);
+const WIDTHS = [360, 768, 1280];
+
+let dir: string;
+let browser: Browser;
+/** Every web edition built: its file and the issue it came from. */
+const pages: Array<{ name: string; html: string; issue: string }> = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-web-'));
+  const browserPath = inject('browserPath');
+  browser = await puppeteer.launch({ executablePath: browserPath, pipe: true, args: ['--no-sandbox'] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Opens `file` at `width`, with every request other than the file itself and data: refused and noted. */
+async function open(file: string, width: number, dark = false): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const url = pathToFileURL(file).href;
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url() === url || request.url().startsWith('data:')) return void request.continue();
+    requests.push(request.url());
+    void request.abort('blockedbyclient');
+  });
+  await page.setViewport({ width, height: 800 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return { page, requests };
+}
+
+async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
+  // Evaluated through the DevTools protocol: the page's own CSP (no script) does not apply to it.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe('bantin build --format web', () => {
+  it('writes the PDF and the web edition side by side, with its sharing picture and size', async () => {
+    const pdf = path.join(dir, 'so-20.pdf');
+    const run = await runCli(['build', example('so-20-2026'), '--format', 'pdf,web', '-o', pdf, '--verbose'], { timeoutMs: 150_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const html = path.join(dir, 'so-20.html');
+    expect(run.stdout.trim().split('\n')).toEqual([pdf, html]);
+    expect(run.stderr).toMatch(/so-20\.html: \d+ KB \(fonts \d+ KB, images 0 B\); sharing picture .*so-20\.png/);
+    expect(statSync(html).size).toBeLessThan(300_000);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<a class="button" href="so-20.pdf" download>');
+    expect(text).toContain('<meta property="og:image" content="so-20.png">');
+    const png = readFileSync(path.join(dir, 'so-20.png'));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    pages.push({ name: 'so-20 (haiphong)', html, issue: example('so-20-2026') });
+  }, 180_000);
+
+  it('builds the other examples in one batch, and so-20 in every other built-in theme', async () => {
+    const out = path.join(dir, 'examples');
+    const batch = await runCli(['build', example('hcm-10-2025'), example('digest-chuyen-doi-so-2025'), '--format', 'web', '-d', out], { timeoutMs: 150_000 });
+    expect(batch.code, batch.stderr).toBe(0);
+    pages.push({ name: 'hcm-10-2025', html: path.join(out, 'hcm-10-2025.html'), issue: example('hcm-10-2025') });
+    pages.push({ name: 'digest', html: path.join(out, 'digest-chuyen-doi-so-2025.html'), issue: example('digest-chuyen-doi-so-2025') });
+    for (const theme of builtinThemeNames().filter((t) => t !== 'haiphong')) {
+      const html = path.join(dir, `so-20-${theme}.html`);
+      const run = await runCli(['build', example('so-20-2026'), '--format', 'web', '--theme', theme, '-o', html], { timeoutMs: 120_000 });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.trim()).toBe(html);
+      pages.push({ name: `so-20 (${theme})`, html, issue: example('so-20-2026') });
+    }
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+  }, 300_000);
+
+  it('reads well, is complete and accessible at 360, 768 and 1280 px, light and dark, and asks for nothing', async () => {
+    const problems: string[] = [];
+    for (const { name, html, issue: file } of pages) {
+      const { issue } = await loadIssue(file);
+      const sources = new Map(issue!.articles.filter((a) => a.source?.url).map((a) => [a.id, a.source!.url!]));
+      for (const width of WIDTHS) {
+        for (const dark of width === 360 ? [false, true] : [false]) {
+          const { page, requests } = await open(html, width, dark);
+          const where = `${name} at ${width} px${dark ? ' (dark)' : ''}`;
+          const seen = await page.evaluate(() => {
+            const items = [...document.querySelectorAll('article.item')];
+            return {
+              overflow: document.documentElement.scrollWidth - window.innerWidth,
+              bodyText: Math.min(...[...document.querySelectorAll('.prose p')].map((p) => parseFloat(getComputedStyle(p).fontSize))),
+              fontsFailed: [...document.fonts].filter((f) => f.status === 'error').length,
+              fontsLoaded: [...document.fonts].filter((f) => f.status === 'loaded').length,
+              titles: items.filter((a) => a.hasAttribute('aria-labelledby')).map((a) => document.getElementById(a.getAttribute('aria-labelledby')!)?.tagName),
+              partTitles: [...document.querySelectorAll('section.part .part-title')].map((h) => h.tagName),
+              sources: Object.fromEntries(items.map((a) => [a.id, a.querySelector('.item-source a')?.getAttribute('href') ?? null])),
+              qrShown: [...document.querySelectorAll('.print-qr')].filter((q) => getComputedStyle(q).display !== 'none').length,
+            };
+          });
+          if (seen.overflow > 0) problems.push(`${where}: ${seen.overflow} px of sideways scrolling`);
+          if (width === 360 && seen.bodyText < 16) problems.push(`${where}: body text ${seen.bodyText} px`);
+          if (seen.fontsFailed > 0 || seen.fontsLoaded === 0) problems.push(`${where}: fonts ${seen.fontsLoaded} loaded, ${seen.fontsFailed} failed`);
+          if (seen.titles.some((t) => t !== 'H3')) problems.push(`${where}: an item title is not a heading`);
+          if (seen.partTitles.some((t) => t !== 'H2')) problems.push(`${where}: a part title is not a heading`);
+          for (const [id, url] of sources) if (seen.sources[id] !== url) problems.push(`${where}: the source of ${id} is not a link to ${url}`);
+          if (seen.qrShown > 0) problems.push(`${where}: ${seen.qrShown} QR codes on screen`);
+          if (requests.length > 0) problems.push(`${where}: asked for ${requests.join(', ')}`);
+          // axe once per page and width (and in dark mode on phones): it is the slow part.
+          for (const v of await axeViolations(page)) problems.push(`${where}: axe ${v.id} at ${v.nodes.join('; ')}`);
+          await page.close();
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
