@@ -5,7 +5,7 @@
  * fonts loaded from itself, no request leaving the file, and axe-core (WCAG 2.1 A/AA, light and
  * dark) with no violation.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import { builtinThemeNames } from '../../src/theme/layers.js';
 import { repoRoot } from './pdf-tools.js';
+import { longIssue } from './generated-issue.js';
 import { runCli } from './run-cli.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -82,10 +83,16 @@ describe('bantin build --format web', () => {
     pages.push({ name: 'so-20 (haiphong)', html, issue: example('so-20-2026') });
   }, 180_000);
 
-  it('builds the other examples in one batch, and so-20 in every other built-in theme', async () => {
+  it('builds the other examples and an 80-item issue in one batch, and so-20 in every other built-in theme', async () => {
     const out = path.join(dir, 'examples');
-    const batch = await runCli(['build', example('hcm-10-2025'), example('digest-chuyen-doi-so-2025'), '--format', 'web', '-d', out], { timeoutMs: 150_000 });
+    // so-20 with its news parts three times over: 90 items, every copy a distinct story.
+    const long = path.join(dir, 'long.yaml');
+    writeFileSync(long, longIssue(3));
+    const batch = await runCli(['build', example('hcm-10-2025'), example('digest-chuyen-doi-so-2025'), long, '--format', 'web', '-d', out], { timeoutMs: 150_000 });
     expect(batch.code, batch.stderr).toBe(0);
+    const { issue: longOne } = await loadIssue(long);
+    expect(longOne!.articles.length).toBeGreaterThanOrEqual(80);
+    pages.push({ name: `long (${longOne!.articles.length} items)`, html: path.join(out, 'long.html'), issue: long });
     pages.push({ name: 'hcm-10-2025', html: path.join(out, 'hcm-10-2025.html'), issue: example('hcm-10-2025') });
     pages.push({ name: 'digest', html: path.join(out, 'digest-chuyen-doi-so-2025.html'), issue: example('digest-chuyen-doi-so-2025') });
     for (const theme of builtinThemeNames().filter((t) => t !== 'haiphong')) {
