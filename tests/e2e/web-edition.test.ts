@@ -5,7 +5,7 @@
  * fonts loaded from itself, no request leaving the file, and axe-core (WCAG 2.1 A/AA, light and
  * dark) with no violation.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +104,27 @@ describe('bantin build --format web', () => {
     }
     expect(pages.length).toBeGreaterThanOrEqual(6);
   }, 300_000);
+
+  it('refuses what does not go with it (exit 2), and never writes over an input', async () => {
+    const env = { ...process.env, NO_COLOR: '1', BANTIN_LANG: 'en' };
+    const input = path.join(dir, 'refused.yaml');
+    writeFileSync(input, readFileSync(example('so-20-2026'), 'utf8'));
+    const cases: Array<[string[], RegExp]> = [
+      [['--format', 'web', '--html'], /--html writes the print HTML .* leave out --html/],
+      [['--format', 'pdf,web', '--watch'], /--watch rebuilds the PDF only: leave out --format web/],
+      [['--format', 'epub'], /expected pdf, web or pdf,web/],
+    ];
+    for (const [flags, message] of cases) {
+      const run = await runCli(['build', input, ...flags], { env });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+    const over = await runCli(['build', input, '--format', 'web', '-o', input], { env });
+    expect(over.code, over.stderr).toBe(2);
+    expect(over.stderr).toMatch(/never overwrites its inputs/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(example('so-20-2026'), 'utf8'));
+    expect(readdirSync(dir).filter((f) => f.startsWith('refused') || f.startsWith('.refused'))).toEqual(['refused.yaml']);
+  }, 60_000);
 
   it('reads well, is complete and accessible at 360, 768 and 1280 px, light and dark, and asks for nothing', async () => {
     const problems: string[] = [];
