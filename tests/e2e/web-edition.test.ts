@@ -88,8 +88,14 @@ describe('bantin build --format web', () => {
     // so-20 with its news parts three times over: 90 items, every copy a distinct story.
     const long = path.join(dir, 'long.yaml');
     writeFileSync(long, longIssue(3));
-    const batch = await runCli(['build', example('hcm-10-2025'), example('digest-chuyen-doi-so-2025'), long, '--format', 'web', '-d', out], { timeoutMs: 150_000 });
+    // An issue with a photo (scaled down to 1200 px and inlined) and a small chart.
+    const pictures = path.join(repoRoot, 'tests/fixtures/images/issue.yaml');
+    const batch = await runCli(['build', example('hcm-10-2025'), example('digest-chuyen-doi-so-2025'), long, pictures, '--format', 'web', '-d', out], { timeoutMs: 150_000 });
     expect(batch.code, batch.stderr).toBe(0);
+    const photo = readFileSync(path.join(out, 'issue.html'), 'utf8');
+    expect(photo).toMatch(/<img src="data:image\/jpeg;base64,[^"]+" alt="Ảnh minh họa bến cảng nước sâu Lạch Huyện"/);
+    expect(statSync(path.join(out, 'issue.html')).size).toBeLessThan(statSync(path.join(repoRoot, 'tests/fixtures/images/cang-hai-phong.jpg')).size);
+    pages.push({ name: 'pictures', html: path.join(out, 'issue.html'), issue: pictures });
     const { issue: longOne } = await loadIssue(long);
     expect(longOne!.articles.length).toBeGreaterThanOrEqual(80);
     pages.push({ name: `long (${longOne!.articles.length} items)`, html: path.join(out, 'long.html'), issue: long });

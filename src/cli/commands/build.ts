@@ -135,7 +135,8 @@ type Progress = import('../../commands/build-many.js').BatchProgress;
 export function progressLine({ finished, done, total }: Progress): string | undefined {
   if (!finished) return undefined;
   const r = finished.result;
-  const what = r ? t('cli.build.progress-done', { pages: r.pageCount, seconds: r.seconds.toFixed(2) }) : t('cli.build.progress-failed');
+  const seconds = r?.seconds.toFixed(2) ?? '';
+  const what = !r ? t('cli.build.progress-failed') : r.pageCount ? t('cli.build.progress-done', { pages: r.pageCount, seconds }) : t('cli.build.progress-web', { size: readableSize(r.web?.bytes ?? 0), seconds });
   return `[${done}/${total}] ${path.basename(finished.input)}  ${what}`;
 }
 
@@ -171,7 +172,7 @@ function report(items: Items, seconds: number, logger: Logger): number {
   for (const item of items) {
     const r = item.result;
     const status = r ? (r.warnings.length ? logger.color.yellow(summarize(r.warnings)) : logger.color.green(t('cli.build.table-ok'))) : logger.color.red(isUserError(item.error) && item.error.diagnostics.length ? t('cli.build.table-failed-counts', { counts: summarize(item.error.diagnostics) }) : t('cli.build.table-failed'));
-    logger.warn(`${rel(item.input).padEnd(width)}  ${String(r?.pageCount ?? '–').padStart(5)}  ${(r ? r.seconds.toFixed(2) : '–').padStart(7)}  ${status}`);
+    logger.warn(`${rel(item.input).padEnd(width)}  ${String(r?.pageCount || '–').padStart(5)}  ${(r ? r.seconds.toFixed(2) : '–').padStart(7)}  ${status}`);
   }
   const built = items.filter((i) => i.result).length;
   logger.warn(t('cli.build.built', { built, total: items.length, seconds: seconds.toFixed(2) }));

@@ -97,6 +97,7 @@ export const cli = {
   'cli.build.output-one': 'error: -o/--output names one PDF; with several issues use --out-dir',
   'cli.build.pages-in': '{pages} pages in {seconds} s',
   'cli.build.progress-done': '{pages} pages  {seconds} s',
+  'cli.build.progress-web': 'web edition {size}  {seconds} s',
   'cli.build.progress-failed': 'failed',
   'cli.build.status': '{done} of {total} done',
   'cli.build.status-printing': ' · printing {files}',

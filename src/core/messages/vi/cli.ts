@@ -89,6 +89,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.build.output-one': 'lỗi: -o/--output chỉ đặt tên cho một tệp PDF; khi in nhiều số hãy dùng --out-dir',
   'cli.build.pages-in': '{pages} trang trong {seconds} giây',
   'cli.build.progress-done': '{pages} trang  {seconds} giây',
+  'cli.build.progress-web': 'bản web {size}  {seconds} giây',
   'cli.build.progress-failed': 'thất bại',
   'cli.build.status': 'xong {done}/{total}',
   'cli.build.status-printing': ' · đang in {files}',
