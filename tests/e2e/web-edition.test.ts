@@ -20,7 +20,6 @@ import { runCli } from './run-cli.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const example = (name: string) => path.join(repoRoot, 'examples', `${name}.yaml`);
-const WIDTHS = [360, 768, 1280];
 
 let dir: string;
 let browser: Browser;
@@ -38,8 +37,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens `file` at `width`, with every request other than the file itself and data: refused and noted. */
-async function open(file: string, width: number, dark = false): Promise<{ page: Page; requests: string[] }> {
+/** Opens `file`, with every request other than the file itself and data: refused and noted. */
+async function open(file: string, width: number): Promise<{ page: Page; requests: string[] }> {
   const page = await browser.newPage();
   const requests: string[] = [];
   const url = pathToFileURL(file).href;
@@ -50,15 +49,22 @@ async function open(file: string, width: number, dark = false): Promise<{ page: 
     void request.abort('blockedbyclient');
   });
   await page.setViewport({ width, height: 800 });
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Evaluated through the DevTools protocol: the page's own CSP (no script) does not apply to it.
+  await page.evaluate(axeSource);
   return { page, requests };
 }
 
+/** Each view: the page loaded once, then resized and switched to dark mode in place. */
+const VIEWS = [
+  { width: 360, dark: false },
+  { width: 360, dark: true },
+  { width: 768, dark: false },
+  { width: 1280, dark: false },
+];
+
 async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
-  // Evaluated through the DevTools protocol: the page's own CSP (no script) does not apply to it.
-  await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
@@ -137,36 +143,36 @@ describe('bantin build --format web', () => {
     for (const { name, html, issue: file } of pages) {
       const { issue } = await loadIssue(file);
       const sources = new Map(issue!.articles.filter((a) => a.source?.url).map((a) => [a.id, a.source!.url!]));
-      for (const width of WIDTHS) {
-        for (const dark of width === 360 ? [false, true] : [false]) {
-          const { page, requests } = await open(html, width, dark);
-          const where = `${name} at ${width} px${dark ? ' (dark)' : ''}`;
-          const seen = await page.evaluate(() => {
-            const items = [...document.querySelectorAll('article.item')];
-            return {
-              overflow: document.documentElement.scrollWidth - window.innerWidth,
-              bodyText: Math.min(...[...document.querySelectorAll('.prose p')].map((p) => parseFloat(getComputedStyle(p).fontSize))),
-              fontsFailed: [...document.fonts].filter((f) => f.status === 'error').length,
-              fontsLoaded: [...document.fonts].filter((f) => f.status === 'loaded').length,
-              titles: items.filter((a) => a.hasAttribute('aria-labelledby')).map((a) => document.getElementById(a.getAttribute('aria-labelledby')!)?.tagName),
-              partTitles: [...document.querySelectorAll('section.part .part-title')].map((h) => h.tagName),
-              sources: Object.fromEntries(items.map((a) => [a.id, a.querySelector('.item-source a')?.getAttribute('href') ?? null])),
-              qrShown: [...document.querySelectorAll('.print-qr')].filter((q) => getComputedStyle(q).display !== 'none').length,
-            };
-          });
-          if (seen.overflow > 0) problems.push(`${where}: ${seen.overflow} px of sideways scrolling`);
-          if (width === 360 && seen.bodyText < 16) problems.push(`${where}: body text ${seen.bodyText} px`);
-          if (seen.fontsFailed > 0 || seen.fontsLoaded === 0) problems.push(`${where}: fonts ${seen.fontsLoaded} loaded, ${seen.fontsFailed} failed`);
-          if (seen.titles.some((t) => t !== 'H3')) problems.push(`${where}: an item title is not a heading`);
-          if (seen.partTitles.some((t) => t !== 'H2')) problems.push(`${where}: a part title is not a heading`);
-          for (const [id, url] of sources) if (seen.sources[id] !== url) problems.push(`${where}: the source of ${id} is not a link to ${url}`);
-          if (seen.qrShown > 0) problems.push(`${where}: ${seen.qrShown} QR codes on screen`);
-          if (requests.length > 0) problems.push(`${where}: asked for ${requests.join(', ')}`);
-          // axe once per page and width (and in dark mode on phones): it is the slow part.
-          for (const v of await axeViolations(page)) problems.push(`${where}: axe ${v.id} at ${v.nodes.join('; ')}`);
-          await page.close();
-        }
+      const { page, requests } = await open(html, VIEWS[0]!.width);
+      for (const { width, dark } of VIEWS) {
+        await page.setViewport({ width, height: 800 });
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
+        const where = `${name} at ${width} px${dark ? ' (dark)' : ''}`;
+        const seen = await page.evaluate(() => {
+          const items = [...document.querySelectorAll('article.item')];
+          return {
+            overflow: document.documentElement.scrollWidth - window.innerWidth,
+            bodyText: Math.min(...[...document.querySelectorAll('.prose p')].map((p) => parseFloat(getComputedStyle(p).fontSize))),
+            fontsFailed: [...document.fonts].filter((f) => f.status === 'error').length,
+            fontsLoaded: [...document.fonts].filter((f) => f.status === 'loaded').length,
+            titles: items.filter((a) => a.hasAttribute('aria-labelledby')).map((a) => document.getElementById(a.getAttribute('aria-labelledby')!)?.tagName),
+            partTitles: [...document.querySelectorAll('section.part .part-title')].map((h) => h.tagName),
+            sources: Object.fromEntries(items.map((a) => [a.id, a.querySelector('.item-source a')?.getAttribute('href') ?? null])),
+            qrShown: [...document.querySelectorAll('.print-qr')].filter((q) => getComputedStyle(q).display !== 'none').length,
+          };
+        });
+        if (seen.overflow > 0) problems.push(`${where}: ${seen.overflow} px of sideways scrolling`);
+        if (width === 360 && seen.bodyText < 16) problems.push(`${where}: body text ${seen.bodyText} px`);
+        if (seen.fontsFailed > 0 || seen.fontsLoaded === 0) problems.push(`${where}: fonts ${seen.fontsLoaded} loaded, ${seen.fontsFailed} failed`);
+        if (seen.titles.some((t) => t !== 'H3')) problems.push(`${where}: an item title is not a heading`);
+        if (seen.partTitles.some((t) => t !== 'H2')) problems.push(`${where}: a part title is not a heading`);
+        for (const [id, url] of sources) if (seen.sources[id] !== url) problems.push(`${where}: the source of ${id} is not a link to ${url}`);
+        if (seen.qrShown > 0) problems.push(`${where}: ${seen.qrShown} QR codes on screen`);
+        if (requests.length > 0) problems.push(`${where}: asked for ${requests.join(', ')}`);
+        // axe once per page and width (and in dark mode on phones): it is the slow part.
+        for (const v of await axeViolations(page)) problems.push(`${where}: axe ${v.id} at ${v.nodes.join('; ')}`);
       }
+      await page.close();
     }
     expect(problems).toEqual([]);
   }, 600_000);
