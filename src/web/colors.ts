@@ -30,6 +30,24 @@ function hslToRgb(h: number, s: number, l: number): Rgb {
   return [f(0), f(8), f(4)].map((v) => Math.round(v * 255)) as Rgb;
 }
 
+function rgbToHsl([r, g, b]: Rgb): [number, number, number] {
+  const [rr, gg, bb] = [r / 255, g / 255, b / 255];
+  const max = Math.max(rr, gg, bb);
+  const min = Math.min(rr, gg, bb);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const sat = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === rr ? (gg - bb) / d + (gg < bb ? 6 : 0) : max === gg ? (bb - rr) / d + 2 : (rr - gg) / d + 4;
+  return [h * 60, sat, l];
+}
+
+/** The colour's hue at a light tone for dark grounds (navy → light blue, not grey). */
+export function lightTone(color: Rgb, lightness = 0.76): Rgb {
+  const [h, sat] = rgbToHsl(color);
+  return hslToRgb(h, sat < 0.08 ? sat : Math.max(sat, 0.55), lightness);
+}
+
 export function hex([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('')}`;
 }
@@ -97,16 +115,16 @@ export function webPalette(colors: Record<ColorKey, string>): { light: Record<st
     surface,
     text: readable(mix(paper, c.tint, 0.4), [ground, surface], 7),
     muted: readable(mix(c.muted, WHITE, 0.45), [ground, surface]),
-    link: readable(mix(c.primary, WHITE, 0.55), [ground, surface]),
-    accent: readable(mix(c.accent, WHITE, 0.25), [ground, surface]),
-    third: readable(mix(c.third, WHITE, 0.35), [ground, surface]),
-    fourth: readable(mix(c.fourth, WHITE, 0.45), [ground, surface]),
+    link: readable(lightTone(c.primary), [ground, surface]),
+    accent: readable(lightTone(c.accent, 0.7), [ground, surface]),
+    third: readable(lightTone(c.third, 0.7), [ground, surface]),
+    fourth: readable(lightTone(c.fourth, 0.74), [ground, surface]),
     rule: mix(c.rule, ground, 0.7),
     band,
     'band-2': mix(c.primary, BLACK, 0.35),
     'on-band': readable(c['on-primary'], [band, mix(c.primary, BLACK, 0.35)]),
     'on-band-accent': readable(c['accent-soft'], [band, mix(c.primary, BLACK, 0.35)]),
-    focus: readable(mix(c.accent, WHITE, 0.25), [ground, surface], 3),
+    focus: readable(lightTone(c.accent, 0.7), [ground, surface], 3),
   };
   const out = (p: Record<string, Rgb>) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, hex(v)]));
   return { light: out(light), dark: out(dark) };
