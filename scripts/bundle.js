@@ -71,7 +71,9 @@ const result = await build({
   banner: { js: "import { createRequire as __bantinRequire } from 'node:module'; const require = __bantinRequire(import.meta.url);" },
   plugins: flags['keep-all'] ? [] : [leaveOut],
   // Optional native speed-ups of `ws`, which only the left-out WebSocket transport loads.
-  external: flags['keep-all'] ? ['bufferutil', 'utf-8-validate'] : [],
+  // subset-font (the web edition's fonts) loads its WebAssembly from files beside its modules:
+  // it stays in node_modules, imported when a web edition is made.
+  external: flags['keep-all'] ? ['bufferutil', 'utf-8-validate', 'subset-font'] : ['subset-font'],
   logLevel: 'warning',
   legalComments: 'none',
   minifyWhitespace: true,

@@ -1,5 +1,5 @@
 /** bantin as a library: the same functions the command line calls. */
-export { build, buildWith, type BuildOptions, type BuildResult } from './commands/build.js';
+export { build, buildWith, type BuildOptions, type BuildResult, type Format } from './commands/build.js';
 export { check, toReport, type CheckReport, type CheckResult } from './commands/check.js';
 export { newIssue, type NewOptions, type NewResult } from './commands/new/index.js';
 export { importDraft, type ImportOptions, type ImportReport, type ImportResult } from './commands/import.js';
@@ -8,6 +8,7 @@ export { issueSchema, type IssueInput } from './issue/schema.js';
 export type { Issue, Article, Part } from './issue/model.js';
 export { UserError, type Diagnostic } from './core/diagnostics.js';
 export { renderIssueHtml } from './render/html.js';
+export { renderWebHtml, type WebOptions, type WebPage } from './web/render.js';
 export { findBrowser, withBrowser } from './print/browser.js';
 export { readDestinations, type Destination, type DestinationMap } from './pdf/destinations.js';
 export { createLogger, memoryLogger, type Logger } from './cli/logger.js';

@@ -10,7 +10,7 @@ import { browserFailure, openBrowser } from '../print/browser.js';
 import { expandInputs } from './inputs.js';
 import { makeFolder } from './output.js';
 import { buildInputs, outputGuard } from './output-guard.js';
-import { DEFAULT_TIMEOUT_MS, prepare, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
+import { DEFAULT_TIMEOUT_MS, prepare, preparedOutputs, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 import { t } from '../core/i18n.js';
 
 export { expandInputs } from './inputs.js';
@@ -61,9 +61,8 @@ type Ready = { item: BatchItem; prepared: Prepared; build: BuildOptions };
 async function guardBatch(ready: Ready[], files: readonly string[], progress: (finished?: BatchItem) => void): Promise<void> {
   const guard = outputGuard([...files, ...ready.flatMap(({ prepared }) => buildInputs(prepared.input, prepared.assets, prepared.theme))]);
   for (const entry of [...ready]) {
-    const { output, htmlOutput } = entry.prepared;
     try {
-      await guard(htmlOutput ? [output, htmlOutput] : [output]);
+      await guard(preparedOutputs(entry.prepared));
     } catch (error) {
       ready.splice(ready.indexOf(entry), 1);
       entry.item.error = error;
@@ -91,7 +90,8 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   for (const file of files) {
     const item: BatchItem = { input: file };
     items.push(item);
-    const output = options.outDir ? path.join(options.outDir, `${path.parse(file).name}.pdf`) : undefined;
+    const ext = (options.formats ?? ['pdf']).includes('pdf') ? '.pdf' : '.html';
+    const output = options.outDir ? path.join(options.outDir, `${path.parse(file).name}${ext}`) : undefined;
     const build: BuildOptions = { ...options, logger: quiet, input: file, output };
     const started = performance.now();
     try {

@@ -27,12 +27,18 @@ import { defaultOutput, writeAllAtomic } from './output.js';
 import { buildInputs, guardOutputs } from './output-guard.js';
 import { brokenImageErrors, droppedLinkWarnings, fontWarnings, preflightWarnings } from './preflight.js';
 import { standaloneHtml } from './standalone-html.js';
+import { makeWebEdition, type WebFiles } from './web-edition.js';
 import { t } from '../core/i18n.js';
+
+/** What a build writes: the PDF, the web edition (one HTML file and its sharing picture), or both. */
+export type Format = 'pdf' | 'web';
 
 export interface BuildOptions {
   input: string;
-  /** Defaults to the input's name with .pdf, beside it. */
+  /** Defaults to the input's name with .pdf (.html for the web edition alone), beside it. */
   output?: string;
+  /** Default ['pdf']. With both, the web edition is the PDF's name with .html. */
+  formats?: readonly Format[];
   /** Also write the HTML beside the PDF. */
   html?: boolean;
   browserPath?: string;
@@ -58,8 +64,12 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface BuildResult {
   input: string;
+  /** The PDF, or the web edition when it is built alone. */
   output: string;
   htmlOutput?: string;
+  /** The web edition: its file, its sharing picture and sizes in bytes. */
+  web?: { output: string; image: string; bytes: number; fontBytes: number; imageBytes: number };
+  /** Pages of the PDF (0 when only the web edition was built). */
   pageCount: number;
   /** id → page number, as printed. */
   pages: Map<string, number>;
@@ -76,6 +86,10 @@ export interface Prepared {
   output: string;
   /** With --html: the HTML beside the PDF. */
   htmlOutput?: string;
+  /** Whether the PDF is built (`output` is then the PDF). */
+  pdf: boolean;
+  /** With --format web: the web edition and its sharing picture. */
+  web?: { output: string; image: string };
   issue: Issue;
   profile: Profile;
   geometry: PageGeometry;
@@ -108,10 +122,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const owned = await opening;
   options.logger.debug(`browser ready: ${owned.info.executablePath} (${owned.info.origin})`);
   let printed: PrintResult | undefined;
+  let web: WebFiles | undefined;
   try {
     // The tab Chromium opens at start-up is the page.
     const page = (await owned.browser.pages())[0] ?? (await owned.browser.newPage());
-    printed = await print(page, prepared, rendered, options);
+    if (prepared.web) web = await makeWebEdition(owned.browser, prepared, options.logger);
+    if (prepared.pdf) printed = await print(page, prepared, rendered, options);
   } catch (error) {
     // Told apart while the browser is still there: once closed, any failure looks like a crash.
     const failure = browserFailure(error, owned.browser, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) ?? error;
@@ -122,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // busy while this process finishes the PDF).
   const closing = owned.kill();
   try {
-    return await finishAndWrite(printed, prepared, rendered, options);
+    return printed ? await finishAndWrite(printed, prepared, rendered, options, web) : await writeWebOnly(prepared, web!, options);
   } finally {
     await closing;
   }
@@ -136,14 +152,52 @@ export async function buildWith(browser: Browser, options: BuildOptions): Promis
 }
 
 export async function printAndWrite(browser: Browser | Page, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
-  return finishAndWrite(await print(browser, prepared, rendered, options), prepared, rendered, options);
+  const web = prepared.web ? await makeWebEdition(browser, prepared, options.logger) : undefined;
+  if (!prepared.pdf) return writeWebOnly(prepared, web!, options);
+  return finishAndWrite(await print(browser, prepared, rendered, options), prepared, rendered, options, web);
+}
+
+/** The web edition's files, to be written with the others. */
+function webWrites(prepared: Prepared, web: WebFiles | undefined): Array<{ file: string; data: Uint8Array | string }> {
+  if (!prepared.web || !web) return [];
+  return [
+    { file: prepared.web.output, data: web.html },
+    { file: prepared.web.image, data: web.image },
+  ];
+}
+
+function webResult(prepared: Prepared, web: WebFiles | undefined): BuildResult['web'] {
+  if (!prepared.web || !web) return undefined;
+  return { ...prepared.web, bytes: web.bytes, fontBytes: web.fontBytes, imageBytes: web.imageBytes };
+}
+
+/** --format web alone: no print, the page and its picture written together. */
+async function writeWebOnly(prepared: Prepared, web: WebFiles, options: BuildOptions): Promise<BuildResult> {
+  await writeAllAtomic(webWrites(prepared, web));
+  options.logger.debug(`wrote ${prepared.web!.output}`);
+  return {
+    input: prepared.input,
+    output: prepared.output,
+    web: webResult(prepared, web),
+    pageCount: 0,
+    pages: new Map(),
+    warnings: prepared.warnings,
+    passes: 0,
+    nearlyEmpty: [],
+    blockedRequests: [],
+    seconds: (performance.now() - prepared.started) / 1000,
+  };
 }
 
 /** Checks the issue and its theme: errors stop the build before anything is printed. */
 export async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
   const input = path.resolve(options.input);
-  const output = path.resolve(options.output ?? defaultOutput(options.input));
+  const formats = options.formats ?? ['pdf'];
+  const pdf = formats.includes('pdf');
+  const output = path.resolve(options.output ?? defaultOutput(options.input, pdf ? '.pdf' : '.html'));
+  const webOutput = formats.includes('web') ? (pdf ? defaultOutput(output, '.html') : output) : undefined;
+  const web = webOutput ? { output: webOutput, image: defaultOutput(webOutput, '.png') } : undefined;
   options.logger.progress(t('commands.build.checking', { file: options.input }));
   const loaded = await loadIssue(input);
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
@@ -153,12 +207,12 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   if (hasErrors(themed.diagnostics)) throw new UserError(t('commands.build.has-errors', { file: options.input }), themed.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
-  const htmlOutput = options.html ? defaultOutput(output, '.html') : undefined;
-  await guardOutputs(htmlOutput ? [output, htmlOutput] : [output], buildInputs(input, loaded.assets, theme));
+  const htmlOutput = options.html && pdf ? defaultOutput(output, '.html') : undefined;
+  await guardOutputs(preparedOutputs({ output, htmlOutput, pdf, web }), buildInputs(input, loaded.assets, theme));
   const profile = options.profile ?? 'print';
   const size = options.size ?? issue.page.size;
   const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
-  return { input, output, htmlOutput, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
+  return { input, output, htmlOutput, pdf, web, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
 }
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
@@ -215,18 +269,20 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
   return { pdf: finished.pdf, html, warnings };
 }
 
-async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<BuildResult> {
+async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, web?: WebFiles): Promise<BuildResult> {
   const { input, output, htmlOutput } = prepared;
   const { pdf, html, warnings } = await finishPrint(printed, prepared, rendered, options);
-  // Both files or neither: the PDF is not in place before the HTML is written too.
+  // All files or none: the PDF is not in place before the HTML is written too.
   const files: Array<{ file: string; data: Uint8Array | string }> = [{ file: output, data: pdf }];
   if (htmlOutput) files.push({ file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme) });
+  files.push(...webWrites(prepared, web));
   await writeAllAtomic(files);
   options.logger.debug(`wrote ${output}`);
   return {
     input,
     output,
     htmlOutput,
+    web: webResult(prepared, web),
     pageCount: printed.pageCount,
     pages: printed.pages,
     warnings: [...prepared.warnings, ...warnings],
@@ -235,6 +291,11 @@ async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** Every file a build writes: the PDF (or the web edition alone), the print HTML, the web edition and its picture. */
+export function preparedOutputs(p: Pick<Prepared, 'output' | 'htmlOutput' | 'pdf' | 'web'>): string[] {
+  return [...(p.pdf ? [p.output] : []), ...(p.htmlOutput ? [p.htmlOutput] : []), ...(p.web ? [p.web.output, p.web.image] : [])];
 }
 
 /** A safeguard: the CMYK conversion edits colours in place and keeps the tree; say so if it ever did not. */

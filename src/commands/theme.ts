@@ -1,6 +1,6 @@
 /**
  * bantin theme list / new: the built-in themes, and a new theme folder that extends one
- * (a commented theme.yaml only, or with --eject a copy of every partial and stylesheet).
+ * (a commented theme.yaml only, or with --eject a copy of every partial and stylesheet, the web ones too).
  */
 import { lstat, mkdir, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,6 +51,7 @@ export async function newTheme(options: NewThemeOptions): Promise<string[]> {
     files.push([path.join(dir, 'issue.hbs'), theme.template.text]);
     for (const partial of theme.partials.values()) files.push([path.join(dir, 'partials', `${partial.name}.hbs`), partial.text]);
     for (const sheet of theme.styles) files.push([path.join(dir, 'styles', sheet.name), sheet.text]);
+    for (const sheet of theme.webStyles) files.push([path.join(dir, 'styles', 'web', sheet.name), sheet.text]);
   }
   for (const [file] of files) await checkFree(file);
   await writeAllOrNothing(files);

@@ -123,8 +123,26 @@ export function compileTheme(theme: Theme): Handlebars.TemplateDelegate {
   return template;
 }
 
+/**
+ * A template set of bantin's own outside the theme chain (the web edition's templates/web/),
+ * with the same helpers, compiled once per process.
+ */
+export function compileOwn(key: string, main: string, partials: ReadonlyMap<string, string>): Handlebars.TemplateDelegate {
+  let template = compiled.get(`own:${key}`);
+  if (!template) {
+    const env = environment();
+    for (const [name, text] of partials) env.registerPartial(name, env.compile(text, COMPILE_OPTIONS));
+    template = env.compile(main, COMPILE_OPTIONS);
+    compiled.set(`own:${key}`, template);
+  }
+  return template;
+}
+
 export function renderTemplate(theme: Theme, data: unknown, ctx: RenderContext): string {
-  const template = compileTheme(theme);
+  return renderCompiled(compileTheme(theme), data, ctx);
+}
+
+export function renderCompiled(template: Handlebars.TemplateDelegate, data: unknown, ctx: RenderContext): string {
   current = ctx;
   try {
     return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

@@ -7,6 +7,8 @@ export const LABEL_KEYS = [
   'source', 'photo', 'podcast', 'qrCode', 'summaryHeading', 'summaryPageHeading', 'footer',
   // issue 14: other periods, sources without a link, authors, page ranges, infographic boxes
   'monthOf', 'periodOf', 'sourceName', 'byAuthor', 'pageRange', 'relatedActivities',
+  // issue 29: the web edition
+  'listen', 'pdfEdition', 'skipToContent', 'backToContents',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;

@@ -44,6 +44,8 @@ export interface Theme {
   partials: Map<string, ThemeFile>;
   /** In cascade order: the base's sheets (or their overrides), then each layer's new ones, parent first. */
   styles: ThemeFile[];
+  /** The web edition's sheets (styles/web/*.css in each layer), in the same cascade order. */
+  webStyles: ThemeFile[];
 }
 
 /**
@@ -105,19 +107,21 @@ export async function mergeLayers(layers: ThemeLayer[]): Promise<Theme> {
 }
 
 /** The issue template, the partials and the stylesheets the chain gives, looked up and read. */
-async function readFiles(layers: ThemeLayer[]): Promise<Pick<Theme, 'template' | 'partials' | 'styles'>> {
-  const [template, partials, styles] = await Promise.all([
+async function readFiles(layers: ThemeLayer[]): Promise<Pick<Theme, 'template' | 'partials' | 'styles' | 'webStyles'>> {
+  const [template, partials, styles, webStyles] = await Promise.all([
     findTemplate(layers),
     lookupAll(layers, (l) => path.join(l.templatesDir, 'partials'), '.hbs'),
     lookupAll(layers, (l) => l.stylesDir, '.css'),
+    lookupAll(layers, (l) => path.join(l.stylesDir, 'web'), '.css'),
   ]);
   const read = (found: Found, kind: 'templates' | 'styles') => readThemeText(found, layerRoot(layers[found.layer]!, kind));
-  const [main, partialTexts, styleTexts] = await Promise.all([
+  const [main, partialTexts, styleTexts, webTexts] = await Promise.all([
     read(template, 'templates'),
     Promise.all([...partials.values()].map((p) => read(p, 'templates'))),
     Promise.all([...styles.values()].map((s) => read(s, 'styles'))),
+    Promise.all([...webStyles.values()].map((s) => read(s, 'styles'))),
   ]);
-  return { template: main, partials: new Map(partialTexts.map((p) => [p.name, p])), styles: styleTexts };
+  return { template: main, partials: new Map(partialTexts.map((p) => [p.name, p])), styles: styleTexts, webStyles: webTexts };
 }
 
 /** A partial's or stylesheet's text, through the reader: a regular file inside `root`, capped. */
@@ -175,8 +179,8 @@ export function cssTarget(sheet: ThemeFile, root: string, ref: string): string |
  */
 export function themeInputs(theme: Theme): string[] {
   const files = new Set<string>(theme.layers.map((l) => l.file));
-  for (const file of [theme.template, ...theme.partials.values(), ...theme.styles]) files.add(file.file);
-  for (const sheet of theme.styles) {
+  for (const file of [theme.template, ...theme.partials.values(), ...theme.styles, ...theme.webStyles]) files.add(file.file);
+  for (const sheet of [...theme.styles, ...theme.webStyles]) {
     const root = theme.layers[sheet.layer]!.dir;
     for (const [, , ref] of sheet.text.matchAll(CSS_URL)) {
       const target = cssTarget(sheet, root, ref!);

@@ -17,6 +17,8 @@ describe('batch progress', () => {
     expect(progressLine({ finished: { input: '/x/issues/so-15-2026.yaml', result }, done: 3, total: 8, running: [] })).toBe('[3/8] so-15-2026.yaml  21 pages  1.40 s');
     expect(progressLine({ finished: { input: 'so-16-2026.yaml', error: new Error('x') }, done: 4, total: 8, running: [] })).toBe('[4/8] so-16-2026.yaml  failed');
     expect(progressLine({ done: 4, total: 8, running: ['a.yaml'] })).toBeUndefined();
+    const web = { pageCount: 0, seconds: 2.5, web: { bytes: 225_558 } } as never;
+    expect(progressLine({ finished: { input: 'so-20-2026.yaml', result: web }, done: 5, total: 8, running: [] })).toBe('[5/8] so-20-2026.yaml  web edition 226 KB  2.50 s');
   });
 
   it('rewrites one status line in a terminal and clears it before any other message', () => {

@@ -78,15 +78,15 @@ describe('the built-in themes', () => {
     expect(validate({ name: 'x', colours: {} })).toBe(false);
   });
 
-  it('every colour in the stylesheets comes from a theme variable', () => {
-    const css = readFileSync(path.join(root, 'styles/bulletin.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  it.each(['styles/bulletin.css', 'styles/web/web.css'])('every colour in %s comes from a theme variable', (sheet) => {
+    const css = readFileSync(path.join(root, sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     expect(css).not.toMatch(/#[0-9a-fA-F]{3,8}\b/);
     expect(css).not.toMatch(/\brgba?\(\s*\d/);
     expect(css).not.toMatch(/:\s*(white|black)\b/);
   });
 
   it('no built-in stylesheet sizes by container query (one on the cover links cost so-20 ~0.25 s: every relayout while fonts load)', () => {
-    const sheets = ['styles/bulletin.css', ...['digest', 'hcm-infographic'].flatMap((t) => readdirSync(path.join(root, 'themes', t, 'styles')).map((f) => `themes/${t}/styles/${f}`))];
+    const sheets = ['styles/bulletin.css', 'styles/web/web.css', ...['digest', 'hcm-infographic'].flatMap((t) => readdirSync(path.join(root, 'themes', t, 'styles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css')).map((f) => `themes/${t}/styles/${f}`))];
     for (const sheet of sheets) {
       const css = readFileSync(path.join(root, sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
       expect(css, sheet).not.toMatch(/@container|\bcontainer(-type)?\s*:/);

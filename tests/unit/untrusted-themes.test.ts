@@ -276,6 +276,6 @@ describe('item 7: theme new --eject writes all or nothing', () => {
     const dir = path.join(tmp, 'ejected-fresh');
     const written = await newTheme({ dir, eject: true });
     expect(written.every((f) => existsSync(f))).toBe(true);
-    expect(written.map((f) => path.relative(dir, f))).toEqual(expect.arrayContaining(['theme.yaml', 'issue.hbs', path.join('partials', 'cover.hbs'), path.join('styles', 'bulletin.css')]));
+    expect(written.map((f) => path.relative(dir, f))).toEqual(expect.arrayContaining(['theme.yaml', 'issue.hbs', path.join('partials', 'cover.hbs'), path.join('styles', 'bulletin.css'), path.join('styles', 'web', 'web.css')]));
   });
 });

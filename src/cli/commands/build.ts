@@ -6,6 +6,7 @@ import { inRange, RANGES, sourceDateEpochProblem } from '../numbers.js';
 import { isUserError, UsageError } from '../../core/diagnostics.js';
 import type { PageSize } from '../../issue/page.js';
 import type { Profile } from '../../pdf/profile.js';
+import type { Format } from '../../commands/build.js';
 import { EXIT, loggerFor } from '../context.js';
 import type { Logger } from '../logger.js';
 import { formatDiagnostic, summarize } from '../../core/report.js';
@@ -18,7 +19,22 @@ export function pageSize(value: string): PageSize {
   return size;
 }
 
+/** "pdf", "web", "pdf,web" (any order, spaces allowed) → the formats, each once. */
+export function buildFormats(value: string): Format[] {
+  const names = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0 || names.some((n) => n !== 'pdf' && n !== 'web')) throw new InvalidArgumentError(t('cli.value.build-format'));
+  return (['pdf', 'web'] as const).filter((f) => names.includes(f));
+}
+
+/** Bytes as people read them: 212 KB, 1.4 MB. */
+export function readableSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 interface BuildFlags {
+  format: Format[];
   profile: Profile;
   bleed?: number;
   size?: PageSize;
@@ -50,6 +66,7 @@ export function registerBuild(program: Command): void {
     .option('--cmyk', t('cli.build.cmyk'))
     .option('--no-tags', t('cli.build.no-tags'))
     .option('--pdfa', t('cli.build.pdfa'))
+    .addOption(new Option('--format <formats>', t('cli.build.format')).argParser(buildFormats).default(['pdf'], 'pdf'))
     .option('--html', t('cli.build.html'))
     .option('--theme <name|dir>', t('cli.build.theme'))
     .option('-w, --watch', t('cli.build.watch'))
@@ -65,7 +82,10 @@ export function registerBuild(program: Command): void {
       // PDF/A here is also tagged (the README says so): an untagged "PDF/A" would be a lie.
       if (opts.pdfa && !opts.tags) command.error(t('cli.build.pdfa-no-tags'), { exitCode: EXIT.usage });
       if (opts.pdfa && opts.cmyk) command.error(t('cli.build.pdfa-cmyk'), { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
+      const web = opts.format.includes('web');
+      if (opts.html && web) command.error(t('cli.build.html-web'), { exitCode: EXIT.usage });
+      if (opts.watch && web) command.error(t('cli.build.watch-web'), { exitCode: EXIT.usage });
+      const common = { formats: opts.format, html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
       const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error(t('cli.build.serve-needs-watch'), { exitCode: EXIT.usage });
       if (opts.watch) {
@@ -77,9 +97,12 @@ export function registerBuild(program: Command): void {
         const { build } = await import('../../commands/build.js');
         const result = await build({ ...common, input: files[0]!, output: opts.output });
         for (const w of result.warnings) logger.warn(formatDiagnostic(w, logger.color));
-        logger.progress(t('cli.build.pages-in', { pages: result.pageCount, seconds: result.seconds.toFixed(2) }));
+        const seconds = result.seconds.toFixed(2);
+        logger.progress(result.pageCount ? t('cli.build.pages-in', { pages: result.pageCount, seconds }) : t('cli.build.web-in', { seconds }));
+        reportWeb(result, logger);
         if (result.htmlOutput) logger.result(result.htmlOutput);
-        logger.result(result.output);
+        if (opts.format.includes('pdf')) logger.result(result.output);
+        if (result.web) logger.result(result.web.output);
         return;
       }
       if (opts.output) command.error(t('cli.build.output-one'), { exitCode: EXIT.usage });
@@ -95,6 +118,15 @@ export const PREVIEW_PORT = 4500;
 
 type Serve = NonNullable<import('../../commands/watch.js').WatchOptions['serve']>;
 
+/** With --verbose: how big the web edition is, and what in it. */
+function reportWeb(result: import('../../commands/build.js').BuildResult, logger: Logger): void {
+  const web = result.web;
+  if (!web) return;
+  const file = path.relative(process.cwd(), web.output) || web.output;
+  const image = path.relative(process.cwd(), web.image) || web.image;
+  logger.debug(t('cli.build.web-size', { file, size: readableSize(web.bytes), fonts: readableSize(web.fontBytes), images: readableSize(web.imageBytes), image }));
+}
+
 /** Runs until Ctrl-C (the CLI's signal handler closes everything through the cleanups). */
 export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | Serve | undefined): Promise<void> {
   const { watch } = await import('../../commands/watch.js');
@@ -109,7 +141,8 @@ type Progress = import('../../commands/build-many.js').BatchProgress;
 export function progressLine({ finished, done, total }: Progress): string | undefined {
   if (!finished) return undefined;
   const r = finished.result;
-  const what = r ? t('cli.build.progress-done', { pages: r.pageCount, seconds: r.seconds.toFixed(2) }) : t('cli.build.progress-failed');
+  const seconds = r?.seconds.toFixed(2) ?? '';
+  const what = !r ? t('cli.build.progress-failed') : r.pageCount ? t('cli.build.progress-done', { pages: r.pageCount, seconds }) : t('cli.build.progress-web', { size: readableSize(r.web?.bytes ?? 0), seconds });
   return `[${done}/${total}] ${path.basename(finished.input)}  ${what}`;
 }
 
@@ -127,7 +160,9 @@ function report(items: Items, seconds: number, logger: Logger): number {
   for (const item of items) {
     if (item.result) {
       for (const w of item.result.warnings) logger.warn(formatDiagnostic(w, logger.color));
-      logger.result(item.result.output);
+      reportWeb(item.result, logger);
+      if (item.result.pageCount) logger.result(item.result.output);
+      if (item.result.web) logger.result(item.result.web.output);
     } else if (isUserError(item.error)) {
       for (const d of item.error.diagnostics) logger.error(formatDiagnostic(d, logger.color));
       logger.error(`${logger.color.red('bantin:')} ${item.error.message}`);
@@ -143,7 +178,7 @@ function report(items: Items, seconds: number, logger: Logger): number {
   for (const item of items) {
     const r = item.result;
     const status = r ? (r.warnings.length ? logger.color.yellow(summarize(r.warnings)) : logger.color.green(t('cli.build.table-ok'))) : logger.color.red(isUserError(item.error) && item.error.diagnostics.length ? t('cli.build.table-failed-counts', { counts: summarize(item.error.diagnostics) }) : t('cli.build.table-failed'));
-    logger.warn(`${rel(item.input).padEnd(width)}  ${String(r?.pageCount ?? '–').padStart(5)}  ${(r ? r.seconds.toFixed(2) : '–').padStart(7)}  ${status}`);
+    logger.warn(`${rel(item.input).padEnd(width)}  ${String(r?.pageCount || '–').padStart(5)}  ${(r ? r.seconds.toFixed(2) : '–').padStart(7)}  ${status}`);
   }
   const built = items.filter((i) => i.result).length;
   logger.warn(t('cli.build.built', { built, total: items.length, seconds: seconds.toFixed(2) }));

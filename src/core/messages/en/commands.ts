@@ -9,6 +9,7 @@ export const commands = {
   'commands.build.checking': 'checking {file}',
   'commands.build.rendering': 'rendering {title}',
   'commands.build.printing': 'printing with Chromium',
+  'commands.build.web': 'making the web edition',
   'commands.build.has-errors': '{file} has errors; no PDF was written',
   'commands.build.blocked': 'blocked a request the page made to {url}',
   'commands.build.cmyk-untagged': '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen',

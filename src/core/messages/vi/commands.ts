@@ -6,6 +6,7 @@ export const commands: Record<keyof typeof en, string> = {
   'commands.build.checking': 'đang kiểm tra {file}',
   'commands.build.rendering': 'đang dàn trang {title}',
   'commands.build.printing': 'đang in bằng Chromium',
+  'commands.build.web': 'đang làm bản web',
   'commands.build.has-errors': '{file} có lỗi; chưa ghi tệp PDF nào',
   'commands.build.blocked': 'đã chặn một yêu cầu của trang tới {url}',
   'commands.build.cmyk-untagged': '--cmyk: khi chuyển sang CMYK, cây cấu trúc bị mất nên tệp PDF này không được gắn thẻ (trình đọc màn hình không thấy tiêu đề hay thứ tự đọc); hãy phát hành bản RGB để đọc trên màn hình',
