@@ -2,6 +2,7 @@
  * English messages: the reference catalogue, one module per area (en/<area>.ts) so that each
  * area's keys live beside each other. vi.ts has the same keys and the same {placeholders}.
  */
+import { add } from './en/add.js';
 import { cli } from './en/cli.js';
 import { commands } from './en/commands.js';
 import { core } from './en/core.js';
@@ -13,6 +14,6 @@ import { print } from './en/print.js';
 import { render } from './en/render.js';
 import { theme } from './en/theme.js';
 
-export const en = { ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
+export const en = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
 
 export type MessageKey = keyof typeof en;

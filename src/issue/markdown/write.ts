@@ -86,7 +86,7 @@ function writeSection(input: WriteInput, section: Fields, path: string): string[
   return lines;
 }
 
-function writeItem(input: WriteInput, item: Fields, path: string): string[] {
+export function writeItem(input: WriteInput, item: Fields, path: string): string[] {
   const level = input.fallback?.get(path) ?? 0;
   const taken = new Set<string>();
   const take = (key: string, ok: boolean) => ok && level < 2 && item[key] !== undefined && (taken.add(key), true);
