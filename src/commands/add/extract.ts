@@ -64,6 +64,13 @@ export function withoutSiteName(title: string, names: ReadonlyArray<string | und
   return tail && known.some((k) => k && (k === tail || k.startsWith(tail) || tail.startsWith(k))) ? match[1]!.trim() : title;
 }
 
+/** "Heading - Báo Hải Phòng" where the page's <h1> is "Heading": [heading, site]. */
+function siteInTitle(title: string, h1: string | undefined): [string, string] | undefined {
+  const match = /^(.+?)\s+[|\-–—]\s+([^|\-–—]+)$/.exec(title);
+  if (!match || !h1 || match[1]!.trim() !== h1 || match[2]!.trim().split(/\s+/).length > 6) return undefined;
+  return [match[1]!.trim(), match[2]!.trim()];
+}
+
 /** At most MAX_SUMMARY_CHARS, cut after a sentence where one ends late enough, else after a word. */
 export function shortSummary(text: string, max = MAX_SUMMARY_CHARS): string {
   if (text.length <= max) return text;
@@ -101,7 +108,14 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
     [result.ogTitle && document.querySelector('meta[property="og:title"]') ? 'og:title' : '<title>', result.ogTitle],
     ['twitter:title', result.twitterTitle],
   ]);
-  const title = rawTitle && withoutSiteName(rawTitle, [outlet, host.split('.')[0], host]);
+  let title = rawTitle && withoutSiteName(rawTitle, [outlet, host.split('.')[0], host]);
+  let named = outlet;
+  // No site name anywhere but a <title> that is the page's heading and then a short name: the site's.
+  const titled = title && !outlet ? siteInTitle(title, tidyText(document.querySelector('h1')?.textContent ?? undefined)) : undefined;
+  if (titled) {
+    [title, named] = titled;
+    from.outlet = '<title> after the <h1>';
+  }
 
   const timeElement = document.querySelector('article time[datetime], time[datetime]');
   const itemprop = document.querySelector('[itemprop="datePublished" i]');
@@ -132,5 +146,5 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
     const readable = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     summary = pick('summary', [['readability', readable?.excerpt ?? readable?.textContent ?? undefined]]);
   }
-  return { title, date, outlet, summary: summary && shortSummary(summary), from };
+  return { title, date, outlet: named, summary: summary && shortSummary(summary), from };
 }
