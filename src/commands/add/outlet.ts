@@ -64,14 +64,16 @@ function mostUsed(names: string[]): string | undefined {
 
 export function outletName(options: { pageName?: string; url: string; known: ReadonlyArray<readonly KnownSource[]>; aliases?: readonly (readonly string[])[] }): string {
   const host = hostOf(options.url)!;
-  // This names first, then the previous issue's.
-  for (const sources of options.known) {
-    const sameSite = mostUsed(sources.filter((s) => hostOf(s.url) === host).map((s) => s.name));
-    if (sameSite) return sameSite;
-  }
   const groups = outletGroups(options.aliases);
   const group = (name: string) => groups.get(outletKey(name)) ?? outletKey(name);
   const candidates = [options.pageName, hostName(host)].filter((n): n is string => !!n);
+  // This names first, then the previous issue's; of two names for one site, the one the page's name is a spelling of.
+  for (const sources of options.known) {
+    const sameSite = sources.filter((s) => hostOf(s.url) === host).map((s) => s.name);
+    const spelled = sameSite.filter((name) => candidates.some((c) => group(c) === group(name)));
+    const chosen = mostUsed(spelled.length ? spelled : sameSite);
+    if (chosen) return chosen;
+  }
   for (const candidate of candidates) {
     for (const sources of options.known) {
       const same = mostUsed(sources.filter((s) => group(s.name) === group(candidate)).map((s) => s.name));
