@@ -197,7 +197,7 @@ const SENTENCE = /(?<![\p{L}\d_.-])[A-Za-z][a-z']*(?:[,;:()—]? +[A-Za-z][a-z']
  * Strings that are not said to the user: product names in install paths, and the message of an
  * internal TimeoutError that browserFailure() says again as print.timeout.
  */
-const NOT_PROSE = [/^Google(?: |\\+)Chrome for Testing/, /^no answer from the page in /];
+const NOT_PROSE = [/^Google(?: |\\+)Chrome for Testing/, /^no answer from the page in /, /^Mozilla\/5\.0 \(/];
 
 /** Files that read English text on purpose: commander's own messages, matched to be said again. */
 const READS_ENGLISH = new Set(['src/cli/help.ts']);
