@@ -77,8 +77,11 @@ describe('bantin add', () => {
     expect(after.split('\n').length - before.split('\n').length).toBeGreaterThan(4 * 7);
     const old = parse(before) as Data;
     const now = parse(after) as Data;
-    const added = now.parts[1]!.articles!.slice(-4);
-    expect(now.parts[1]!.articles!.length).toBe(old.parts[1]!.articles!.length + 4);
+    const added = now.parts[1]!.articles!.filter((x) => x.draft);
+    expect(now.parts[1]!.articles!.filter((x) => !x.draft)).toEqual(old.parts[1]!.articles);
+    // Each at its date's place: the issue lists its items oldest first, and still does.
+    const dates = now.parts[1]!.articles!.map((x) => String(x.date));
+    expect(dates).toEqual([...dates].sort());
     expect(added.map((x) => x.title)).toEqual([a.headline, b.headline, c.headline, d.headline]);
     expect(added.map((x) => x.date)).toEqual(['2026-05-26', '2026-05-27', '2026-05-28', '2026-05-29']);
     // The issue's own spellings: TTXVN, Báo Chính phủ, Báo Hải Phòng, Đài PTTH Hải Phòng.
@@ -122,12 +125,12 @@ describe('bantin add', () => {
     expect(result.outcomes[2]).toMatchObject({ notes: ['the page gives no date: dated 2026-05-25, the issue’s first day; correct it'] });
     expect(server.hits.length - hits).toBe(1);
     const now = parse(readFileSync(file, 'utf8')) as Data;
-    const last = now.parts[3]!.articles!.length - 1;
-    expect(now.parts[3]!.articles![last]).toMatchObject({ title: e.headline, date: '2026-05-25', draft: true });
-    expect(readFileSync(file, 'utf8').startsWith(before.trimEnd())).toBe(true);
+    const at = now.parts[3]!.articles!.findIndex((x) => x.draft);
+    expect(now.parts[3]!.articles![at]).toMatchObject({ title: e.headline, date: '2026-05-25', draft: true });
+    expect(keepsEveryLine(before, readFileSync(file, 'utf8'))).toBe(true);
 
     const again = await addLinks({ issue: file, urls: [`${server.base}/portal/bai-5`], part: '4' });
-    expect(again.outcomes[0]).toMatchObject({ kind: 'skipped', reason: `the issue has this article already (parts[3].articles[${last}])` });
+    expect(again.outcomes[0]).toMatchObject({ kind: 'skipped', reason: `the issue has this article already (parts[3].articles[${at}])` });
     expect(again.written).toBe(false);
   });
 
@@ -148,7 +151,7 @@ describe('bantin add', () => {
     const result = await addLinks({ issue: file, urls: ['https://baochinhphu.vn/bai-moi-102260530.htm'], offline: [saved], part: '2' });
     expect(result.added).toBe(1);
     expect(server.hits.length).toBe(hits);
-    expect((parse(readFileSync(file, 'utf8')) as Data).parts[1]!.articles!.at(-1)).toMatchObject({ date: '2026-05-30', source: { name: 'Báo Chính phủ', url: 'https://baochinhphu.vn/bai-moi-102260530.htm' } });
+    expect((parse(readFileSync(file, 'utf8')) as Data).parts[1]!.articles!.find((x) => x.draft)).toMatchObject({ date: '2026-05-30', source: { name: 'Báo Chính phủ', url: 'https://baochinhphu.vn/bai-moi-102260530.htm' } });
   });
 
   it('asks which part when there are several, and refuses a summary', async () => {
@@ -172,7 +175,8 @@ describe('bantin add', () => {
     expect(after).toContain('```bantin\ndraft: true\n```');
     const loaded = await loadIssue(file);
     expect(loaded.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
-    expect(loaded.issue!.parts[1]!.articles.slice(-2).map((x) => [x.title, x.draft])).toEqual([[a.headline, true], [c.headline, true]]);
+    expect(loaded.issue!.parts[1]!.articles.filter((x) => x.draft).map((x) => [x.title, x.date!.iso])).toEqual([[a.headline, '2026-05-26'], [c.headline, '2026-05-28']]);
+    expect(loaded.diagnostics.filter((x) => x.code === 'date-order')).toEqual([]);
     expect(loaded.diagnostics.filter((x) => x.code === 'draft-item')).toHaveLength(2);
   });
 });

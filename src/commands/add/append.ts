@@ -1,7 +1,8 @@
 /**
- * Drafted items into the issue's text, leaving every byte of it as it was around them: the
- * new items are written after the last line of the chosen part and nothing else moves, so the
- * file keeps its comments, order, quoting and line breaks exactly. The yaml package's
+ * Drafted items into the issue's text, leaving every byte of it as it was around them: each
+ * new item is written between two lines of the chosen part (after an item, or before the
+ * first) and nothing else moves, so the file keeps its comments, order, quoting and line
+ * breaks exactly. The yaml package's
  * Document (or, for issue.md, the Markdown reader's, whose nodes carry offsets into the .md)
  * says where the part ends and how its items are indented; an item's YAML is made by
  * yaml's own writer, its Markdown by the writer `bantin convert` uses (markdown/write.ts).
@@ -13,7 +14,7 @@ import { UserError } from '../../core/diagnostics.js';
 import { t } from '../../core/i18n.js';
 import { parseMarkdownIssue } from '../../issue/markdown/parse.js';
 import type { Period } from '../../issue/markdown/day-month.js';
-import { writeComment } from '../../issue/markdown/lines.js';
+import { readComment, writeComment } from '../../issue/markdown/lines.js';
 import { writeItem, type Fallback } from '../../issue/markdown/write.js';
 
 export interface DraftItem {
@@ -53,7 +54,8 @@ function yamlItemLines(item: DraftItem, comment: string, dash: number, inner: nu
   ];
 }
 
-export function appendYaml(text: string, partIndex: number, items: readonly DraftItem[], comment: string): string {
+/** The draft as item `index` of the part's articles (at the end when there are fewer). */
+export function insertYaml(text: string, partIndex: number, index: number, item: DraftItem, comment: string): string {
   const doc = parseDocument(text);
   const part = (doc.get('parts') as YAMLSeq).items[partIndex] as YAMLMap;
   const pair = part.items.find((p) => (p.key as { value?: unknown })?.value === 'articles');
@@ -63,34 +65,46 @@ export function appendYaml(text: string, partIndex: number, items: readonly Draf
     if (seq.items.length) throw new UserError(t('add.flow-list'));
     // `articles: []` becomes a block list under its key.
     const keyColumn = columnOf(text, (pair.key as Node).range![0]);
-    const lines = items.flatMap((item, i) => [...(i ? [''] : []), ...yamlItemLines(item, comment, keyColumn + 2, keyColumn + 4)]);
     const nl = eol(text);
     const [from, to] = seq.range!;
-    return `${text.slice(0, from).replace(/[ \t]+$/, '')}${nl}${lines.join(nl)}${text.slice(to)}`;
+    return `${text.slice(0, from).replace(/[ \t]+$/, '')}${nl}${yamlItemLines(item, comment, keyColumn + 2, keyColumn + 4).join(nl)}${text.slice(to)}`;
   }
-  const last = seq.items.at(-1) as Node;
+  const items = seq.items as Node[];
   const dash = columnOf(text, seq.range![0]);
-  const inner = isMap(last) && last.range ? columnOf(text, last.range[0]) : dash + 2;
+  const model = items[Math.min(index, items.length - 1)]!;
+  const inner = isMap(model) && model.range ? columnOf(text, model.range[0]) : dash + 2;
   // Items set apart by blank lines get one too.
-  const previous = seq.items.at(-2) as Node | undefined;
-  const spaced = previous ? /\n[ \t]*\r?\n/.test(text.slice(afterLastLine(text, previous.range![1]) - 1, last.range![0])) : true;
-  const lines = items.flatMap((item) => [...(spaced ? [''] : []), ...yamlItemLines(item, comment, dash, inner)]);
-  return insertLines(text, afterLastLine(text, last.range![1]), lines);
+  const spaced = items.length < 2 || /\n[ \t]*\r?\n/.test(text.slice(afterLastLine(text, items[0]!.range![1]) - 1, items[1]!.range![0]));
+  const lines = yamlItemLines(item, comment, dash, inner);
+  if (index > 0) return insertLines(text, afterLastLine(text, items[Math.min(index, items.length) - 1]!.range![1]), spaced ? ['', ...lines] : lines);
+  // Before the first item: at the start of its line, its comments staying above the list.
+  return insertLines(text, lineStart(text, items[0]!.range![0]), spaced ? [...lines, ''] : lines);
 }
+
+const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /**
  * The Markdown item: `## 14/03: Title`, `Chi tiết: [Outlet](url)`, the summary, `draft: true`
  * in a ```bantin block; `level` 1 or 2 moves the text (then every field) into that block, for a
  * summary that would read back as something else (a line that looks like `Nguồn: …`).
  */
-export function appendMarkdown(file: string, text: string, partIndex: number, items: readonly DraftItem[], comment: string, period: Period | undefined, level: 0 | 1 | 2 = 0): string {
+export function insertMarkdown(options: { file: string; text: string; partIndex: number; index: number; item: DraftItem; comment: string; period?: Period; level: 0 | 1 | 2 }): string {
+  const { file, text, partIndex, index, item, comment, period, level } = options;
   const { source } = parseMarkdownIssue(file, text);
   const part = (source.doc.get('parts') as YAMLSeq).items[partIndex] as YAMLMap;
-  const at = afterLastLine(text, part.range![1]);
-  const lines = items.flatMap((item) => {
-    const fallback: Fallback = new Map(level ? [['new', level]] : []);
-    const written = writeItem({ front: '', parts: [], comments: new Map(), period, fallback }, { ...item }, 'new');
-    return ['', writeComment(` ${comment}`), ...written.flatMap((line) => line.split('\n'))];
-  });
-  return insertLines(text, at, lines);
+  const articles = part.get('articles', true) as YAMLSeq | undefined;
+  const items = (articles?.items ?? []) as Node[];
+  const fallback: Fallback = new Map(level ? [['new', level]] : []);
+  const written = writeItem({ front: '', parts: [], comments: new Map(), period, fallback }, { ...item }, 'new').flatMap((line) => line.split('\n'));
+  const lines = [writeComment(` ${comment}`), ...written];
+  if (index >= items.length || index > 0) {
+    const after = index >= items.length ? part.range![1] : items[index - 1]!.range![1];
+    return insertLines(text, afterLastLine(text, after), ['', ...lines]);
+  }
+  // Before the first item, and before the comments over its heading.
+  let at = lineStart(text, items[0]!.range![0]);
+  while (at > 0 && readComment(lineAt(text, lineStart(text, at - 1), at - 1))) at = lineStart(text, at - 1);
+  return insertLines(text, at, [...lines, '']);
 }
+
+const lineAt = (text: string, start: number, end: number) => ({ text: text.slice(start, end).replace(/\r$/, ''), start, end });

@@ -17,7 +17,8 @@ import { formatOf, readIssueInput } from '../../issue/markdown/read.js';
 import type { IssueInput } from '../../issue/schema.js';
 import { readIssueText } from '../../issue/source.js';
 import { writeAtomic } from '../output.js';
-import { appendMarkdown, appendYaml, type DraftItem } from './append.js';
+import { insertMarkdown, insertYaml, type DraftItem } from './append.js';
+import { firstDay, issueDateOrder, placeIndex } from './place.js';
 import { withoutTracking } from './clean-url.js';
 import { draftFrom, type DraftContext } from './draft.js';
 import { checkWebAddress, fetchPage, FetchProblem, MAX_PAGE_BYTES, type FetchLimits } from './fetch-page.js';
@@ -97,10 +98,14 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   if (!items.length) return result;
 
   const comment = t('add.comment');
-  const expected = withItems(input, partIndex, items);
+  const { expected, places } = placed(input, partIndex, items);
   let updated: string | undefined;
   for (const level of format === 'md' ? ([0, 1, 2] as const) : ([0] as const)) {
-    const candidate = format === 'md' ? appendMarkdown(file, text, partIndex, items, comment, period, level) : appendYaml(text, partIndex, items, comment);
+    let candidate = text;
+    items.forEach((item, k) => {
+      const index = places[k]!;
+      candidate = format === 'md' ? insertMarkdown({ file, text: candidate, partIndex, index, item, comment, period, level }) : insertYaml(candidate, partIndex, index, item, comment);
+    });
     const back = readIssueInput(file, candidate, format);
     if (back.input && !back.diagnostics.some((d) => d.severity === 'error') && isDeepStrictEqual(back.input, expected)) {
       updated = candidate;
@@ -115,10 +120,18 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   return { ...result, written: true };
 }
 
-/** The issue as it should read back: the items at the end of the part, as the schema gives them. */
-function withItems(input: IssueInput, partIndex: number, items: readonly DraftItem[]): IssueInput {
-  const parts = input.parts.map((part, p) => (p === partIndex && part.kind !== 'summary' ? { ...part, articles: [...part.articles, ...items.map((item) => ({ ...item, source: { ...item.source } }))] } : part));
-  return { ...input, parts } as IssueInput;
+/** Where each item goes, one after the other (place.ts), and the issue as it should then read back. */
+function placed(input: IssueInput, partIndex: number, items: readonly DraftItem[]): { expected: IssueInput; places: number[] } {
+  const order = issueDateOrder(input);
+  const part = input.parts[partIndex] as Extract<IssueInput['parts'][number], { articles: unknown }>;
+  const articles: unknown[] = [...part.articles];
+  const places = items.map((item) => {
+    const index = placeIndex(articles.map((a) => firstDay((a as { date?: unknown }).date)), item.date, order);
+    articles.splice(index, 0, { ...item, source: { ...item.source } });
+    return index;
+  });
+  const parts = input.parts.map((p, i) => (i === partIndex ? { ...p, articles } : p));
+  return { expected: { ...input, parts } as IssueInput, places };
 }
 
 async function readList(file: string): Promise<string[]> {
