@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareMetaPage, jsonLdPage, noDescriptionPage, openGraphPage, SEED, startNewsServer, windows1258, type NewsServer } from '../unit/news-pages.js';
-import { collapse, pageTexts, repoRoot, requireTools } from './pdf-tools.js';
+import { collapse, pageTexts, repoRoot } from './pdf-tools.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-add-e2e-'));
@@ -85,7 +85,6 @@ describe('bantin add', () => {
     // Each draft went to its date's place: no date-order warning, no other warning at all.
     expect(check.stderr).toContain('so-20-2026.yaml: ok (4 warnings)');
 
-    requireTools(['pdftotext']);
     const hits = server.hits.length;
     const build = await runCli(['build', 'so-20-2026.yaml', '-o', 'so-20-2026.pdf'], { cwd: dir, timeoutMs: 180_000 });
     expect(build.code, build.stderr).toBe(0);
