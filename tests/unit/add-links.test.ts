@@ -3,7 +3,7 @@
  * one into "Tin trong nước" of the example issue, every comment and line kept; links the issue
  * or the previous issue has skipped; nothing written when nothing is added; issue.md too.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -143,13 +143,16 @@ describe('bantin add', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('reads a saved page with --offline, fetching nothing', async () => {
+  it('reads a saved page with --offline, fetching nothing, and keeps the file’s permissions', async () => {
     const file = freshIssue('offline');
     const saved = path.join(path.dirname(file), 'bai.html');
     writeFileSync(saved, openGraphPage(b, '2026-05-30', 'Báo điện tử Chính phủ'));
+    chmodSync(file, 0o640);
     const hits = server.hits.length;
     const result = await addLinks({ issue: file, urls: ['https://baochinhphu.vn/bai-moi-102260530.htm'], offline: [saved], part: '2' });
     expect(result.added).toBe(1);
+    // Rewritten in place, it keeps its permissions.
+    expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(server.hits.length).toBe(hits);
     expect((parse(readFileSync(file, 'utf8')) as Data).parts[1]!.articles!.find((x) => x.draft)).toMatchObject({ date: '2026-05-30', source: { name: 'Báo Chính phủ', url: 'https://baochinhphu.vn/bai-moi-102260530.htm' } });
   });

@@ -26,7 +26,7 @@ export function registerAdd(program: Command): void {
     .action(async (issue: string, links: string[], opts: AddFlags) => {
       const logger = loggerFor(program);
       const { addLinks } = await import('../../commands/add/index.js');
-      // Each link as it is done (the pages come in any order); the summary follows in the given order.
+      // Progress as each page comes in (in any order); then every link's outcome in the order given.
       const say = (outcome: LinkOutcome) => {
         if (outcome.kind === 'added') {
           const { item } = outcome;
@@ -35,7 +35,15 @@ export function registerAdd(program: Command): void {
         } else if (outcome.kind === 'skipped') logger.warn(t('add.out.skipped', { url: outcome.url, reason: outcome.reason }));
         else logger.error(t('add.out.failed', { url: outcome.url, reason: outcome.reason }));
       };
-      const result = await addLinks({ issue, urls: links, fromFile: opts.fromFile, part: opts.part, offline: opts.offline });
+      let done = 0;
+      const result = await addLinks({
+        issue,
+        urls: links,
+        fromFile: opts.fromFile,
+        part: opts.part,
+        offline: opts.offline,
+        onLink: (outcome) => logger.progress(`${++done} · ${outcome.url}`),
+      });
       result.outcomes.forEach(say);
       const shown = path.relative(process.cwd(), result.file) || result.file;
       if (result.written) {

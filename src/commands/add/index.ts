@@ -116,7 +116,7 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   if (updated === undefined) throw new Error(t('add.bug.read-back', { file: options.issue }));
   // An editor who saved the issue while the pages were fetched keeps what they saved.
   if ((await readIssueText(file)) !== text) throw new UserError(t('add.changed', { file: options.issue }));
-  await writeAtomic(file, updated);
+  await writeAtomic(file, updated, info?.mode);
   return { ...result, written: true };
 }
 
