@@ -41,6 +41,11 @@ describe('the facts of an article page', () => {
     expect(d.body.replace(/\s+/g, ' ')).toContain(facts.summary!.replace(/…$/, ''));
   });
 
+  it('drops control and direction-changing characters a page may carry', async () => {
+    const facts = await extractFacts('<html><head><title>Tin \u202Egiả\u202C mạo\u0007</title></head></html>', 'https://x.vn/a');
+    expect(facts.title).toBe('Tin giả mạo');
+  });
+
   it('a page without any title gives none (the link fails)', async () => {
     expect((await extractFacts('<html><body><p>Không có gì</p></body></html>', 'https://x.vn/a')).title).toBeUndefined();
   });

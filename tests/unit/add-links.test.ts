@@ -35,6 +35,7 @@ beforeAll(async () => {
     '/thp/bai-4.aspx': { body: oldPage, headers: { 'content-type': 'text/html' } },
     '/ngan/4': { status: 302, headers: { location: '/thp/bai-4.aspx?utm_source=zalo&utm_medium=chat' } },
     '/portal/bai-5': { body: noDescriptionPage(e, '2026-05-29') },
+    [`/dai/${'x'.repeat(2100)}`]: { body: openGraphPage(b, '2026-05-27') },
   });
 });
 afterAll(async () => {
@@ -137,8 +138,13 @@ describe('bantin add', () => {
   it('writes nothing when every link fails', async () => {
     const file = freshIssue('none');
     const before = readFileSync(file);
-    const result = await addLinks({ issue: file, urls: [`${server.base}/khong-co`, 'ftp://127.0.0.1/x'], part: '2' });
-    expect(result.outcomes.map((o) => o.kind === 'failed' && o.reason)).toEqual(['the page does not exist (HTTP 404)', 'only http and https pages can be added, not ftp:']);
+    const result = await addLinks({ issue: file, urls: [`${server.base}/khong-co`, 'ftp://127.0.0.1/x', `${server.base}/dai/${'x'.repeat(2100)}`], part: '2' });
+    expect(result.outcomes.map((o) => o.kind === 'failed' && o.reason)).toEqual([
+      'the page does not exist (HTTP 404)',
+      'only http and https pages can be added, not ftp:',
+      // What the schema refuses fails that link alone, in the schema's words.
+      'what the page says cannot make an item (source.url: expected a web address of at most 2000 characters: use the article\'s short link)',
+    ]);
     expect(result.written).toBe(false);
     expect(readFileSync(file).equals(before)).toBe(true);
   });

@@ -2,6 +2,7 @@
 import { t } from '../../core/i18n.js';
 import type { Period } from '../../issue/markdown/day-month.js';
 import { PLACEHOLDER } from '../../issue/lint/placeholders.js';
+import { digestItemSchema, newsArticleSchema, spotlightArticleSchema } from '../../issue/schema.js';
 import type { DraftItem } from './append.js';
 import { daysBetween } from './dates.js';
 import { decodePage } from './decode.js';
@@ -11,8 +12,8 @@ import { outletName, type KnownSource } from './outlet.js';
 
 export interface DraftContext {
   period: Period;
-  /** news items need a date; digest and spotlight items may go without. */
-  needsDate: boolean;
+  /** The part's kind: news items need a date, digest and spotlight items may go without. */
+  kind: 'news' | 'spotlight' | 'digest';
   /** This issue's sources, then the previous issue's. */
   known: ReadonlyArray<readonly KnownSource[]>;
   aliases?: readonly (readonly string[])[];
@@ -28,6 +29,8 @@ export interface Drafted {
 export function markdownText(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, (_, space: string, mark: string) => `${space}${mark.replace(/^(\d+)?(.)$/, '$1\\$2')}`);
 }
+
+const ITEM_SCHEMA = { news: newsArticleSchema, spotlight: spotlightArticleSchema, digest: digestItemSchema };
 
 const LOOKS_LIKE_HTML = /<(?:!doctype\s+html|html|head|body|meta|title)\b/i;
 
@@ -48,7 +51,7 @@ export async function draftFrom(page: { url: string; bytes: Uint8Array; contentT
       date = undefined;
     } else if (before > 0 || after > 0) notes.push(t('add.note.date-outside', { date, start: ctx.period.start, end: ctx.period.end }));
   }
-  if (!date && ctx.needsDate) {
+  if (!date && ctx.kind === 'news') {
     date = ctx.period.start;
     notes.push(t('add.note.no-date-set', { date }));
   } else if (!date) notes.push(t('add.note.no-date'));
@@ -60,5 +63,8 @@ export async function draftFrom(page: { url: string; bytes: Uint8Array; contentT
     body = PLACEHOLDER.body;
   }
   const item: DraftItem = { ...(date ? { date } : {}), title: facts.title, source: { name: outlet, url: page.url }, body, draft: true };
+  // What the schema would refuse (an address past 2,000 characters, say) fails this link alone.
+  const checked = ITEM_SCHEMA[ctx.kind].safeParse(item);
+  if (!checked.success) throw new FetchProblem(t('add.fail.invalid-item', { field: checked.error.issues[0]!.path.join('.'), problem: checked.error.issues[0]!.message }));
   return { item, notes, facts };
 }

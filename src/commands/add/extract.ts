@@ -49,9 +49,18 @@ const nameOf = (value: unknown): string | undefined => {
   return str(first) ?? (first && typeof first === 'object' ? str((first as Json).name) : undefined);
 };
 
-/** Text as printed: entities already decoded by the parser; spaces, line breaks and NFC tidied. */
+/**
+ * Text as printed: entities already decoded by the parser; soft hyphens, zero-width, control and
+ * direction-changing characters (which an issue may not hold, see text.ts and bidi.ts) dropped;
+ * spaces, line breaks and NFC tidied.
+ */
 export function tidyText(text: string | undefined): string | undefined {
-  const tidy = text?.replace(/[\u00AD\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  const tidy = text
+    ?.replace(/[\u00AD\u200B-\u200D\uFEFF\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
   return tidy || undefined;
 }
 

@@ -80,7 +80,7 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   const seen = await knownSources(file, input, period.start);
   const ctx: DraftContext = {
     period,
-    needsDate: part.kind === 'news',
+    kind: part.kind as DraftContext['kind'],
     known: [seen.current.sources, seen.previous?.sources ?? []],
     aliases: input.checks?.outlets,
   };

@@ -52,6 +52,7 @@ export const add = {
   'add.fail.tls': 'the secure connection failed ({code})',
   'add.fail.network': 'the page could not be fetched ({code})',
   'add.fail.no-title': 'the page has no title (no headline, og:title or <title>)',
+  'add.fail.invalid-item': 'what the page says cannot make an item ({field}: {problem})',
   'add.fail.saved-page': 'cannot read the saved page {file}: {reason}',
 
   // Why a link was skipped.

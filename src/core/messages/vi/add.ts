@@ -54,6 +54,7 @@ export const add: Record<keyof typeof en, string> = {
   'add.fail.tls': 'kết nối bảo mật không thành công ({code})',
   'add.fail.network': 'không tải được trang ({code})',
   'add.fail.no-title': 'trang không có tiêu đề (không có headline, og:title hay <title>)',
+  'add.fail.invalid-item': 'thông tin trên trang không tạo được một tin hợp lệ ({field}: {problem})',
   'add.fail.saved-page': 'không đọc được trang đã lưu {file}: {reason}',
 
   // Vì sao một liên kết bị bỏ qua.
