@@ -121,7 +121,7 @@ describe('bantin add', () => {
     expect(result.outcomes.map((o) => o.kind)).toEqual(['skipped', 'skipped', 'added', 'skipped']);
     expect(result.outcomes[0]).toMatchObject({ reason: 'the issue has this article already (parts[1].articles[0])' });
     expect(result.outcomes[1]).toMatchObject({ reason: 'the previous issue, so-19-2026.yaml, had this article (parts[3].articles[0])' });
-    expect(result.outcomes[3]).toMatchObject({ reason: `the same article as ${server.base}/portal/bai-5, given earlier` });
+    expect(result.outcomes[3]).toMatchObject({ reason: `the same article as ${server.base}/portal/bai-5, added once` });
     // The page prints its date only as text: the draft takes the issue's first day, and says so.
     expect(result.outcomes[2]).toMatchObject({ notes: ['the page gives no date: dated 2026-05-25, the issue’s first day; correct it'] });
     expect(server.hits.length - hits).toBe(1);
@@ -133,6 +133,14 @@ describe('bantin add', () => {
     const again = await addLinks({ issue: file, urls: [`${server.base}/portal/bai-5`], part: '4' });
     expect(again.outcomes[0]).toMatchObject({ kind: 'skipped', reason: `the issue has this article already (parts[3].articles[${at}])` });
     expect(again.written).toBe(false);
+  });
+
+  it('adds an article once when a short link and its own address are both given', async () => {
+    const file = freshIssue('short');
+    const result = await addLinks({ issue: file, urls: [`${server.base}/ngan/4`, `${server.base}/thp/bai-4.aspx`], part: '4' });
+    expect(result.outcomes.map((o) => o.kind)).toEqual(['skipped', 'added']);
+    expect(result.outcomes[0]).toMatchObject({ reason: `the same article as ${server.base}/thp/bai-4.aspx, added once` });
+    expect(result.added).toBe(1);
   });
 
   it('writes nothing when every link fails', async () => {

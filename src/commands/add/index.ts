@@ -152,17 +152,21 @@ async function readList(file: string): Promise<string[]> {
 
 async function runLinks(urls: string[], options: AddOptions, ctx: DraftContext, seen: Seen): Promise<LinkOutcome[]> {
   const outcomes: LinkOutcome[] = new Array(urls.length);
-  const taken = new Map<string, string>();
-  // Skips are decided first, in the order given: of two equal links the first is fetched.
+  // Of two links to one article the first given is kept: before fetching by their addresses,
+  // after it by where they led (a short link and the article's own address).
+  const first = new Map<string, string>();
+  const twice = (address: string, url: string): string | undefined => {
+    const key = seen.identity(address) ?? address;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, url);
+    return earlier === undefined || earlier === url ? undefined : t('add.skip.twice', { url: earlier });
+  };
   const todo: number[] = [];
   urls.forEach((url, i) => {
     const clean = withoutTracking(url);
-    const skip = seen.skipReason(clean) ?? (taken.has(seen.identity(clean) ?? clean) ? t('add.skip.twice', { url: taken.get(seen.identity(clean) ?? clean)! }) : undefined);
+    const skip = seen.skipReason(clean) ?? twice(clean, url);
     if (skip) outcomes[i] = { kind: 'skipped', url, reason: skip };
-    else {
-      taken.set(seen.identity(clean) ?? clean, url);
-      todo.push(i);
-    }
+    else todo.push(i);
   });
   let next = 0;
   const worker = async () => {
@@ -173,7 +177,11 @@ async function runLinks(urls: string[], options: AddOptions, ctx: DraftContext, 
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-  return outcomes;
+  return outcomes.map((outcome) => {
+    if (outcome.kind !== 'added' || outcome.item.source.url === withoutTracking(outcome.url)) return outcome;
+    const skip = twice(outcome.item.source.url, outcome.url);
+    return skip ? { kind: 'skipped', url: outcome.url, reason: skip } : outcome;
+  });
 }
 
 async function oneLink(url: string, offline: string | undefined, options: AddOptions, ctx: DraftContext, seen: Seen): Promise<LinkOutcome> {

@@ -58,7 +58,7 @@ export const add = {
   // Why a link was skipped.
   'add.skip.in-issue': 'the issue has this article already ({where})',
   'add.skip.in-previous': 'the previous issue, {file}, had this article ({where})',
-  'add.skip.twice': 'the same article as {url}, given earlier',
+  'add.skip.twice': 'the same article as {url}, added once',
 
   // What the editor must look at in a draft.
   'add.note.date-implausible': 'the page dates itself {date}, too far from the issue to be right: the date was left out',

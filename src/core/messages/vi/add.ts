@@ -60,7 +60,7 @@ export const add: Record<keyof typeof en, string> = {
   // Vì sao một liên kết bị bỏ qua.
   'add.skip.in-issue': 'số bản tin đã có bài này ({where})',
   'add.skip.in-previous': 'số trước, {file}, đã có bài này ({where})',
-  'add.skip.twice': 'cùng bài với {url}, đã nêu trước đó',
+  'add.skip.twice': 'cùng bài với {url}, chỉ thêm một lần',
 
   // Những gì biên tập viên cần xem lại trong tin nháp.
   'add.note.date-implausible': 'trang ghi ngày {date}, quá xa kỳ này nên không thể đúng: chưa ghi ngày',
