@@ -44,6 +44,14 @@ describe('a draft in a YAML issue', () => {
     expect(titles(last)).toEqual(['Hải Phòng lọt Top 1.000', 'Kinh tế số hướng tới 30% GDP', 'Hải Phòng: Top 200 vào năm 2030']);
   });
 
+  it('follows a list written flush with its key', () => {
+    const flush = MINIMAL_ISSUE.replace(/^( {6})(- |  )/gm, (_, six: string, rest: string) => `${six.slice(2)}${rest}`);
+    expect(flush).toContain('    articles:\n    - date: 2026-05-28\n      title:');
+    const out = insertYaml(flush, 0, 1, draft('2026-05-30', 'Tin mới'), comment);
+    expect(out).toContain('\n    # drafted by bantin add\n    - date: 2026-05-30\n      title: Tin mới\n      source:\n        name: Báo Hải Phòng\n');
+    expect(titles(out)).toEqual(['Kinh tế số hướng tới 30% GDP', 'Tin mới']);
+  });
+
   it('turns `articles: []` into a list, and keeps Windows line ends', () => {
     const empty = edit(MINIMAL_ISSUE, MINIMAL_ISSUE.slice(MINIMAL_ISSUE.indexOf('    articles:')), '    articles: [] # none yet\n').replace(/\n/g, '\r\n');
     const out = insertYaml(empty, 0, 0, draft('2026-05-26', 'Tin đầu tiên'), comment);

@@ -9,6 +9,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import ogs from 'open-graph-scraper';
+import type { OgObject } from 'open-graph-scraper/types';
 import { outletKey } from '../../issue/lint/source-names.js';
 import { articleDate } from './dates.js';
 
@@ -92,7 +93,8 @@ export function shortSummary(text: string, max = MAX_SUMMARY_CHARS): string {
 
 export async function extractFacts(html: string, url: string): Promise<PageFacts> {
   const from: PageFacts['from'] = {};
-  const { result } = await ogs({ html, jsonLDOptions: { throwOnJSONParseError: false, logOnJSONParseError: false } });
+  // open-graph-scraper rejects a page it finds nothing in with its (partial) result: that is what it read.
+  const { result } = await ogs({ html, jsonLDOptions: { throwOnJSONParseError: false, logOnJSONParseError: false } }).catch((failed: { result?: OgObject }) => ({ result: failed?.result ?? {} }));
   const article = jsonLdObjects(result.jsonLD).find((o) => types(o).some((type) => ARTICLE_TYPE.test(type)));
   const { document } = parseHTML(html);
   const host = new URL(url).hostname.replace(/^www\./, '');
