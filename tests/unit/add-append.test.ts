@@ -86,8 +86,8 @@ describe('a draft in a Markdown issue', () => {
 
   it('goes before the first item and its comment, or after an item, in the item form', () => {
     const first = insertMarkdown({ file: 'x.md', text: md, partIndex: 0, index: 0, item: draft('2026-05-25', 'Hải Phòng lọt Top 1.000'), comment, level: 0, period: { start: '2026-05-25', end: '2026-05-31' } });
-    expect(first).toContain('# Tin trong nước\n\n<!-- drafted by bantin add -->\n## 25/05: Hải Phòng lọt Top 1.000\nChi tiết: [Báo Hải Phòng](https://baohaiphong.vn/2026-05-25.html)\n\nHải Phòng lần đầu');
-    expect(first).toContain('```bantin\ndraft: true\n```\n\n<!-- oldest first -->\n## 28/05');
+    expect(first).toContain('# Tin trong nước\n\n<!-- drafted by bantin add -->\n## 25/05: Hải Phòng lọt Top 1.000\nChi tiết: [Báo Hải Phòng](https://baohaiphong.vn/2026-05-25.html)\nNháp: có\n\nHải Phòng lần đầu');
+    expect(first).toContain('(hạng 765).\n\n<!-- oldest first -->\n## 28/05');
     const back = readIssueInput('x.md', first);
     expect(back.diagnostics).toEqual([]);
     expect((back.input!.parts[0] as Data['parts'][number]).articles.map((a) => [a.title, a.draft])).toEqual([['Hải Phòng lọt Top 1.000', true], ['Kinh tế số hướng tới 30% GDP', undefined]]);

@@ -188,8 +188,8 @@ describe('bantin add', () => {
     expect(result.added).toBe(2);
     const after = readFileSync(file, 'utf8');
     expect(keepsEveryLine(before, after)).toBe(true);
-    expect(after).toContain(`## 26/05: ${a.headline}\nChi tiết: [TTXVN](${server.base}/ttxvn/bai-1.html)`);
-    expect(after).toContain('```bantin\ndraft: true\n```');
+    expect(after).toContain(`<!-- drafted by bantin add from the page: check it against the article, then delete "Nháp: có" -->\n## 26/05: ${a.headline}\nChi tiết: [TTXVN](${server.base}/ttxvn/bai-1.html)\nNháp: có\n\n`);
+    expect(after).not.toContain('```bantin\ndraft');
     const loaded = await loadIssue(file);
     expect(loaded.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
     expect(loaded.issue!.parts[1]!.articles.filter((x) => x.draft).map((x) => [x.title, x.date!.iso])).toEqual([[a.headline, '2026-05-26'], [c.headline, '2026-05-28']]);

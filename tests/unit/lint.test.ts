@@ -53,7 +53,7 @@ describe('editorial lint on the seeds’ real mistakes', () => {
         line: 20,
         col: 16,
         path: 'parts[0].articles[0].draft',
-        message: 'this item was drafted by "bantin add" from its page: read it against the article, correct the title, date, source and summary, then delete "draft: true" (in a Markdown issue, its ```bantin block)',
+        message: 'this item was drafted by "bantin add" from its page: read it against the article, correct the title, date, source and summary, then delete "draft: true" (in a Markdown issue, the line "Nháp: có")',
         sourceLine: '        draft: true',
       },
     ]);

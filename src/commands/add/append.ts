@@ -84,9 +84,9 @@ export function insertYaml(text: string, partIndex: number, index: number, item:
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /**
- * The Markdown item: `## 14/03: Title`, `Chi tiết: [Outlet](url)`, the summary, `draft: true`
- * in a ```bantin block; `level` 1 or 2 moves the text (then every field) into that block, for a
- * summary that would read back as something else (a line that looks like `Nguồn: …`).
+ * The Markdown item: `## 14/03: Title`, `Chi tiết: [Outlet](url)`, `Nháp: có`, the summary;
+ * `level` 1 or 2 moves the text (then every field) into a ```bantin block, for a summary that
+ * would read back as something else (a line that looks like `Nguồn: …`).
  */
 export function insertMarkdown(options: { file: string; text: string; partIndex: number; index: number; item: DraftItem; comment: string; period?: Period; level: 0 | 1 | 2 }): string {
   const { file, text, partIndex, index, item, comment, period, level } = options;

@@ -97,7 +97,7 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   };
   if (!items.length) return result;
 
-  const comment = t('add.comment');
+  const comment = t(format === 'md' ? 'add.comment.md' : 'add.comment.yaml');
   const { expected, places } = placed(input, partIndex, items);
   let updated: string | undefined;
   for (const level of format === 'md' ? ([0, 1, 2] as const) : ([0] as const)) {

@@ -112,6 +112,7 @@ export function writeItem(input: WriteInput, item: Fields, path: string): string
   if (take('podcast', !!podcast && oneLine(podcast.url) && (podcast.label === undefined || oneLine(podcast.label)))) {
     lines.push(podcast!.label === undefined ? `Podcast: ${podcast!.url}` : `Podcast: [${podcast!.label}](${podcast!.url})`);
   }
+  if (take('draft', item.draft === true)) lines.push('Nháp: có');
   if (take('lead', level < 1 && oneLine(item.lead))) lines.push('', `**${item.lead}**`);
   if (take('body', level < 1)) lines.push('', item.body as string);
   if (level < 2) taken.add('blocks');

@@ -14,7 +14,7 @@ export const add = {
   'add.out.note': '    check: {note}',
   'add.out.skipped': '= skipped {url}: {reason}',
   'add.out.failed': '✗ {url}: {reason}',
-  'add.out.done': 'added {added} of {total} links to part {number} ({title}) of {file}, as drafts: read each one, then delete its "draft: true" (bantin check lists them)',
+  'add.out.done': 'added {added} of {total} links to part {number} ({title}) of {file}, as drafts: read each one, then delete its "draft: true" or "Nháp: có" (bantin check lists them)',
   'add.out.nothing': 'nothing added: {file} is unchanged',
   'add.some-failed': '{failed} of {total} links could not be added (see above); the others are in the issue',
 
@@ -68,5 +68,6 @@ export const add = {
   'add.note.no-summary': 'the page has no summary: write the text',
 
   // The comment written above each drafted item.
-  'add.comment': 'drafted by bantin add from the page: check it against the article, then delete "draft: true"',
+  'add.comment.yaml': 'drafted by bantin add from the page: check it against the article, then delete "draft: true"',
+  'add.comment.md': 'drafted by bantin add from the page: check it against the article, then delete "Nháp: có"',
 } as const;

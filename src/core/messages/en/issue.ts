@@ -268,7 +268,7 @@ export const issue = {
   'lint.stray-punctuation': 'this paragraph starts with "{mark}", left over from copy and paste: delete it',
   'lint.title-body-mismatch': 'the body hardly mentions what the title says ({percent} % of its words): check that the body belongs to this title',
   'lint.title-body-mismatch.elsewhere': 'the body hardly mentions what the title says ({percent} % of its words); it reads like the body of {at}: check that the body belongs to this title',
-  'lint.draft-item': 'this item was drafted by "bantin add" from its page: read it against the article, correct the title, date, source and summary, then delete "draft: true" (in a Markdown issue, its ```bantin block)',
+  'lint.draft-item': 'this item was drafted by "bantin add" from its page: read it against the article, correct the title, date, source and summary, then delete "draft: true" (in a Markdown issue, the line "Nháp: có")',
   'lint.image-alt': 'this image has neither alt nor caption: add alt (what the image shows) so that screen readers can describe it',
   'lint.url-credentials.user': 'this address carries a user name (before "@{host}"): the page prints only {host}, but the QR code and the link would give it to every reader; remove the part before "@"',
   'lint.url-credentials.password': 'this address carries a user name and password (before "@{host}"): the page prints only {host}, but the QR code and the link would give them to every reader; remove the part before "@"',

@@ -16,7 +16,7 @@ export const add: Record<keyof typeof en, string> = {
   'add.out.note': '    cần xem: {note}',
   'add.out.skipped': '= bỏ qua {url}: {reason}',
   'add.out.failed': '✗ {url}: {reason}',
-  'add.out.done': 'đã thêm {added}/{total} liên kết vào phần {number} ({title}) của {file}, dưới dạng tin nháp: đọc lại từng tin rồi xóa dòng "draft: true" của tin đó (bantin check liệt kê các tin nháp)',
+  'add.out.done': 'đã thêm {added}/{total} liên kết vào phần {number} ({title}) của {file}, dưới dạng tin nháp: đọc lại từng tin rồi xóa dòng "draft: true" hoặc "Nháp: có" của tin đó (bantin check liệt kê các tin nháp)',
   'add.out.nothing': 'không thêm được tin nào: {file} giữ nguyên',
   'add.some-failed': '{failed}/{total} liên kết không thêm được (xem ở trên); các tin còn lại đã có trong số bản tin',
 
@@ -70,5 +70,6 @@ export const add: Record<keyof typeof en, string> = {
   'add.note.no-summary': 'trang không có phần tóm tắt: hãy viết nội dung tin',
 
   // Ghi chú đặt trên mỗi tin nháp.
-  'add.comment': 'tin nháp do bantin add soạn từ trang bài viết: đối chiếu với bài gốc, rồi xóa "draft: true"',
+  'add.comment.yaml': 'tin nháp do bantin add soạn từ trang bài viết: đối chiếu với bài gốc, rồi xóa "draft: true"',
+  'add.comment.md': 'tin nháp do bantin add soạn từ trang bài viết: đối chiếu với bài gốc, rồi xóa dòng "Nháp: có"',
 };

@@ -249,7 +249,7 @@ export const issue: Record<keyof typeof en, string> = {
   'lint.stray-punctuation': 'đoạn văn này bắt đầu bằng "{mark}", sót lại khi sao chép: xóa đi',
   'lint.title-body-mismatch': 'nội dung hầu như không nhắc tới điều tiêu đề nói (chỉ có {percent} % từ của tiêu đề): kiểm tra xem nội dung này có đúng của tiêu đề không',
   'lint.title-body-mismatch.elsewhere': 'nội dung hầu như không nhắc tới điều tiêu đề nói (chỉ có {percent} % từ của tiêu đề); nó giống nội dung của {at}: kiểm tra xem nội dung này có đúng của tiêu đề không',
-  'lint.draft-item': 'tin này là bản nháp "bantin add" soạn từ trang bài viết: đối chiếu với bài gốc, sửa tiêu đề, ngày, nguồn và phần tóm tắt, rồi xóa "draft: true" (trong số dạng Markdown: khối ```bantin của tin)',
+  'lint.draft-item': 'tin này là bản nháp "bantin add" soạn từ trang bài viết: đối chiếu với bài gốc, sửa tiêu đề, ngày, nguồn và phần tóm tắt, rồi xóa "draft: true" (trong số dạng Markdown: dòng "Nháp: có")',
   'lint.image-alt': 'ảnh này chưa có alt lẫn caption: thêm alt (ảnh cho thấy gì) để phần mềm đọc màn hình mô tả được ảnh',
   'lint.url-credentials.user': 'địa chỉ này chứa tên đăng nhập (trước "@{host}"): trang in chỉ hiện {host}, nhưng mã QR và liên kết sẽ lộ tên đăng nhập cho mọi người đọc; xóa phần trước "@"',
   'lint.url-credentials.password': 'địa chỉ này chứa tên đăng nhập và mật khẩu (trước "@{host}"): trang in chỉ hiện {host}, nhưng mã QR và liên kết sẽ lộ chúng cho mọi người đọc; xóa phần trước "@"',
