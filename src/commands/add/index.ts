@@ -13,7 +13,7 @@ import { UsageError, UserError } from '../../core/diagnostics.js';
 import { t } from '../../core/i18n.js';
 import { ReadProblem, readRegular } from '../../core/read-file.js';
 import { periodOf } from '../../issue/markdown/day-month.js';
-import { formatOf, readIssueInput } from '../../issue/markdown/read.js';
+import { formatOf, readIssueInput, type IssueFormat } from '../../issue/markdown/read.js';
 import type { IssueInput } from '../../issue/schema.js';
 import { readIssueText } from '../../issue/source.js';
 import { writeAtomic } from '../output.js';
@@ -98,40 +98,43 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   if (!items.length) return result;
 
   const comment = t(format === 'md' ? 'add.comment.md' : 'add.comment.yaml');
-  const { expected, places } = placed(input, partIndex, items);
-  let updated: string | undefined;
-  for (const level of format === 'md' ? ([0, 1, 2] as const) : ([0] as const)) {
-    let candidate = text;
-    items.forEach((item, k) => {
-      const index = places[k]!;
-      candidate = format === 'md' ? insertMarkdown({ file, text: candidate, partIndex, index, item, comment, period, level }) : insertYaml(candidate, partIndex, index, item, comment);
-    });
-    const back = readIssueInput(file, candidate, format);
-    if (back.input && !back.diagnostics.some((d) => d.severity === 'error') && isDeepStrictEqual(back.input, expected)) {
-      updated = candidate;
-      break;
+  // One item at a time, each read back before the next: the issue so far plus this item, or a
+  // plainer form of the item (Markdown), or a bug of bantin's (said with the internal-error line).
+  let updated = text;
+  for (const { index, item, expected } of placed(input, partIndex, items)) {
+    let next: string | undefined;
+    for (const level of format === 'md' ? ([0, 1, 2] as const) : ([0] as const)) {
+      const candidate = format === 'md' ? insertMarkdown({ file, text: updated, partIndex, index, item, comment, period, level }) : insertYaml(updated, partIndex, index, item, comment);
+      if (readsAs(file, candidate, format, expected)) {
+        next = candidate;
+        break;
+      }
     }
+    if (next === undefined) throw new Error(t('add.bug.read-back', { file: options.issue }));
+    updated = next;
   }
-  // A bug of bantin's, not the editor's mistake: said with the internal-error line, nothing written.
-  if (updated === undefined) throw new Error(t('add.bug.read-back', { file: options.issue }));
   // An editor who saved the issue while the pages were fetched keeps what they saved.
   if ((await readIssueText(file)) !== text) throw new UserError(t('add.changed', { file: options.issue }));
   await writeAtomic(file, updated, info?.mode);
   return { ...result, written: true };
 }
 
-/** Where each item goes, one after the other (place.ts), and the issue as it should then read back. */
-function placed(input: IssueInput, partIndex: number, items: readonly DraftItem[]): { expected: IssueInput; places: number[] } {
+/** Where each item goes, one after the other (place.ts), and the issue as it should read back once it is there. */
+function placed(input: IssueInput, partIndex: number, items: readonly DraftItem[]): Array<{ index: number; item: DraftItem; expected: IssueInput }> {
   const order = issueDateOrder(input);
   const part = input.parts[partIndex] as Extract<IssueInput['parts'][number], { articles: unknown }>;
   const articles: unknown[] = [...part.articles];
-  const places = items.map((item) => {
+  return items.map((item) => {
     const index = placeIndex(articles.map((a) => firstDay((a as { date?: unknown }).date)), item.date, order);
     articles.splice(index, 0, { ...item, source: { ...item.source } });
-    return index;
+    const parts = input.parts.map((p, i) => (i === partIndex ? { ...p, articles: [...articles] } : p));
+    return { index, item, expected: { ...input, parts } as IssueInput };
   });
-  const parts = input.parts.map((p, i) => (i === partIndex ? { ...p, articles } : p));
-  return { expected: { ...input, parts } as IssueInput, places };
+}
+
+function readsAs(file: string, text: string, format: IssueFormat, expected: IssueInput): boolean {
+  const back = readIssueInput(file, text, format);
+  return !!back.input && !back.diagnostics.some((d) => d.severity === 'error') && isDeepStrictEqual(back.input, expected);
 }
 
 async function readList(file: string): Promise<string[]> {
