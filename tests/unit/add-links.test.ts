@@ -171,6 +171,22 @@ describe('bantin add', () => {
     expect((parse(readFileSync(file, 'utf8')) as Data).parts[1]!.articles!.find((x) => x.draft)).toMatchObject({ date: '2026-05-30', source: { name: 'Báo Chính phủ', url: 'https://baochinhphu.vn/bai-moi-102260530.htm' } });
   });
 
+  it('puts into a ```bantin block only the Markdown draft whose summary would read as something else', async () => {
+    const dir = mkdtempSync(path.join(work, 'md-tricky-'));
+    const file = path.join(dir, 'so-20-2026.md');
+    writeFileSync(file, yamlToMarkdown(example, readFileSync(example, 'utf8')).text!);
+    const plain = path.join(dir, 'a.html');
+    const tricky = path.join(dir, 'b.html');
+    writeFileSync(plain, openGraphPage(b, '2026-05-30', 'Báo điện tử Chính phủ'));
+    writeFileSync(tricky, openGraphPage({ ...c, body: 'Nguồn: Sở KH&CN cho biết thành phố cần 5.000 kỹ sư bán dẫn.' }, '2026-05-30', 'Báo điện tử Chính phủ'));
+    const result = await addLinks({ issue: file, urls: ['https://baochinhphu.vn/a-1.htm', 'https://baochinhphu.vn/b-2.htm'], offline: [plain, tricky], part: '2' });
+    expect(result.added).toBe(2);
+    const after = readFileSync(file, 'utf8');
+    expect(after.match(/```bantin\nbody: /g)).toHaveLength(1);
+    const loaded = await loadIssue(file);
+    expect(loaded.issue!.parts[1]!.articles.filter((x) => x.draft).map((x) => x.body)).toEqual([expect.stringMatching(/^(?!Nguồn:)/), 'Nguồn: Sở KH&CN cho biết thành phố cần 5.000 kỹ sư bán dẫn.']);
+  });
+
   it('asks which part when there are several, and refuses a summary', async () => {
     const file = freshIssue('part');
     await expect(addLinks({ issue: file, urls: [`${server.base}/portal/bai-5`] })).rejects.toThrow(/which part\? .*1\. Tổng kết xu hướng.*\(summary\); 2\. Tin trong nước; 3\. Tâm điểm; 4\. Tin Hải Phòng/);
