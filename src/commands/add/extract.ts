@@ -1,15 +1,15 @@
 /**
  * What an article page says about itself, for a draft item: its title, publication date,
  * outlet and a summary. JSON-LD (`NewsArticle`, `Article`, …) first, where sites put the
- * values they mean; then OpenGraph; then `<title>`, `<meta name=description>` and
- * `<time datetime>`. open-graph-scraper reads the meta tags and JSON-LD from the HTML (it is
- * never given a URL: bantin fetches, see fetch-page.ts); linkedom gives the document for
- * `<time>` and, when a page has no description at all, for Mozilla Readability's first paragraph.
+ * values they mean; then OpenGraph (`og:title`, `og:site_name`, `article:published_time`,
+ * `og:description`); then `<title>`, `<meta name=description>` and `<time datetime>`. The page
+ * is parsed by linkedom and read through its DOM (selectors, JSON.parse for JSON-LD), never
+ * with patterns over the HTML; when a page has no description at all, Mozilla Readability
+ * finds its first paragraph. (open-graph-scraper reads the same tags, but brings undici,
+ * cheerio and parse5, 6.5 MB installed, past the 120 MB budget of tests/slow/install-size.test.ts.)
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import ogs from 'open-graph-scraper';
-import type { OgObject } from 'open-graph-scraper/types';
 import { outletKey } from '../../issue/lint/source-names.js';
 import { articleDate } from './dates.js';
 
@@ -93,10 +93,9 @@ export function shortSummary(text: string, max = MAX_SUMMARY_CHARS): string {
 
 export async function extractFacts(html: string, url: string): Promise<PageFacts> {
   const from: PageFacts['from'] = {};
-  // open-graph-scraper rejects a page it finds nothing in with its (partial) result: that is what it read.
-  const { result } = await ogs({ html, jsonLDOptions: { throwOnJSONParseError: false, logOnJSONParseError: false } }).catch((failed: { result?: OgObject }) => ({ result: failed?.result ?? {} }));
-  const article = jsonLdObjects(result.jsonLD).find((o) => types(o).some((type) => ARTICLE_TYPE.test(type)));
   const { document } = parseHTML(html);
+  const meta = (name: string): string | undefined => document.querySelector(`meta[property="${name}" i], meta[name="${name}" i]`)?.getAttribute('content') ?? undefined;
+  const article = jsonLdObjects(jsonLd(document)).find((o) => types(o).some((type) => ARTICLE_TYPE.test(type)));
   const host = new URL(url).hostname.replace(/^www\./, '');
 
   const pick = <K extends keyof PageFacts['from']>(key: K, candidates: Array<[string, string | undefined]>): string | undefined => {
@@ -112,12 +111,13 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
 
   const outlet = pick('outlet', [
     ['json-ld publisher', nameOf(article?.publisher)],
-    ['og:site_name', result.ogSiteName],
+    ['og:site_name', meta('og:site_name')],
   ]);
   const rawTitle = pick('title', [
     ['json-ld headline', str(article?.headline) ?? str(article?.name)],
-    [result.ogTitle && document.querySelector('meta[property="og:title"]') ? 'og:title' : '<title>', result.ogTitle],
-    ['twitter:title', result.twitterTitle],
+    ['og:title', meta('og:title')],
+    ['twitter:title', meta('twitter:title')],
+    ['<title>', document.querySelector('title')?.textContent ?? undefined],
   ]);
   let title = rawTitle && withoutSiteName(rawTitle, [outlet, host.split('.')[0], host]);
   let named = outlet;
@@ -128,15 +128,14 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
     from.outlet = '<title> after the <h1>';
   }
 
-  const timeElement = document.querySelector('article time[datetime], time[datetime]');
   const itemprop = document.querySelector('[itemprop="datePublished" i]');
   const dates: Array<[string, string | undefined]> = [
     ['json-ld datePublished', str(article?.datePublished) ?? str(article?.dateCreated)],
-    ['article:published_time', result.articlePublishedTime],
+    ['article:published_time', meta('article:published_time')],
     ['itemprop datePublished', itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? undefined],
-    ['dc.date', result.dcDateIssued ?? result.dcDateCreated ?? result.dcDate],
-    ['<time datetime>', timeElement?.getAttribute('datetime') ?? undefined],
-    ['meta date', result.ogDate],
+    ['dc.date', meta('dc.date.issued') ?? meta('dcterms.issued') ?? meta('dc.date')],
+    ['<time datetime>', document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? undefined],
+    ['meta date', meta('pubdate') ?? meta('publishdate') ?? meta('date')],
   ];
   let date: string | undefined;
   for (const [origin, value] of dates) {
@@ -149,8 +148,9 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
 
   let summary = pick('summary', [
     ['json-ld description', str(article?.description)],
-    [document.querySelector('meta[property="og:description"]') ? 'og:description' : 'meta description', result.ogDescription],
-    ['twitter:description', result.twitterDescription],
+    ['og:description', meta('og:description')],
+    ['meta description', meta('description')],
+    ['twitter:description', meta('twitter:description')],
   ]);
   if (!summary) {
     // Readability changes the document it reads: it runs last.
@@ -158,4 +158,15 @@ export async function extractFacts(html: string, url: string): Promise<PageFacts
     summary = pick('summary', [['readability', readable?.excerpt ?? readable?.textContent ?? undefined]]);
   }
   return { title, date, outlet: named, summary: summary && shortSummary(summary), from };
+}
+
+/** The JSON-LD blocks of the page; one that does not parse is left out. */
+function jsonLd(document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }): unknown[] {
+  return Array.from(document.querySelectorAll('script[type="application/ld+json" i]')).flatMap((script) => {
+    try {
+      return [JSON.parse(script.textContent ?? '') as unknown];
+    } catch {
+      return [];
+    }
+  });
 }
