@@ -12,7 +12,7 @@ export default defineConfig({
     sequence: { sequencer: PrintsLastSequencer },
     projects: [
       // Pure tests share one module graph per worker: loading zod and friends per file would triple the time.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 10_000, isolate: false, maxWorkers: 2 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, isolate: false, maxWorkers: 2 } },
       // The global setup builds dist/ and prints, once and in the background, every PDF the tests read (tests/e2e/prints-plan.ts).
       {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 180_000, maxWorkers: 2 },

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { t } from './core/i18n.js';
 
 /** The folder of bantin's package.json, whether this code runs from src/, dist/ or the bundle. */
 function findPackageRoot(): string {
@@ -11,7 +12,7 @@ function findPackageRoot(): string {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'bantin') return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('bantin: cannot find its own package.json');
+    if (parent === dir) throw new Error(t('core.no-package-json'));
     dir = parent;
   }
 }

@@ -1,18 +1,27 @@
 /**
  * The preview's viewer: a static page (viewer/ in the package) around pdf.js, served from the
- * pdfjs-dist package installed with bantin — no CDN, the same viewer in every browser, and one
+ * files of pdfjs-dist bantin ships — no CDN, the same viewer in every browser, and one
  * that keeps the reader's page and scroll position when a rebuild replaces the PDF.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { language, t } from '../core/i18n.js';
+import { en, type MessageKey } from '../core/messages/en.js';
 import { packageRoot } from '../paths.js';
 
 const viewerDir = path.join(packageRoot, 'viewer');
-const pdfjsDir = path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('pdfjs-dist/package.json'));
-/** The parts of pdfjs-dist the page loads: the library and its worker, the viewer, and the data pdf.js may ask for. */
-const PDFJS_FOLDERS = new Set(['build', 'web', 'wasm', 'standard_fonts', 'cmaps']);
+/**
+ * The few files of pdfjs-dist the page loads, copied into dist/pdfjs/ by the build
+ * (scripts/copy-pdfjs.js): the package does not depend on pdfjs-dist, whose Node build pulls in
+ * a native canvas. Running from the sources before a build, they come from the devDependency.
+ */
+const pdfjsDir = existsSync(path.join(packageRoot, 'dist/pdfjs/build'))
+  ? path.join(packageRoot, 'dist/pdfjs')
+  : path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('pdfjs-dist/package.json'));
+/** The parts the page loads: the library and its worker, the viewer, and the data pdf.js may ask for. */
+const PDFJS_FOLDERS = new Set(['build', 'web', 'wasm', 'standard_fonts']);
 const VIEWER_FILES = new Set(['viewer.js', 'viewer.css']);
 
 const TYPES: Record<string, string> = {
@@ -25,11 +34,20 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Answers the viewer's own requests; false for any other path (the PDF, the events, 404). */
-export function serveViewer(pathname: string, res: http.ServerResponse, title: string): boolean {
+/** The page's words in the interface language (the viewer.* messages; {placeholders} filled by the page). */
+function viewerMessages(): Record<string, string> {
+  const keys = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('viewer.'));
+  return Object.fromEntries(keys.map((key) => [key.slice('viewer.'.length), t(key)]));
+}
+
+/**
+ * Answers the viewer's own requests; false for any other path (the PDF, the events, 404).
+ * info.json carries the token the page sends with POST /open: only a page of this server can read it.
+ */
+export function serveViewer(pathname: string, res: http.ServerResponse, page: { title: string; token: string }): boolean {
   if (pathname === '/viewer/info.json') {
     res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ title }));
+    res.end(JSON.stringify({ title: page.title, token: page.token, lang: language(), messages: viewerMessages() }));
     return true;
   }
   const file = fileFor(pathname);

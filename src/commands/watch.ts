@@ -16,13 +16,22 @@ import { resetTemplates } from '../render/templates.js';
 import { DEFAULT_TIMEOUT_MS, finishPrint, prepare, print, render, type BuildOptions } from './build.js';
 import { defaultOutput, writeAtomic } from './output.js';
 import { guardOutputs } from './output-guard.js';
-import { openInBrowser } from './open-url.js';
+import { hasDesktop, openInBrowser } from './open-url.js';
+import { previewItems, previewProblems } from './preview-items.js';
 import { startPreview, type PreviewServer } from './preview-server.js';
 import { plural, t } from '../core/i18n.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Serve a live preview on loopback (port 0: any free port). */
-  serve?: { port?: number; /** Open the preview in the system's browser. */ open?: boolean };
+  serve?: {
+    port?: number;
+    /** When `port` is taken, the next free one (bantin preview's stable 4500, 4501…). */
+    nextFree?: boolean;
+    /** Open the preview in the system's browser: always, never, or when a desktop is there. */
+    open?: boolean | 'auto';
+    /** The editor a story's "edit" link opens (else $VISUAL, $EDITOR). */
+    editor?: string;
+  };
   /** Stops watching (the CLI aborts on Ctrl-C through its cleanups). */
   signal?: AbortSignal;
   /** Called after every rebuild, successful or not (tests, benchmark). */
@@ -59,11 +68,12 @@ export async function watch(options: WatchOptions): Promise<void> {
       const printed = await print(session, prepared, rendered, options);
       const { pdf, warnings } = await finishPrint(printed, prepared, rendered, options);
       for (const w of warnings) logger.warn(formatDiagnostic(w, logger.color));
+      const problems = previewProblems([...prepared.warnings, ...warnings]);
       await writeAtomic(prepared.output, pdf);
       const seconds = (performance.now() - started) / 1000;
       const summary = t('commands.watch.summary', { pages: printed.pageCount, seconds: seconds.toFixed(2) });
       logger.info(`${logger.color.green(t('commands.watch.built'))}${t('commands.watch.built-line', { file: path.relative(process.cwd(), prepared.output), pages: printed.pageCount, seconds: seconds.toFixed(2), passes: plural(printed.passes, 'commands.watch.prints.one', 'commands.watch.prints.many') })}`);
-      preview?.publish({ kind: 'ok', pdf, version, summary });
+      preview?.publish({ kind: 'ok', pdf, version, summary, items: previewItems(prepared.issue, prepared.source), problems });
       options.onRebuild?.({ ok: true, seconds, passes: printed.passes });
     } catch (caught) {
       // A browser that died (too much memory, killed) ends the watch: it has no page left.
@@ -76,7 +86,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       for (const line of lines) logger.error(line);
       logger.info(logger.color.dim(t('commands.watch.watching')));
       const plain = [...error.diagnostics.map((d) => formatDiagnostic(d, noColor)), error.message];
-      preview?.publish({ kind: 'error', message: plain.join('\n'), version });
+      preview?.publish({ kind: 'error', message: plain.join('\n'), version, problems: previewProblems(error.diagnostics) });
       options.onRebuild?.({ ok: false, seconds: (performance.now() - started) / 1000 });
     }
   };
@@ -153,9 +163,12 @@ export async function watch(options: WatchOptions): Promise<void> {
   try {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     if (options.serve) {
-      preview = await startPreview({ title: path.basename(input), port: options.serve.port });
+      const { port, nextFree, open, editor } = options.serve;
+      preview = await startPreview({ title: path.basename(input), issueFile: input, port, nextFree, editor });
+      if (port && preview.port !== port) logger.info(t('commands.preview.port-next', { port, next: preview.port }));
       logger.info(t('commands.preview.url', { url: preview.url }));
-      if (options.serve.open) await openInBrowser(preview.url, logger);
+      if (open === true || (open === 'auto' && hasDesktop())) await openInBrowser(preview.url, logger);
+      else if (open === 'auto') logger.info(t('commands.preview.no-desktop', { url: preview.url, port: preview.port }));
       options.onServe?.(preview.url);
     }
     schedule();

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { t } from '../core/i18n.js';
 import { checkJpeg } from './image-jpeg.js';
 import { checkPng } from './image-png.js';
 import { checkSvg } from './image-svg.js';
@@ -26,11 +27,9 @@ export interface ImageInfo {
   height: number;
 }
 
-const NAMES: Record<ImageType, string> = { png: 'PNG', jpg: 'JPEG', webp: 'WebP', gif: 'GIF', svg: 'SVG' };
 const EXTENSIONS: Record<string, ImageType> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg', '.jpe': 'jpg', '.webp': 'webp', '.gif': 'gif', '.svg': 'svg' };
-const USE = 'use a PNG, JPEG, WebP, GIF or SVG file';
 /** "a PNG image", "an SVG image". */
-const kind = (type: ImageType) => `${type === 'svg' ? 'an' : 'a'} ${NAMES[type]} image`;
+const kind = (type: ImageType) => t(`issue.image.kind.${type}`);
 
 /** Pictures inside pictures (a data: image in an SVG, itself in an SVG): at most this deep. */
 const MAX_NESTING = 2;
@@ -42,13 +41,13 @@ const MAX_NESTING = 2;
 export function inspectImage(src: string, bytes: Buffer, nesting = 0): { info: ImageInfo } | { problem: string } {
   const named = nesting > 0 ? undefined : EXTENSIONS[path.extname(src).toLowerCase()];
   const found = sniff(bytes);
-  const notImage = (what: string) => ({ problem: `"${src}" is not ${named ? kind(named) : 'an image'} (it is ${what}): ${USE}` });
+  const notImage = (what: string) => ({ problem: t('issue.image.is-not', { src, kind: named ? kind(named) : t('issue.image.an-image'), what }) });
   if (typeof found !== 'string') return notImage(found.other);
   const type = found;
   // Browsers take an SVG only when told it is one: bantin tells them by its name.
-  if (!named && type === 'svg' && nesting === 0) return { problem: `"${src}" is SVG text without the .svg extension: rename it to .svg` };
+  if (!named && type === 'svg' && nesting === 0) return { problem: t('issue.image.svg-unnamed', { src }) };
   if (named && named !== type) {
-    return { problem: `"${src}" is not ${kind(named)} (it is ${type === 'svg' ? 'SVG text' : kind(type)}): rename it to .${type}` };
+    return { problem: t('issue.image.misnamed', { src, kind: kind(named), what: type === 'svg' ? t('issue.image.svg-text') : kind(type), ext: type }) };
   }
   let verdict: { width?: number; height?: number; damaged?: string; cut?: string; refused?: string; root?: string };
   try {
@@ -59,20 +58,18 @@ export function inspectImage(src: string, bytes: Buffer, nesting = 0): { info: I
     }
   } catch (error) {
     // A field shorter than its format says throws a RangeError; image-size throws a TypeError.
-    verdict = { damaged: error instanceof RangeError ? 'a part of it is shorter than its format requires' : 'its header does not say its size' };
+    verdict = { damaged: t(error instanceof RangeError ? 'issue.image.short-field' : 'issue.image.no-size') };
   }
-  if (verdict.root !== undefined) return notImage(verdict.root ? `XML text whose root is <${verdict.root}>, not <svg>` : 'text with no XML element');
-  if (verdict.refused) return { problem: `"${src}" ${verdict.refused}` };
-  if (verdict.damaged) return { problem: `"${src}" cannot be decoded: ${verdict.damaged}. Export or save it again from the original` };
+  if (verdict.root !== undefined) return notImage(verdict.root ? t('issue.image.xml-root', { root: verdict.root }) : t('issue.image.no-element'));
+  if (verdict.refused) return { problem: t('issue.image.refused', { src, reason: verdict.refused }) };
+  if (verdict.damaged) return { problem: t('issue.image.undecodable', { src, reason: verdict.damaged }) };
   const { width = 0, height = 0 } = verdict;
-  if (width === 0 || height === 0) return { problem: `"${src}" is ${width} × ${height} pixels: there is no picture to print; export it again` };
+  if (width === 0 || height === 0) return { problem: t('issue.image.zero-size', { src, width, height }) };
   if (!sizeOk(width, height)) {
     const mp = Math.round((width * height) / 1e6);
-    return {
-      problem: `"${src}" is ${width} × ${height} pixels (${mp} megapixels), more than the ${MAX_IMAGE_MEGAPIXELS} megapixels bantin accepts: scale it down (a full A4 page at 300 dpi needs 2480 × 3508)`,
-    };
+    return { problem: t('issue.image.too-large', { src, width, height, mp, max: MAX_IMAGE_MEGAPIXELS }) };
   }
-  if (verdict.cut) return { problem: `"${src}" is cut short: ${verdict.cut}. Copy the file again from its source` };
+  if (verdict.cut) return { problem: t('issue.image.cut-short', { src, reason: verdict.cut }) };
   return { info: { type, width, height } };
 }
 
@@ -83,9 +80,9 @@ function checkSvgWithin(src: string, bytes: Buffer, nesting: number): ReturnType
     const data = decodeDataUri(uri);
     // Fonts and other data are the browser's to read; only pictures are decoded into pixels.
     if (!data || !/^image\//i.test(data.type)) continue;
-    if (nesting >= MAX_NESTING) return { ...verdict, refused: `carries pictures inside pictures more than ${MAX_NESTING} deep (line ${line}): export it as PNG` };
-    const inner = inspectImage(`${src}:${line} (a data: picture)`, data.bytes, nesting + 1);
-    if ('problem' in inner) return { ...verdict, refused: `carries a picture that cannot be used: ${inner.problem}` };
+    if (nesting >= MAX_NESTING) return { ...verdict, refused: t('issue.image.nested-deep', { max: MAX_NESTING, line }) };
+    const inner = inspectImage(t('issue.image.data-picture', { src, line }), data.bytes, nesting + 1);
+    if ('problem' in inner) return { ...verdict, refused: t('issue.image.carries-unusable', { problem: inner.problem }) };
   }
   return verdict;
 }
@@ -124,18 +121,18 @@ function sniff(bytes: Buffer): ImageType | { other: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   if (/^GIF8[79]a$/.test(ascii(0, 6))) return 'gif';
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP' && bytes.length >= 16) return 'webp';
-  if (bytes.length === 0) return { other: 'an empty file' };
-  if (ascii(0, 5) === '%PDF-') return { other: 'a PDF document' };
-  if (ascii(0, 4) === 'PK\u0003\u0004') return { other: 'a ZIP archive, such as a Word or PowerPoint file' };
-  if (ascii(4, 8) === 'ftyp') return { other: /^(heic|heix|mif1|msf1|hevc)/.test(ascii(8, 12)) ? 'a HEIC photo, as phones take them; export it as JPEG' : /^avi[fs]/.test(ascii(8, 12)) ? 'an AVIF image' : 'a video or MP4-family file' };
-  if (ascii(0, 2) === 'BM') return { other: 'a BMP image' };
-  if (ascii(0, 4) === 'II*\u0000' || ascii(0, 4) === 'MM\u0000*') return { other: 'a TIFF image' };
+  if (bytes.length === 0) return { other: t('issue.image.other.empty') };
+  if (ascii(0, 5) === '%PDF-') return { other: t('issue.image.other.pdf') };
+  if (ascii(0, 4) === 'PK\u0003\u0004') return { other: t('issue.image.other.zip') };
+  if (ascii(4, 8) === 'ftyp') return { other: /^(heic|heix|mif1|msf1|hevc)/.test(ascii(8, 12)) ? t('issue.image.other.heic') : /^avi[fs]/.test(ascii(8, 12)) ? t('issue.image.other.avif') : t('issue.image.other.video') };
+  if (ascii(0, 2) === 'BM') return { other: t('issue.image.other.bmp') };
+  if (ascii(0, 4) === 'II*\u0000' || ascii(0, 4) === 'MM\u0000*') return { other: t('issue.image.other.tiff') };
   // The sample may end inside a character: a � there is the cut, not a binary byte.
   const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').replace(/\uFFFD{1,3}$/, '');
-  if (head.includes('\uFFFD') || /[\u0000-\u0008\u000E-\u001F]/.test(head)) return { other: 'data of an unknown kind' };
+  if (head.includes('\uFFFD') || /[\u0000-\u0008\u000E-\u001F]/.test(head)) return { other: t('issue.image.other.binary') };
   const start = head.replace(/^(?:\s+|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '');
-  if (/^<!DOCTYPE\s+html|^<(html|head|body)[\s>]/i.test(start)) return { other: 'HTML text, a web page' };
+  if (/^<!DOCTYPE\s+html|^<(html|head|body)[\s>]/i.test(start)) return { other: t('issue.image.other.html') };
   if (/^<!DOCTYPE\s+svg|^<(\w+:)?svg[\s>/]/i.test(start)) return 'svg';
-  if (start.startsWith('<')) return { other: 'markup text (XML or HTML), not an SVG picture' };
-  return { other: 'text' };
+  if (start.startsWith('<')) return { other: t('issue.image.other.markup') };
+  return { other: t('issue.image.other.text') };
 }

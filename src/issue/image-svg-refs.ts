@@ -6,6 +6,8 @@
  * `<style>` sheets, style attributes and presentation attributes, and in `<?xml-stylesheet?>`.
  */
 
+import { t } from '../core/i18n.js';
+
 /** Attributes that load what they name (SVG, and HTML inside <foreignObject>). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'data', 'background', 'action', 'formaction', 'codebase', 'archive', 'manifest', 'longdesc']);
 /** Presentation attributes that take a url(…); `style` holds any CSS. */
@@ -19,7 +21,7 @@ export function classify(value: string): { id: string } | { data: string } | { r
   const v = value.trim();
   if (v.startsWith('#')) return { id: decodeId(v.slice(1)) };
   if (/^data:/i.test(v)) return { data: v };
-  if (v === '') return { refused: 'an empty reference' };
+  if (v === '') return { refused: t('issue.image.svg.empty-ref') };
   return { refused: `"${v.length > 80 ? `${v.slice(0, 77)}…` : v}"` };
 }
 
@@ -42,9 +44,9 @@ export function attributeReferences(element: string, name: string, value: string
     const refs: Reference[] = [];
     for (const url of urls) {
       const found = classify(url);
-      if ('refused' in found) return { refs, refused: `${found.refused} in ${name}=` };
+      if ('refused' in found) return { refs, refused: t('issue.image.svg.ref-in-attribute', { what: found.refused, name }) };
       // An external document in <use> is not counted: only the file's own parts.
-      if ('data' in found && element === 'use') return { refs, refused: `a data: document in <use ${name}=> (a <use> may only repeat a part of this file, #id)` };
+      if ('data' in found && element === 'use') return { refs, refused: t('issue.image.svg.data-in-use', { name }) };
       refs.push('id' in found ? { id: found.id, marker: false } : found);
     }
     return { refs };
@@ -80,7 +82,7 @@ function plainCss(css: string): string {
 /** The references of a CSS text (a sheet, a style attribute, `fill:url(#g)`). */
 export function cssReferences(css: string): { refs: Reference[]; refused?: string } {
   const text = plainCss(css);
-  if (/@import/i.test(text)) return { refs: [], refused: 'an @import in its CSS' };
+  if (/@import/i.test(text)) return { refs: [], refused: t('issue.image.svg.import') };
   const refs: Reference[] = [];
   // url(x), url("x"), url('x'); image-set("x" 1x, url(y) 2x) takes plain strings as URLs too.
   const pattern = /\b(url|image-set|-webkit-image-set)\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))/gi;
@@ -89,7 +91,7 @@ export function cssReferences(css: string): { refs: Reference[]; refused?: strin
     const targets = fn === 'url' ? [match[2] ?? match[3] ?? match[4] ?? ''] : [...argumentsOf(text, match.index + match[1]!.length).matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]!);
     for (const target of targets) {
       const found = classify(target);
-      if ('refused' in found) return { refs, refused: `${found.refused} in its CSS (${fn}(…))` };
+      if ('refused' in found) return { refs, refused: t('issue.image.svg.ref-in-css', { what: found.refused, fn }) };
       // A marker property repeats the marker at every vertex of what it is on.
       const before = text.slice(Math.max(0, text.lastIndexOf(';', match.index) + 1, text.lastIndexOf('{', match.index) + 1), match.index);
       refs.push('id' in found ? { id: found.id, marker: /marker/i.test(before) } : found);
@@ -112,7 +114,7 @@ function argumentsOf(text: string, open: number): string {
 export function processingInstructionProblem(target: string, body: string): string | undefined {
   if (target.toLowerCase() !== 'xml-stylesheet') return undefined;
   const href = /href\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(body);
-  return `an <?xml-stylesheet${href ? ` href="${href[1] ?? href[2]}"` : ''}?> (a style sheet from outside the picture)`;
+  return t('issue.image.svg.stylesheet', { href: href ? ` href="${href[1] ?? href[2]}"` : '' });
 }
 
 /** An upper bound of a shape's vertices, where markers are drawn: half the numbers of its geometry. */

@@ -11,6 +11,7 @@
  * anything outside the file are refused (image-svg-refs.ts).
  */
 import { SaxesParser } from 'saxes';
+import { language, t } from '../core/i18n.js';
 import { attributeReferences, cssReferences, processingInstructionProblem, vertexCount, type Reference } from './image-svg-refs.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -47,11 +48,11 @@ interface Element {
   vertices: number;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => n.toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-US');
 
 /** The size, or why the file cannot be used. */
 export function checkSvg(text: string): SvgVerdict {
-  if (/<!DOCTYPE/i.test(text)) return { width: 0, height: 0, refused: 'has a <!DOCTYPE …>, which can declare entities that grow into gigabytes: delete the DOCTYPE (an SVG needs none)' };
+  if (/<!DOCTYPE/i.test(text)) return { width: 0, height: 0, refused: t('issue.image.svg.doctype') };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root: { name: string; uri: string; attributes: Record<string, string> } | undefined;
   let error: string | undefined;
@@ -66,7 +67,7 @@ export function checkSvg(text: string): SvgVerdict {
   let sheet: string | undefined;
   const refuse = (why: string) => (refused ??= why);
   const take = (found: { refs: Reference[]; refused?: string }, line: number, into: Array<{ id: string; marker: boolean }>, where: string) => {
-    if (found.refused) refuse(`refers to ${found.refused} (line ${line}${where}): an SVG may use only its own parts (#id) and data: URIs; bantin never fetches, so the picture would print broken. Put what it needs inside the SVG, or export it as PNG`);
+    if (found.refused) refuse(t('issue.image.svg.refers', { what: found.refused, line, where }));
     for (const ref of found.refs) {
       if ('id' in ref) into.push(ref);
       else embedded.push({ uri: ref.data, line });
@@ -86,8 +87,8 @@ export function checkSvg(text: string): SvgVerdict {
     const attributes: Record<string, string> = {};
     for (const attr of Object.values(tag.attributes)) attributes[attr.local] = attr.value;
     root ??= { name: tag.local, uri: tag.uri, attributes };
-    if (open.length >= SVG_LIMITS.depth) refuse(`nests its elements more than ${SVG_LIMITS.depth} deep (line ${tagLine}): simplify it, or export it as PNG`);
-    if (elements.length >= SVG_LIMITS.elements) refuse(`has more than ${count(SVG_LIMITS.elements)} elements, more than bantin prints in one picture: simplify it, or export it as PNG`);
+    if (open.length >= SVG_LIMITS.depth) refuse(t('issue.image.svg.too-deep', { max: SVG_LIMITS.depth, line: tagLine }));
+    if (elements.length >= SVG_LIMITS.elements) refuse(t('issue.image.svg.too-many', { max: count(SVG_LIMITS.elements) }));
     if (refused) return;
     const index = elements.length;
     const element: Element = { children: [], refs: [], vertices: 0 };
@@ -116,16 +117,16 @@ export function checkSvg(text: string): SvgVerdict {
   const PIECE = 64 * 1024;
   for (let at = 0; at < text.length && !refused && !error; at += PIECE) parser.write(text.slice(at, at + PIECE));
   if (!refused && !error) parser.close();
-  if (error) return { width: 0, height: 0, damaged: `it is not well-formed XML (${error.replace(/^undefined:/, 'line ')})` };
+  if (error) return { width: 0, height: 0, damaged: t('issue.image.svg.not-xml', { detail: error.replace(/^undefined:(\d+)/, (_all, line: string) => t('issue.image.svg.xml-line', { line })) }) };
   if (!root || root.name !== 'svg') return { width: 0, height: 0, root: root?.name ?? '' };
-  if (root.uri !== SVG_NS) return { width: 0, height: 0, refused: `has an <svg> element without xmlns="${SVG_NS}", which browsers show as nothing: add it` };
+  if (root.uri !== SVG_NS) return { width: 0, height: 0, refused: t('issue.image.svg.no-xmlns', { ns: SVG_NS }) };
   if (refused) return { width: 0, height: 0, refused };
   const drawn = drawnElements(elements, ids, sheetRefs, totalVertices);
   if (drawn > SVG_LIMITS.drawn) {
     return {
       width: 0,
       height: 0,
-      refused: `repeats its shapes through <use> (or markers, patterns) into ${drawn >= 1e9 ? 'billions of' : `${count(drawn)}`} elements, more than the ${count(SVG_LIMITS.drawn)} bantin prints in one picture: the browser would need gigabytes. Simplify it, or export it as PNG`,
+      refused: t('issue.image.svg.too-drawn', { drawn: drawn >= 1e9 ? t('issue.image.svg.billions') : count(drawn), max: count(SVG_LIMITS.drawn) }),
     };
   }
   return { ...size(root.attributes), embedded };

@@ -8,22 +8,23 @@
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { ORIGIN } from '../render/urls.js';
+import { t } from '../core/i18n.js';
 
 const N = (name: string) => PDFName.of(name);
 const KEPT_SCHEMES = /^(https?|mailto):/i;
 
 /** Why a link annotation goes (what it points at, as a reader would be shown it), or undefined when it stays. */
 export function foreignTarget(annot: PDFDict): string | undefined {
-  if (annot.has(N('AA'))) return 'an action run by the viewer (/AA)';
+  if (annot.has(N('AA'))) return t('pdf.link.viewer-action');
   const action = annot.lookupMaybe(N('A'), PDFDict);
-  if (!action) return annot.has(N('Dest')) ? undefined : 'nothing (a link without a target)';
-  if (action.has(N('Next'))) return 'a chain of actions (/Next)';
+  if (!action) return annot.has(N('Dest')) ? undefined : t('pdf.link.nothing');
+  if (action.has(N('Next'))) return t('pdf.link.chain');
   const kind = action.lookupMaybe(N('S'), PDFName)?.decodeText();
   if (kind === 'GoTo' && action.has(N('D'))) return undefined;
-  if (kind !== 'URI') return `a ${kind ?? 'nameless'} action`;
+  if (kind !== 'URI') return kind ? t('pdf.link.action', { kind }) : t('pdf.link.nameless-action');
   const uri = text(action.lookup(N('URI')));
   if (uri !== undefined && KEPT_SCHEMES.test(uri) && !onPageOrigin(uri)) return undefined;
-  return uri ?? 'an action without an address';
+  return uri ?? t('pdf.link.no-address');
 }
 
 /** A relative link in the page resolves against its virtual origin, which no reader can open. */

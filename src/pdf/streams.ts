@@ -1,6 +1,7 @@
 /** Stream data in and out, for finishing's edits of the print (artifacts, CMYK). */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFRef, type PDFStream } from 'pdf-lib';
+import { t } from '../core/i18n.js';
 
 const N = (name: string) => PDFName.of(name);
 
@@ -10,7 +11,7 @@ export function streamBytes(stream: PDFRawStream): Uint8Array {
   const single = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter;
   const params = stream.dict.lookup(N('DecodeParms'));
   const predictor = (params instanceof PDFArray ? params.lookup(0) : params) instanceof PDFDict ? ((params instanceof PDFArray ? params.lookup(0) : params) as PDFDict).lookup(N('Predictor')) : undefined;
-  if (predictor instanceof PDFNumber && predictor.asNumber() > 1) throw new Error('--cmyk cannot read a stream with a predictor yet');
+  if (predictor instanceof PDFNumber && predictor.asNumber() > 1) throw new Error(t('pdf.cmyk.predictor'));
   if (single === undefined) return stream.contents;
   if (single === N('FlateDecode')) return inflateSync(stream.contents);
   return decodePDFRawStream(stream).decode();

@@ -1,9 +1,7 @@
 /** QR codes as vector SVG, generated offline by the qrcode package. */
-import QRCode, { type QRCodeSegment as QrSegment } from 'qrcode';
-import ECLevel from 'qrcode/lib/core/error-correction-level.js';
-import Segments from 'qrcode/lib/core/segments.js';
-import Version from 'qrcode/lib/core/version.js';
+import QRCode from 'qrcode';
 import type { Issue } from '../issue/model.js';
+import { t } from '../core/i18n.js';
 
 export type QrMap = Map<string, string>;
 
@@ -23,26 +21,25 @@ export function issueLinks(issue: Issue): string[] {
 /** The printed symbol (without its quiet zone) is at least this wide: small codes fail phone cameras. */
 export const QR_SYMBOL_MM = 20.5;
 const QUIET_ZONE = 4;
-const LEVEL = ECLevel.M;
 
 /**
- * A code's plan: its segments and version, so its size is known before the code itself is
- * made. Layout needs only the size; the modules (the costly part: eight masks are scored)
- * are made while Chromium loads the page (makeQrContents).
+ * A code's plan: its version, so its size is known before the page is laid out. The SVG is
+ * drawn while Chromium loads the page (makeQrContents).
  */
 export interface QrPlan {
   url: string;
-  segments: QrSegment[];
   version: number;
 }
 
 export function planQr(url: string): QrPlan {
-  // As QRCode.create() does it: the best version for a raw split, then optimal segments.
-  const estimated = Version.getBestVersionForData(Segments.rawSplit(url), LEVEL);
-  const segments = Segments.fromString(url, estimated || 40);
-  const version = Version.getBestVersionForData(segments, LEVEL);
-  if (!version) throw new Error(`${url} is too long for a QR code`);
-  return { url, segments, version };
+  let code: QRCode.QRCode;
+  try {
+    // Medium error correction survives print smudges without making the code dense.
+    code = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  } catch {
+    throw new Error(t('render.qr.too-long', { url }));
+  }
+  return { url, version: code.version };
 }
 
 /**
@@ -60,9 +57,8 @@ export async function makeQrContents(plans: readonly QrPlan[]): Promise<string[]
   const contents: string[] = [];
   for (const plan of plans) {
     await new Promise((resolve) => setImmediate(resolve));
-    // Medium error correction survives print smudges without making the code dense;
-    // margin 4 is the quiet zone the QR standard asks for.
-    const svg = await QRCode.toString(plan.segments, { version: plan.version, type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
+    // Margin 4 is the quiet zone the QR standard asks for.
+    const svg = await QRCode.toString(plan.url, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
     contents.push(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
   }
   return contents;

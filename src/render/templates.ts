@@ -29,7 +29,7 @@ let current: RenderContext | undefined;
 function environment(): typeof Handlebars {
   const env = Handlebars.create();
   const ctx = (): RenderContext => {
-    if (!current) throw new Error('template helper called outside a render');
+    if (!current) throw new Error(say('render.helper.outside-render'));
     return current;
   };
   /** `{{md body level=4}}`: the body's headings start at <h4> (default <h3>, under an article's <h2>). */
@@ -41,7 +41,7 @@ function environment(): typeof Handlebars {
   let qrAlt: Handlebars.TemplateDelegate | undefined;
   env.registerHelper('qr', (url: unknown) => {
     const svg = typeof url === 'string' ? ctx().qr.get(url) : undefined;
-    if (!svg) throw new Error(`no QR code was made for ${String(url)}`);
+    if (!svg) throw new Error(say('render.helper.no-qr', { url: String(url) }));
     // Partials are registered compiled (compileTheme): the theme's qr-alt is a template already.
     const partial = env.partials['qr-alt'] as Handlebars.TemplateDelegate | string | undefined;
     qrAlt ??= typeof partial === 'function' ? partial : env.compile(String(partial ?? '{{this}}'), { strict: false });
@@ -49,7 +49,7 @@ function environment(): typeof Handlebars {
     return new env.SafeString(svg.replace(' role="img"', ` role="img" aria-label="${alt}"`));
   });
   env.registerHelper('pageref', (id: unknown) => {
-    if (typeof id !== 'string' || !ctx().targets.has(id)) throw new Error(`pageref: no article or part has the id "${String(id)}"`);
+    if (typeof id !== 'string' || !ctx().targets.has(id)) throw new Error(say('render.helper.pageref', { id: String(id) }));
     const safe = env.escapeExpression(id);
     return new env.SafeString(`<span class="pageref" data-pageref="${safe}">${ctx().placeholder}</span>`);
   });
@@ -66,7 +66,7 @@ function environment(): typeof Handlebars {
   /** A label of the theme, its {slots} filled from the hash: {{t "weekOf" week=issue.week.label}} (escaped like any value). */
   env.registerHelper('t', (key: unknown, options: { hash?: Record<string, unknown> }) => {
     // template-check.ts refuses unknown names before a render; this guards helpers called by name.
-    if (typeof key !== 'string' || !(LABEL_KEYS as readonly string[]).includes(key)) throw new Error(`no label is called "${String(key)}"`);
+    if (typeof key !== 'string' || !(LABEL_KEYS as readonly string[]).includes(key)) throw new Error(say('render.helper.no-label', { name: String(key) }));
     return formatLabel(ctx().labels[key as LabelKey], options.hash ?? {});
   });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);

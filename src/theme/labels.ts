@@ -27,7 +27,7 @@ export function labelSet(language: Language): Labels {
     const data = parse(text) as Record<string, unknown>;
     const missing = LABEL_KEYS.filter((key) => typeof data[key] !== 'string');
     // A shipped set is bantin's own file: a gap is a bug in bantin, not the user's.
-    if (missing.length) throw new Error(`${file} lacks the labels ${missing.join(', ')}`);
+    if (missing.length) throw new Error(say('theme.labels-missing', { file, keys: missing.join(', ') }));
     set = Object.fromEntries(LABEL_KEYS.map((key) => [key, (data[key] as string).normalize('NFC')])) as Labels;
     sets.set(language, set);
   }

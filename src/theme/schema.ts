@@ -4,7 +4,15 @@
  * what it leaves out comes from the theme it extends, and in the end from the built-in base.
  */
 import { z } from 'zod';
+import { t, type MessageKey } from '../core/i18n.js';
+import { en } from '../core/messages/en.js';
 import { LABEL_KEYS, type LabelKey } from './label-keys.js';
+
+/**
+ * The schema is built when this module loads, before the command line has chosen the language:
+ * every message is a function, put into words when a problem is found (as in issue/schema.ts).
+ */
+const say = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => () => t(key, params);
 
 /** Theme colours; each becomes the CSS variable `--color-<name>`. */
 export const COLOR_KEYS = [
@@ -12,86 +20,74 @@ export const COLOR_KEYS = [
 ] as const;
 export type ColorKey = (typeof COLOR_KEYS)[number];
 
-const COLOR_HELP: Record<ColorKey, string> = {
-  ink: 'body text',
-  muted: 'secondary text: dates, captions, the running footer',
-  faint: 'tertiary text: the web host after a source',
-  primary: 'the main colour: cover band, titles, page numbers, part rules',
-  'primary-deep': 'the dark end of the cover band gradient',
-  accent: 'highlights: part labels, TOC numbers, links, the cover stripe',
-  'accent-soft': 'light accent text on the cover band (the issue number line)',
-  tint: 'light backgrounds: TOC part rows, boxes',
-  rule: 'thin rules between items',
-  leader: 'the dotted TOC leaders',
-  'on-primary': 'text and marks on the primary and accent colours',
-  third: 'a third colour beside primary and accent, for themes that colour each part (hcm-infographic)',
-  fourth: 'a fourth such colour',
-  paper: 'the page: behind TOC titles and page numbers, which hide the dot leader where they stand',
-};
+/** What each colour paints, for the JSON Schema's description (English, as the schema's other words). */
+const colourHelp = (key: ColorKey) => en[`theme.colour.${key}`];
 
-const name = z.string({ error: 'expected a name (text)' }).trim().min(1, { error: 'expected a name, got an empty text' });
+const name = z.string({ error: say('theme.schema.name') }).trim().min(1, { error: say('theme.schema.name-empty') });
 
 /** #rgb, #rrggbb, #rrggbbaa or rgb()/hsl(): a colour the page can use as it is. */
 export const cssColor = z
-  .string({ error: 'expected a colour such as "#0c3460"' })
+  .string({ error: say('theme.schema.colour') })
   .trim()
   .regex(/^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/]+\))$/, {
-    error: 'expected a colour written #rrggbb (e.g. "#0c3460", in quotes) or rgb(…)/hsl(…)',
+    error: say('theme.schema.colour-form'),
   });
 
 const fontFile = z.strictObject({
-  src: z.string({ error: 'expected a .woff2 file inside the theme folder' }).regex(/^(?!\/)(?!.*\.\.)[^\\]+\.woff2$/, { error: 'expected a .woff2 file inside the theme folder, e.g. fonts/inter-400.woff2' }),
-  weight: z.number({ error: 'expected a weight such as 400 or 700' }).int().min(100).max(900).default(400),
-  style: z.enum(['normal', 'italic'], { error: 'expected normal or italic' }).default('normal'),
+  src: z.string({ error: say('theme.schema.font-file') }).regex(/^(?!\/)(?!.*\.\.)[^\\]+\.woff2$/, { error: say('theme.schema.font-file-form') }),
+  weight: z.number({ error: say('theme.schema.weight') }).int().min(100).max(900).default(400),
+  style: z.enum(['normal', 'italic'], { error: say('theme.schema.style') }).default('normal'),
 });
 
 const fontFamily = z
   .strictObject({
     family: z
-      .string({ error: 'expected a font family name' })
-      .regex(/^[A-Za-z0-9 _-]+$/, { error: 'expected a font family name of letters, digits, spaces and hyphens' }),
+      .string({ error: say('theme.schema.family') })
+      .regex(/^[A-Za-z0-9 _-]+$/, { error: say('theme.schema.family-form') }),
     files: z.array(fontFile).min(1).optional().meta({ description: 'woff2 files in the theme folder, one per weight and style.' }),
     package: z
-      .string({ error: 'expected a fontsource package name' })
-      .regex(/^(@fontsource\/)?[a-z0-9-]+$/, { error: 'expected a fontsource package name such as @fontsource/noto-serif' })
+      .string({ error: say('theme.schema.package') })
+      .regex(/^(@fontsource\/)?[a-z0-9-]+$/, { error: say('theme.schema.package-form') })
       .optional()
       .meta({ description: 'An installed @fontsource package; its 400/500/600/700/800 weights load when present.' }),
   })
   .meta({ description: 'A font family: bundled (family alone), from woff2 files in the theme folder, or from a fontsource package.' });
 
-const millimetres = z.number({ error: 'expected a length in millimetres, e.g. 16' }).min(5, { error: 'expected at least 5 mm' }).max(40, { error: 'expected at most 40 mm' });
+const millimetres = z.number({ error: say('issue.schema.mm') }).min(5, { error: say('theme.schema.mm-min', { min: 5 }) }).max(40, { error: say('issue.schema.mm-max', { max: 40 }) });
 const margins = z.strictObject({ top: millimetres.optional(), bottom: millimetres.optional(), inside: millimetres.optional(), outside: millimetres.optional() });
 
-const relativeFile = (what: string) =>
-  z.string({ error: `expected ${what} inside the theme folder` }).regex(/^(?!\/)(?!.*\.\.)[^\\]+$/, { error: `expected ${what} inside the theme folder (no "..", no absolute path)` });
+const relativeFile = (what: Extract<MessageKey, `theme.schema.what.${string}`>) =>
+  z
+    .string({ error: () => t('theme.schema.inside', { what: t(what) }) })
+    .regex(/^(?!\/)(?!.*\.\.)[^\\]+$/, { error: () => t('theme.schema.inside-form', { what: t(what) }) });
 
 export const themeSchema = z
   .strictObject({
     name: name.meta({ description: 'The theme name, shown by `bantin theme list`.' }),
     description: name.optional().meta({ description: 'One line saying what the theme looks like.' }),
     extends: name.optional().meta({ description: 'A built-in theme (haiphong) or a folder relative to this file (./parent); default: the built-in base.' }),
-    language: z.enum(['vi', 'en'], { error: 'expected a label set: vi or en' }).optional().meta({ description: 'The label set (fixed words) the theme starts from; `labels` overrides single ones.' }),
+    language: z.enum(['vi', 'en'], { error: say('theme.schema.language') }).optional().meta({ description: 'The label set (fixed words) the theme starts from; `labels` overrides single ones.' }),
     labels: z
-      .partialRecord(z.enum(LABEL_KEYS as unknown as [LabelKey, ...LabelKey[]], { error: `expected a label name: ${LABEL_KEYS.join(', ')}` }), z.string({ error: 'expected the words (text)' }))
+      .partialRecord(z.enum(LABEL_KEYS as unknown as [LabelKey, ...LabelKey[]], { error: say('theme.schema.label-name', { known: LABEL_KEYS.join(', ') }) }), z.string({ error: say('theme.schema.words') }))
       .optional()
       .meta({ description: 'Fixed words printed by the templates; {name} is replaced by a value (see docs/themes.md).' }),
     colors: z
-      .partialRecord(z.enum(COLOR_KEYS, { error: `expected a colour name: ${COLOR_KEYS.join(', ')}` }), cssColor)
+      .partialRecord(z.enum(COLOR_KEYS, { error: say('theme.schema.colour-name', { known: COLOR_KEYS.join(', ') }) }), cssColor)
       .optional()
-      .meta({ description: `Colours, each the CSS variable --color-<name>: ${COLOR_KEYS.map((k) => `${k} (${COLOR_HELP[k]})`).join('; ')}.` }),
+      .meta({ description: `Colours, each the CSS variable --color-<name>: ${COLOR_KEYS.map((k) => `${k} (${colourHelp(k)})`).join('; ')}.` }),
     fonts: z
       .strictObject({
         sans: fontFamily.optional().meta({ description: 'Headings, cover, TOC, labels.' }),
         serif: fontFamily.optional().meta({ description: 'Body text.' }),
-        size: z.number({ error: 'expected the body size in points, e.g. 9.8' }).min(6).max(16).optional(),
-        leading: z.number({ error: 'expected the line height as a ratio, e.g. 1.5' }).min(1).max(2.5).optional(),
+        size: z.number({ error: say('theme.schema.size') }).min(6).max(16).optional(),
+        leading: z.number({ error: say('theme.schema.leading') }).min(1).max(2.5).optional(),
       })
       .optional(),
     page: z
       .strictObject({
-        size: z.enum(['A4', 'A5'], { error: 'expected a page size: A4 or A5' }).optional(),
+        size: z.enum(['A4', 'A5'], { error: say('theme.schema.page-size') }).optional(),
         margins: z.strictObject({ A4: margins.optional(), A5: margins.optional() }).optional().meta({ description: 'Default margins per paper size, in mm; an issue\'s page.margins win.' }),
-        columns: z.number({ error: 'expected 1 or 2 columns' }).int().min(1).max(2).optional().meta({ description: 'Columns of the news lists.' }),
+        columns: z.number({ error: say('theme.schema.columns') }).int().min(1).max(2).optional().meta({ description: 'Columns of the news lists.' }),
       })
       .optional(),
     cover: z
@@ -99,7 +95,7 @@ export const themeSchema = z
         highlights: z.boolean().optional().meta({ description: 'Show the "in this issue" list.' }),
         links: z.boolean().optional().meta({ description: 'Show the website and social QR codes.' }),
         image: z.boolean().optional().meta({ description: "Show the issue's cover image." }),
-        logo: relativeFile('an image').optional().meta({ description: "A logo from the theme folder, used when the issue's series.logo is absent." }),
+        logo: relativeFile('theme.schema.what.image').optional().meta({ description: "A logo from the theme folder, used when the issue's series.logo is absent." }),
       })
       .optional(),
     limits: z

@@ -134,7 +134,7 @@ async function findTemplate(layers: ThemeLayer[]): Promise<Found> {
   for (const [i, layer] of layers.entries()) {
     if ((await filesIn(layer.templatesDir, '.hbs')).includes('issue.hbs')) return { name: 'issue', file: path.join(layer.templatesDir, 'issue.hbs'), layer: i };
   }
-  throw new Error('the built-in base theme has no issue template');
+  throw new Error(say('theme.base-no-template'));
 }
 
 /** Every name any layer has, each from the first layer (nearest the chosen theme) that has it. */

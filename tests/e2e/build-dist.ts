@@ -16,6 +16,8 @@ export function buildDist(): void {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/bundle.js'], { cwd: repoRoot, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/precompile-templates.js'], { cwd: repoRoot, stdio: 'inherit' });
+  // The preview's pdf.js files (the package ships them instead of depending on pdfjs-dist).
+  execFileSync(process.execPath, ['scripts/copy-pdfjs.js'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
 /** The browser bantin finds on this machine (from the compiled library, as a user's program would). */

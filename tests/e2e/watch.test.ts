@@ -17,8 +17,11 @@ useNeighbour();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-watch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Resolves when `stream` has printed text matching `pattern` `count` times in all. */
-function waitFor(output: { text: string }, pattern: RegExp, count: number, ms = 30_000): Promise<void> {
+/**
+ * Resolves when `stream` has printed text matching `pattern` `count` times in all. A build takes
+ * seconds; the generous wait is for a loaded machine (CI runners, other suites beside this one).
+ */
+function waitFor(output: { text: string }, pattern: RegExp, count: number, ms = 90_000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = () => {
@@ -40,7 +43,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
-it('rebuilds on change, survives an error, serves a live preview on loopback and stops cleanly', async () => {
+it('rebuilds on change, survives an error, serves a live preview on loopback and stops cleanly', { timeout: 300_000 }, async () => {
   const input = path.join(dir, 'so-20-2026.yaml');
   const pdf = path.join(dir, 'so-20-2026.pdf');
   copyFileSync(path.join(repoRoot, 'examples/so-20-2026.yaml'), input);
@@ -98,7 +101,7 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
   owned.dispose();
 });
 
-it('keeps watching when the file is deleted and created again (editors, git checkout)', async () => {
+it('keeps watching when the file is deleted and created again (editors, git checkout)', { timeout: 300_000 }, async () => {
   const sub = mkdtempSync(path.join(dir, 'recreate-'));
   const input = path.join(sub, 'issue.yaml');
   const pdf = path.join(sub, 'issue.pdf');

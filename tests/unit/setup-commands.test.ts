@@ -19,6 +19,7 @@ describe('the two commands', () => {
     expect(commands[1]).toBe('npm test');
     // How long command (2) takes, and where the long soak tests went.
     expect(section).toMatch(/about \d+ minutes/);
+    expect(section).toContain('`npm run test:slow`');
     expect(section).toContain('`.ci/run`');
   });
 

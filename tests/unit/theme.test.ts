@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isUserError, type UserError } from '../../src/core/diagnostics.js';
+import { setLanguage } from '../../src/core/i18n.js';
 import { loadIssue, loadIssueText } from '../../src/issue/load.js';
 import { check } from '../../src/commands/check.js';
 import { bantinFile } from '../../src/print/requests.js';
@@ -135,6 +136,23 @@ describe('theme.yaml errors', () => {
         expect.stringMatching(/^theme\.yaml:6:3 colors\.pink: unknown field "pink": did you mean "ink"\?/),
       ]),
     );
+  });
+
+  it('speak the interface language: Vietnamese with the same places', async () => {
+    const dir = themeDir('bad-vi', 'name: bad\ncolors:\n  primary: navy\npage:\n  size: A3\n  margins: {A4: {top: 2}}\ncover:\n  logo: ../logo.png\nfonts:\n  serif: {family: "Noto Serif!"}\n');
+    try {
+      setLanguage('vi');
+      const error = await failure(resolveTheme(dir, tmp));
+      expect(error.diagnostics.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`)).toEqual([
+        '3:12 colors.primary: cần một màu viết dạng #rrggbb (ví dụ "#0c3460", đặt trong ngoặc kép) hoặc rgb(…)/hsl(…)',
+        '10:19 fonts.serif.family: cần tên họ phông chữ chỉ gồm chữ cái, chữ số, dấu cách và dấu gạch nối',
+        '5:9 page.size: cần khổ giấy: A4 hoặc A5',
+        '6:23 page.margins.A4.top: cần ít nhất 5 mm',
+        '8:9 cover.logo: cần một tệp ảnh bên trong thư mục giao diện (không có "..", không dùng đường dẫn tuyệt đối)',
+      ]);
+    } finally {
+      setLanguage('en');
+    }
   });
 
   it('an unknown built-in theme points at series.theme in the issue', async () => {

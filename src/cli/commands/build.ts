@@ -90,10 +90,16 @@ export function registerBuild(program: Command): void {
     });
 }
 
+/** The preview's port when none is asked: the same every run (a tab left open finds it again), else the next free one. */
+export const PREVIEW_PORT = 4500;
+
+type Serve = NonNullable<import('../../commands/watch.js').WatchOptions['serve']>;
+
 /** Runs until Ctrl-C (the CLI's signal handler closes everything through the cleanups). */
-export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | undefined, open?: boolean): Promise<void> {
+export async function runWatch(options: import('../../commands/build.js').BuildOptions, serve: boolean | number | Serve | undefined): Promise<void> {
   const { watch } = await import('../../commands/watch.js');
-  await watch({ ...options, serve: serve === undefined || serve === false ? undefined : { port: serve === true ? 0 : serve, open } });
+  const served = serve === undefined || serve === false ? undefined : serve === true ? { port: PREVIEW_PORT, nextFree: true } : typeof serve === 'number' ? { port: serve } : serve;
+  await watch({ ...options, serve: served });
 }
 
 type Items = Awaited<ReturnType<typeof import('../../commands/build-many.js').buildMany>>['items'];

@@ -13,7 +13,8 @@ import { pdf } from './en/pdf.js';
 import { print } from './en/print.js';
 import { render } from './en/render.js';
 import { theme } from './en/theme.js';
+import { viewer } from './en/viewer.js';
 
-export const en = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme } as const;
+export const en = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme, ...viewer } as const;
 
 export type MessageKey = keyof typeof en;

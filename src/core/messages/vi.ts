@@ -11,5 +11,6 @@ import { pdf } from './vi/pdf.js';
 import { print } from './vi/print.js';
 import { render } from './vi/render.js';
 import { theme } from './vi/theme.js';
+import { viewer } from './vi/viewer.js';
 
-export const vi: Record<MessageKey, string> = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme };
+export const vi: Record<MessageKey, string> = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme, ...viewer };

@@ -14,6 +14,7 @@ import { cleanValue } from '../text.js';
 import { periodOf } from './day-month.js';
 import { readIssueInput, type ReadIssue } from './read.js';
 import { writeMarkdown, type Fallback } from './write.js';
+import { t } from '../../core/i18n.js';
 
 export interface Converted {
   /** The other form's text; absent when the input has errors. */
@@ -50,7 +51,7 @@ export function yamlToMarkdown(file: string, yamlText: string): Converted {
         escalated = true;
       }
     }
-    if (!escalated) throw new NotLossless(`${file}: the Markdown form reads back differently at ${wrong.join(', ') || 'the front matter'}`);
+    if (!escalated) throw new NotLossless(t('convert.differs.markdown', { file, where: wrong.join(', ') || t('convert.differs.front-matter') }));
   }
 }
 

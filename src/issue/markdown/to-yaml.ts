@@ -11,6 +11,7 @@ import type { Converted } from './from-yaml.js';
 import { NotLossless } from './from-yaml.js';
 import { splitLines } from './lines.js';
 import { readIssueInput } from './read.js';
+import { t } from '../../core/i18n.js';
 
 
 export function markdownToYaml(file: string, markdownText: string): Converted {
@@ -33,7 +34,7 @@ export function markdownToYaml(file: string, markdownText: string): Converted {
   }
   const yamlFile = file.replace(/\.(md|markdown)$/i, '') + '.yaml';
   const back = readIssueInput(yamlFile, yaml, 'yaml');
-  if (!back.input || !isDeepStrictEqual(back.input, read.input)) throw new NotLossless(`${file}: the YAML form reads back differently`);
+  if (!back.input || !isDeepStrictEqual(back.input, read.input)) throw new NotLossless(t('convert.differs.yaml', { file }));
   return { text: yaml, input: read.input, diagnostics: read.diagnostics };
 }
 

@@ -8,6 +8,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Palette } from './colour.js';
 import { isRgbSpace, streamBytes, writeStream } from './streams.js';
+import { t } from '../../core/i18n.js';
 
 const N = (name: string) => PDFName.of(name);
 
@@ -15,7 +16,7 @@ const N = (name: string) => PDFName.of(name);
 export function convertShading(shading: PDFDict, context: PDFContext, done: Set<PDFObject>, palette: Palette): void {
   if (!isRgbSpace(shading.get(N('ColorSpace')), context)) return;
   const fn = shading.get(N('Function'));
-  if (fn === undefined) throw new Error(`--cmyk cannot convert a mesh shading (type ${String(shading.get(N('ShadingType')))}) yet`);
+  if (fn === undefined) throw new Error(t('pdf.cmyk.mesh', { type: String(shading.get(N('ShadingType'))) }));
   convertFunction(fn, context, done, palette);
   const background = shading.lookupMaybe(N('Background'), PDFArray);
   if (background) shading.set(N('Background'), cmykArray(context, numbersOf(background), palette));
@@ -28,7 +29,7 @@ function convertFunction(object: PDFObject, context: PDFContext, done: Set<PDFOb
   if (target === undefined || done.has(object) || done.has(target)) return;
   done.add(object);
   done.add(target);
-  if (target instanceof PDFArray) throw new Error('--cmyk cannot convert a shading with one function per colour component');
+  if (target instanceof PDFArray) throw new Error(t('pdf.cmyk.per-component'));
   const dict = target instanceof PDFStream ? target.dict : target instanceof PDFDict ? target : undefined;
   if (!dict) return;
   const type = dict.lookup(N('FunctionType'), PDFNumber).asNumber();
@@ -56,7 +57,7 @@ function convertFunction(object: PDFObject, context: PDFContext, done: Set<PDFOb
     dict.delete(N('Decode'));
     writeStream(context, ref, target, out);
   } else {
-    throw new Error(`--cmyk cannot convert a function of type ${type} here`);
+    throw new Error(t('pdf.cmyk.function-type', { type }));
   }
 }
 

@@ -167,7 +167,7 @@ function replaceImage(original: RgbImage, page: Page, context: PDFContext): void
   const image = firstImage(page.node.Resources());
   const number = (dict: PDFDict, key: string) => dict.lookup(N(key), PDFNumber).asNumber();
   if (!image || number(image.dict, 'Width') !== number(original.image.dict, 'Width') || number(image.dict, 'Height') !== number(original.image.dict, 'Height') || image.dict.lookup(N('ColorSpace')) !== N('DeviceCMYK')) {
-    throw new Error("Ghostscript's CMYK image is not a DeviceCMYK image of the same size");
+    throw new Error(t('pdf.cmyk.gs-image'));
   }
   const dict = original.image.dict;
   for (const key of DATA_KEYS) {

@@ -6,6 +6,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { rgbToCmyk } from './colour.js';
 import { isRgbSpace, streamBytes, writeStream } from './streams.js';
+import { t } from '../../core/i18n.js';
 
 const N = (name: string) => PDFName.of(name);
 
@@ -40,7 +41,7 @@ export function convertIndexed(space: PDFArray, context: PDFContext): boolean {
   const lookup = space.lookup(3);
   const table =
     lookup instanceof PDFRawStream ? streamBytes(lookup) : lookup instanceof PDFString || lookup instanceof PDFHexString ? lookup.asBytes() : undefined;
-  if (!table) throw new Error('--cmyk cannot read an indexed colour space');
+  if (!table) throw new Error(t('pdf.cmyk.indexed'));
   space.set(1, N('DeviceCMYK'));
   space.set(3, PDFHexString.of(Buffer.from(rgbPixelsToCmyk(table)).toString('hex')));
   return true;

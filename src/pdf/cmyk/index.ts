@@ -46,6 +46,6 @@ export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutM
   convert(doc, found, flatPalette(table));
   dropUnreachable(doc);
   const left = remainingRgb(doc);
-  if (left.length > 0) throw new Error(`--cmyk left RGB colour spaces in objects ${left.join(', ')}`);
+  if (left.length > 0) throw new Error(t('pdf.cmyk.rgb-left', { objects: left.join(', ') }));
   doc.setProducer(`${doc.getProducer() ?? ''}; CMYK by bantin with Ghostscript's ICC profiles`);
 }

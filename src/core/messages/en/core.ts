@@ -21,4 +21,5 @@ export const core = {
   'core.read.link-outside': 'it is a link that leads out of {root} (to {real}); copy the file into that folder instead',
   'core.read.no-size': 'it is not a regular file with a size (a view of the system, such as /proc or /sys)',
   'core.read.grew': 'it grew while bantin read it; try again once it is saved',
+  'core.no-package-json': 'bantin: cannot find its own package.json; reinstall bantin',
 } as const;

@@ -19,4 +19,8 @@ export const markdown = {
   'convert.outputExtension': '{output} does not end in {ext}, but the output is to be {format}: name it …{ext}, or leave out --to',
   'convert.exists': '{output} already exists: bantin convert does not replace a file it was not told to; name it with -o to replace it',
   'convert.notLossless': 'bantin convert could not write {file} without losing something; nothing was written. This is a bug in bantin: please report it with the issue file',
+  // A conversion that does not read back the same (markdown/from-yaml.ts, to-yaml.ts): said through convert.notLossless.
+  'convert.differs.markdown': '{file}: the Markdown form reads back differently at {where}',
+  'convert.differs.front-matter': 'the front matter',
+  'convert.differs.yaml': '{file}: the YAML form reads back differently',
 } as const;

@@ -1,7 +1,6 @@
 /**
- * Messages of src/pdf: --cmyk (Ghostscript) and --pdfa. The reasons a file cannot be PDF/A
- * (pdfa/index.ts) and the CMYK conversion's rare limits (cmyk/functions.ts…) are still to move:
- * see tests/unit/cli-language.test.ts.
+ * Messages of src/pdf: --cmyk (Ghostscript and the conversion's rare limits), --pdfa and the
+ * reasons a file cannot be PDF/A, and what a link left out of the PDF pointed at.
  */
 export const pdf = {
   'pdf.cmyk.converting': 'converting colours to CMYK',
@@ -24,4 +23,19 @@ export const pdf = {
   'pdf.pdfa.external-file': 'the file refers to an external file',
   'pdf.pdfa.annotation': 'the file has a {subtype} annotation',
   'pdf.pdfa.no-appearance': 'a {subtype} annotation has no appearance',
+  // The CMYK conversion's rare limits (cmyk/*.ts, streams.ts), said through pdf.cmyk.failed.
+  'pdf.cmyk.mesh': '--cmyk cannot convert a mesh shading (type {type}) yet',
+  'pdf.cmyk.per-component': '--cmyk cannot convert a shading with one function per colour component',
+  'pdf.cmyk.function-type': '--cmyk cannot convert a function of type {type} here',
+  'pdf.cmyk.gs-image': "Ghostscript's CMYK image is not a DeviceCMYK image of the same size",
+  'pdf.cmyk.indexed': '--cmyk cannot read an indexed colour space',
+  'pdf.cmyk.rgb-left': '--cmyk left RGB colour spaces in objects {objects}',
+  'pdf.cmyk.predictor': '--cmyk cannot read a stream with a predictor yet',
+  // What a link removed from the PDF points at (links.ts), said through commands.preflight.link-dropped.
+  'pdf.link.viewer-action': 'an action run by the viewer (/AA)',
+  'pdf.link.nothing': 'nothing (a link without a target)',
+  'pdf.link.chain': 'a chain of actions (/Next)',
+  'pdf.link.action': 'a {kind} action',
+  'pdf.link.nameless-action': 'a nameless action',
+  'pdf.link.no-address': 'an action without an address',
 } as const;

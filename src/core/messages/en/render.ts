@@ -19,4 +19,10 @@ export const render = {
   'render.template.circle': 'the partial "{name}" includes itself through {route} ({circle}): it would repeat without end; partials cannot call each other in a circle',
   'render.template.stack': 'its partials call each other without end (the stack ran out)',
   'render.template.failed': 'the theme template {file} failed while printing the issue: {reason}; no PDF was written (bantin check finds most template mistakes before a build)',
+  // Helpers called wrongly (templates.ts) and a QR code that cannot be made (qr.ts).
+  'render.qr.too-long': '{url} is too long for a QR code',
+  'render.helper.outside-render': 'template helper called outside a render',
+  'render.helper.no-qr': 'no QR code was made for {url}',
+  'render.helper.pageref': 'pageref: no article or part has the id "{id}"',
+  'render.helper.no-label': 'no label is called "{name}"',
 } as const;

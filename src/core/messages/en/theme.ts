@@ -1,7 +1,6 @@
 /**
  * Messages of src/theme: finding and reading a theme (layers.ts, theme.ts), its logo and fonts
- * (assets.ts), and what it allows (apply.ts). The theme schema's messages (schema.ts) are still
- * to move: see tests/unit/cli-language.test.ts.
+ * (assets.ts), what it allows (apply.ts), theme.yaml's schema (schema.ts) and what each colour paints.
  */
 export const theme = {
   'theme.link-outside': '"{spec}" is a link to {dir}, outside the issue\'s folder ({folder})',
@@ -26,4 +25,47 @@ export const theme = {
   'theme.font-package-unreadable': 'cannot read {file} of the font package {name}: {reason}',
   'theme.font-package-no-sheets': 'the font package {name} has none of the stylesheets bantin loads ({sheets}): choose a fontsource package with static weights',
   'theme.labels-unreadable': "cannot read bantin's own label set {file}: {reason}; reinstall bantin",
+  'theme.labels-missing': "bantin's own label set {file} lacks the labels {keys}; reinstall bantin",
+  'theme.base-no-template': 'the built-in base theme has no issue template; reinstall bantin',
+
+  // theme.yaml's schema (schema.ts).
+  'theme.schema.name': 'expected a name (text)',
+  'theme.schema.name-empty': 'expected a name, got an empty text',
+  'theme.schema.colour': 'expected a colour such as "#0c3460"',
+  'theme.schema.colour-form': 'expected a colour written #rrggbb (e.g. "#0c3460", in quotes) or rgb(…)/hsl(…)',
+  'theme.schema.font-file': 'expected a .woff2 file inside the theme folder',
+  'theme.schema.font-file-form': 'expected a .woff2 file inside the theme folder, e.g. fonts/inter-400.woff2',
+  'theme.schema.weight': 'expected a weight such as 400 or 700',
+  'theme.schema.style': 'expected normal or italic',
+  'theme.schema.family': 'expected a font family name',
+  'theme.schema.family-form': 'expected a font family name of letters, digits, spaces and hyphens',
+  'theme.schema.package': 'expected a fontsource package name',
+  'theme.schema.package-form': 'expected a fontsource package name such as @fontsource/noto-serif',
+  'theme.schema.mm-min': 'expected at least {min} mm',
+  'theme.schema.inside': 'expected {what} inside the theme folder',
+  'theme.schema.inside-form': 'expected {what} inside the theme folder (no "..", no absolute path)',
+  'theme.schema.what.image': 'an image',
+  'theme.schema.language': 'expected a label set: vi or en',
+  'theme.schema.label-name': 'expected a label name: {known}',
+  'theme.schema.words': 'expected the words (text)',
+  'theme.schema.colour-name': 'expected a colour name: {known}',
+  'theme.schema.size': 'expected the body size in points, e.g. 9.8',
+  'theme.schema.leading': 'expected the line height as a ratio, e.g. 1.5',
+  'theme.schema.page-size': 'expected a page size: A4 or A5',
+  'theme.schema.columns': 'expected 1 or 2 columns',
+  // What each colour paints: the JSON Schema's descriptions (in English) and the editor's help.
+  'theme.colour.ink': 'body text',
+  'theme.colour.muted': 'secondary text: dates, captions, the running footer',
+  'theme.colour.faint': 'tertiary text: the web host after a source',
+  'theme.colour.primary': 'the main colour: cover band, titles, page numbers, part rules',
+  'theme.colour.primary-deep': 'the dark end of the cover band gradient',
+  'theme.colour.accent': 'highlights: part labels, TOC numbers, links, the cover stripe',
+  'theme.colour.accent-soft': 'light accent text on the cover band (the issue number line)',
+  'theme.colour.tint': 'light backgrounds: TOC part rows, boxes',
+  'theme.colour.rule': 'thin rules between items',
+  'theme.colour.leader': 'the dotted TOC leaders',
+  'theme.colour.on-primary': 'text and marks on the primary and accent colours',
+  'theme.colour.third': 'a third colour beside primary and accent, for themes that colour each part (hcm-infographic)',
+  'theme.colour.fourth': 'a fourth such colour',
+  'theme.colour.paper': 'the page: behind TOC titles and page numbers, which hide the dot leader where they stand',
 } as const;

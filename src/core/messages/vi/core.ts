@@ -21,4 +21,5 @@ export const core: Record<keyof typeof en, string> = {
   'core.read.link-outside': 'đó là liên kết dẫn ra ngoài {root} (tới {real}); hãy chép tệp vào thư mục đó',
   'core.read.no-size': 'đó không phải tệp thường có kích thước (một phần của hệ thống, như /proc hay /sys)',
   'core.read.grew': 'tệp lớn thêm trong lúc bantin đọc; hãy thử lại khi tệp đã được lưu xong',
+  'core.no-package-json': 'bantin: không tìm thấy tệp package.json của chính nó; hãy cài lại bantin',
 };

@@ -20,4 +20,7 @@ export const markdown: Record<keyof typeof en, string> = {
   'convert.outputExtension': '{output} không có đuôi {ext} trong khi tệp kết quả ở dạng {format}: đặt tên có đuôi {ext}, hoặc bỏ --to',
   'convert.exists': '{output} đã tồn tại: bantin convert chỉ ghi đè tệp được nêu tên bằng -o; hãy dùng -o nếu muốn thay tệp này',
   'convert.notLossless': 'bantin convert không ghi được {file} mà không làm mất nội dung nên chưa ghi gì. Đây là lỗi của bantin: vui lòng báo lỗi kèm tệp số bản tin',
+  'convert.differs.markdown': '{file}: bản Markdown đọc lại khác đi ở {where}',
+  'convert.differs.front-matter': 'phần đầu tệp (front matter)',
+  'convert.differs.yaml': '{file}: bản YAML đọc lại khác đi',
 };

@@ -17,4 +17,9 @@ export const render: Record<keyof typeof en, string> = {
   'render.template.circle': 'khuôn mẫu con "{name}" gọi lại chính nó qua {route} ({circle}): sẽ lặp mãi không dừng; các khuôn mẫu con không được gọi nhau thành vòng',
   'render.template.stack': 'các khuôn mẫu con gọi nhau không dừng (hết ngăn xếp)',
   'render.template.failed': 'khuôn mẫu {file} của giao diện hỏng khi đang in số bản tin: {reason}; chưa ghi tệp PDF nào (bantin check tìm ra phần lớn lỗi khuôn mẫu trước khi dựng)',
+  'render.qr.too-long': '{url} quá dài, không tạo được mã QR',
+  'render.helper.outside-render': 'hàm trợ giúp của khuôn mẫu bị gọi ngoài lúc dựng trang',
+  'render.helper.no-qr': 'chưa có mã QR nào được tạo cho {url}',
+  'render.helper.pageref': 'pageref: không có tin hay phần nào mang id "{id}"',
+  'render.helper.no-label': 'không có nhãn nào tên "{name}"',
 };
