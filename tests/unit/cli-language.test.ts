@@ -199,7 +199,7 @@ const SENTENCE = /(?<![\p{L}\d_.-])[A-Za-z][a-z']*(?:[,;:()—]? +[A-Za-z][a-z']
  * --cmyk file carries (the file's words, the same whatever language built it), and the
  * User-Agent bantin add sends.
  */
-const NOT_PROSE = [/^Google(?: |\+)Chrome for Testing/, /^no answer from the page in /, /CMYK by bantin with Ghostscript/, /^Mozilla\/5\.0 \(/];
+const NOT_PROSE = [/^Google(?: |\\+)Chrome for Testing/, /^no answer from the page in /, /CMYK by bantin with Ghostscript/, /^Mozilla\/5\.0 \(/];
 
 /** Files that read English text on purpose: commander's own messages, matched to be said again. */
 const READS_ENGLISH = new Set(['src/cli/help.ts']);
