@@ -3,6 +3,7 @@ export { build, buildWith, type BuildOptions, type BuildResult } from './command
 export { check, toReport, type CheckReport, type CheckResult } from './commands/check.js';
 export { addLinks, type AddOptions, type AddResult, type LinkOutcome } from './commands/add/index.js';
 export { newIssue, type NewOptions, type NewResult } from './commands/new/index.js';
+export { importDraft, type ImportOptions, type ImportReport, type ImportResult } from './commands/import.js';
 export { loadIssue, loadIssueText, type LoadResult } from './issue/load.js';
 export { issueSchema, type IssueInput } from './issue/schema.js';
 export type { Issue, Article, Part } from './issue/model.js';

@@ -12,6 +12,7 @@ import { registerAdd } from './commands/add.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
+import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerTheme } from './commands/theme.js';
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   registerCheck(program);
   registerAdd(program);
   registerConvert(program);
+  registerImport(program);
   registerNew(program);
   registerPreview(program);
   registerTheme(program);

@@ -12,8 +12,8 @@
  * stay inside that folder.
  *
  * The caps (also in the README's "What bantin will never do"):
- *   issue file 50 MB · image or logo 50 MB · theme.yaml, partial, stylesheet, label set 2 MB ·
- *   font file 20 MB.
+ *   issue file 50 MB · Word draft (bantin import) 50 MB · image or logo 50 MB · theme.yaml,
+ *   partial, stylesheet, label set 2 MB · font file 20 MB.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
@@ -22,6 +22,8 @@ import { t } from './i18n.js';
 
 /** Issue files (YAML): far more than a year of weekly issues. */
 export const MAX_ISSUE_BYTES = 50 * 1024 * 1024;
+/** A Word draft for `bantin import` (.docx): a long issue with its pictures is a few MB. */
+export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 /** Each image, logo or cover picture. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 /** theme.yaml, a partial, a stylesheet, a label set: text people write (bantin's own stylesheet is ~60 KB). */

@@ -4,6 +4,7 @@ import { add } from './vi/add.js';
 import { cli } from './vi/cli.js';
 import { commands } from './vi/commands.js';
 import { core } from './vi/core.js';
+import { importDraft } from './vi/import.js';
 import { issue } from './vi/issue.js';
 import { markdown } from './vi/markdown.js';
 import { newIssue } from './vi/new.js';
@@ -13,4 +14,4 @@ import { render } from './vi/render.js';
 import { theme } from './vi/theme.js';
 import { viewer } from './vi/viewer.js';
 
-export const vi: Record<MessageKey, string> = { ...add, ...cli, ...commands, ...core, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme, ...viewer };
+export const vi: Record<MessageKey, string> = { ...add, ...cli, ...commands, ...core, ...importDraft, ...issue, ...markdown, ...newIssue, ...pdf, ...print, ...render, ...theme, ...viewer };
