@@ -6,7 +6,7 @@
  * is parsed by linkedom and read through its DOM (selectors, JSON.parse for JSON-LD), never
  * with patterns over the HTML; when a page has no description at all, Mozilla Readability
  * finds its first paragraph. (open-graph-scraper reads the same tags, but brings undici,
- * cheerio and parse5, 6.5 MB installed, past the 120 MB budget of tests/slow/install-size.test.ts.)
+ * cheerio and parse5: 6.5 MB more on the install tests/slow/install-size.test.ts weighs.)
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
