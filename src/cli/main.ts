@@ -8,6 +8,7 @@ import { isUserError, UsageError } from '../core/diagnostics.js';
 import { runCleanups } from '../core/cleanup.js';
 import { killChildren } from '../core/owned.js';
 import { version } from '../paths.js';
+import { registerAdd } from './commands/add.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
@@ -38,6 +39,7 @@ export function createProgram(): Command {
   localizeProgram(program);
   registerBuild(program);
   registerCheck(program);
+  registerAdd(program);
   registerConvert(program);
   registerImport(program);
   registerNew(program);

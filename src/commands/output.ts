@@ -1,7 +1,7 @@
 /** Writing results atomically: temporary files beside the targets, then renames. */
 import { randomBytes } from 'node:crypto';
 import { statfsSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registerCleanup } from '../core/cleanup.js';
 import { UserError } from '../core/diagnostics.js';
@@ -65,7 +65,7 @@ function fileSystemType(dir: string): number {
  * Writes every file, or none: all temporaries first, then the renames. A failure while writing
  * (a full disk, say) leaves every target as it was.
  */
-export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: Uint8Array | string }>): Promise<void> {
+export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: Uint8Array | string; mode?: number }>): Promise<void> {
   const temps = files.map(({ file }) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`));
   // The write or rename under way: a signal's cleanup waits for it, or the temporary it is
   // creating would appear after the cleanup removed it.
@@ -81,6 +81,8 @@ export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: 
       try {
         // 'wx': a temporary name that exists already is never written through.
         await (inFlight = writeFile(temps[i]!, data, { flag: 'wx' }));
+        // A file rewritten in place keeps its permissions (the temporary has the umask's).
+        if (files[i]!.mode !== undefined) await (inFlight = chmod(temps[i]!, files[i]!.mode! & 0o7777));
       } catch (error) {
         throw writeFailure(file, error);
       }
@@ -100,8 +102,8 @@ export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: 
   }
 }
 
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await writeAllAtomic([{ file, data }]);
+export async function writeAtomic(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  await writeAllAtomic([{ file, data, mode }]);
 }
 
 /**

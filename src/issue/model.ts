@@ -108,6 +108,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       body: lead ? lead.body : a.body,
       image: a.image,
       podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast', ownLabel: a.podcast.label } : undefined,
+      draft: a.draft === true,
       blocks: (a.blocks ?? []).map((b, j) => (b.type === 'related' ? { ...b, items: b.items.map((item, k) => ({ ...item, date: datedSpan(item.date, [...articlePath, 'blocks', j, 'items', k, 'date']) })) } : b)),
       };
     });

@@ -225,6 +225,10 @@ const articleFields = {
   image: imageSchema.optional(),
   podcast: podcastSchema.optional(),
   blocks: z.array(blockSchema).optional(),
+  draft: z
+    .boolean({ error: say('issue.schema.draft') })
+    .optional()
+    .meta({ description: 'Written by `bantin add`: the item was drafted from its page and still needs reading; `bantin check` warns (draft-item) until it is removed.' }),
 };
 
 export const newsArticleSchema = z

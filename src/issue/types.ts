@@ -37,6 +37,8 @@ export interface Article {
   /** `ownLabel`: the label as written (else the theme's). */
   podcast?: Link & { ownLabel?: string };
   blocks: Block[];
+  /** Drafted from its page by `bantin add`, not yet read by the editor (lint: draft-item). */
+  draft: boolean;
 }
 
 type RelatedInput = Extract<BlockInput, { type: 'related' }>;

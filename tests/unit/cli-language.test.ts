@@ -105,7 +105,7 @@ describe('bantin --help and bantin build --help', () => {
     ['BANTIN_LANG=vi', [], { BANTIN_LANG: 'vi', LANG: 'C' }],
   ] as const) {
     it(`speak Vietnamese with ${how}`, async () => {
-      for (const command of [[], ['build'], ['check'], ['new'], ['theme'], ['theme', 'new'], ['convert'], ['preview']]) {
+      for (const command of [[], ['build'], ['check'], ['new'], ['theme'], ['theme', 'new'], ['convert'], ['preview'], ['add']]) {
         const run = await bantin([...args, ...command, '--help'], locale);
         expect(run.code).toBe(0);
         expect(run.out).toContain('Cách dùng:');
@@ -196,9 +196,10 @@ const SENTENCE = /(?<![\p{L}\d_.-])[A-Za-z][a-z']*(?:[,;:()—]? +[A-Za-z][a-z']
 /**
  * Strings that are not said to the user: product names in install paths, the message of an
  * internal TimeoutError that browserFailure() says again as print.timeout, and the Producer a
- * --cmyk file carries (the file's words, the same whatever language built it).
+ * --cmyk file carries (the file's words, the same whatever language built it), and the
+ * User-Agent bantin add sends.
  */
-const NOT_PROSE = [/^Google(?: |\\+)Chrome for Testing/, /^no answer from the page in /, /CMYK by bantin with Ghostscript/];
+const NOT_PROSE = [/^Google(?: |\\+)Chrome for Testing/, /^no answer from the page in /, /CMYK by bantin with Ghostscript/, /^Mozilla\/5\.0 \(/];
 
 /** Files that read English text on purpose: commander's own messages, matched to be said again. */
 const READS_ENGLISH = new Set(['src/cli/help.ts']);

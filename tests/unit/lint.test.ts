@@ -45,6 +45,20 @@ describe('editorial lint on the seeds’ real mistakes', () => {
     ]);
   });
 
+  it('draft-item: an item bantin add drafted, until the editor deletes draft: true', async () => {
+    expect(await lintFixture('draft-item.yaml')).toEqual([
+      {
+        severity: 'warning',
+        code: 'draft-item',
+        line: 20,
+        col: 16,
+        path: 'parts[0].articles[0].draft',
+        message: 'this item was drafted by "bantin add" from its page: read it against the article, correct the title, date, source and summary, then delete "draft: true" (in a Markdown issue, the line "Nháp: có")',
+        sourceLine: '        draft: true',
+      },
+    ]);
+  });
+
   it('duplicate-story: issue 15’s Hải Phòng item listed twice (same URL), and a title retyped without accents', async () => {
     // The retyped title is also in capitals (all-caps-title, tested in lint-rules.test.ts).
     expect((await lintFixture('duplicate-story.yaml')).filter((d) => d.code === 'duplicate-story')).toEqual([

@@ -87,7 +87,7 @@ describe('loadIssueText: schema errors with positions', () => {
         line: 16,
         col: 9,
         path: `${ARTICLE}.chuyen-muc`,
-        message: 'unknown field "chuyen-muc": expected one of: date, id, title, author, source, lead, body, image, podcast, blocks',
+        message: 'unknown field "chuyen-muc": expected one of: date, id, title, author, source, lead, body, image, podcast, blocks, draft',
         sourceLine: '        chuyen-muc: Kinh tế',
       },
     ]);

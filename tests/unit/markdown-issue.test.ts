@@ -239,10 +239,20 @@ describe('reading Markdown as typed', () => {
     ["Ảnh: ![](images/x.jpg 'Chú thích')", { image: { src: 'images/x.jpg', caption: 'Chú thích' } }],
     ['Podcast: https://x.vn/a.mp3', { podcast: { url: 'https://x.vn/a.mp3' } }],
     ['Podcast: [Nghe](https://x.vn/a.mp3)', { podcast: { url: 'https://x.vn/a.mp3', label: 'Nghe' } }],
+    ['Nháp: có', { draft: true }],
+    ['Draft: yes', { draft: true }],
+    ['Nháp: không', { draft: false }],
   ])('reads the attribute line %s', (line, expected) => {
     const { raw, diagnostics } = read(item('28/05: Kinh tế số hướng tới 30% GDP', line));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(raw.parts[0]!.articles![0]).toMatchObject(expected);
+  });
+
+  it('writes a drafted item as "Nháp: có", and reads it back the same', () => {
+    const yaml = readFileSync('examples/so-20-2026.yaml', 'utf8').replace('        title: Hải Phòng bứt phá nông nghiệp từ không gian số\n', '        title: Hải Phòng bứt phá nông nghiệp từ không gian số\n        draft: true\n');
+    const md = yamlToMarkdown('/tmp/so-20.yaml', yaml).text!;
+    expect(md).toContain('## 31/05: Hải Phòng bứt phá nông nghiệp từ không gian số\nChi tiết: [Diễn đàn doanh nghiệp](https://diendandoanhnghiep.vn/hai-phong-but-pha-nong-nghiep-tu-khong-gian-so-10178452.html)\nNháp: có\n');
+    expect(markdownToYaml('/tmp/so-20.md', md).text).toContain('draft: true');
   });
 
   it('reads a sentence that starts with "Bởi" as text, not as an author', () => {

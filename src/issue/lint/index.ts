@@ -10,6 +10,7 @@ import { allCapsTitles } from './all-caps.js';
 import { articles, parts, periodLength } from './basics.js';
 import { createContext, type LintFindings, type LintOptions, type Rule } from './context.js';
 import { dateOrder } from './date-order.js';
+import { draftItems } from './drafts.js';
 import { coverLinks } from './cover-links.js';
 import { duplicates } from './duplicates.js';
 import { imageAlt } from './images.js';
@@ -35,6 +36,7 @@ export function lintIssue(source: IssueSource, issue: Issue, options: LintOption
   const ctx = createContext(source, issue, options, new Set(issue.articles.filter(isPlaceholder)), findings);
   const rules: Rule[] = [
     placeholders,
+    draftItems,
     parts,
     periodLength,
     articles,

@@ -2,14 +2,14 @@
  * Attribute lines: what an editor writes right under a heading, the way the bulletins print
  * it, with no quoting rules — `Chi tiết: [Bộ KH-CN](https://…)`, `Chi tiết: Bộ KH-CN https://…`,
  * `Nguồn: SGGP`, `Tác giả: Linh` or `bởi Linh`, `Id: …`, `Ảnh: ![alt](x.jpg "caption")`,
- * `Nguồn ảnh: …`, `Podcast: https://…`; under a part: `Loại: tổng kết`, `Id: …`, `Tít: …`.
+ * `Nguồn ảnh: …`, `Podcast: https://…`, `Nháp: có` (an item `bantin add` drafted); under a part: `Loại: tổng kết`, `Id: …`, `Tít: …`.
  * Labels are read without regard to case or diacritics ("Chi tiet:" too), in Vietnamese or English.
  */
 import type { Node } from 'yaml';
 import type { Line } from './lines.js';
 import { mapAt, scalarAt, setField } from './nodes.js';
 
-export type AttributeName = 'id' | 'source' | 'author' | 'image' | 'credit' | 'podcast' | 'kind' | 'heading';
+export type AttributeName = 'id' | 'source' | 'author' | 'image' | 'credit' | 'podcast' | 'draft' | 'kind' | 'heading';
 
 const LABELS: Record<string, AttributeName> = {
   id: 'id',
@@ -23,13 +23,15 @@ const LABELS: Record<string, AttributeName> = {
   'nguon anh': 'credit',
   credit: 'credit',
   podcast: 'podcast',
+  nhap: 'draft',
+  draft: 'draft',
   loai: 'kind',
   kind: 'kind',
   tit: 'heading',
   heading: 'heading',
 };
 
-export const ITEM_ATTRIBUTES: ReadonlySet<AttributeName> = new Set(['id', 'source', 'author', 'image', 'credit', 'podcast']);
+export const ITEM_ATTRIBUTES: ReadonlySet<AttributeName> = new Set(['id', 'source', 'author', 'image', 'credit', 'podcast', 'draft']);
 export const PART_ATTRIBUTES: ReadonlySet<AttributeName> = new Set(['id', 'kind', 'heading']);
 
 /** The words a part's kind is written with, folded (see fold). */
@@ -44,6 +46,9 @@ const KINDS: Record<string, string> = {
   'tin ngan': 'digest',
   digest: 'digest',
 };
+
+/** The words of `Nháp:`, folded. */
+const DRAFT_WORDS: Record<string, boolean> = { co: true, yes: true, true: true, khong: false, no: false, false: false };
 
 /** How a kind is written in the file. */
 export const KIND_WORDS: Record<string, string> = { summary: 'tổng kết', news: 'tin', spotlight: 'tiêu điểm', digest: 'tin ngắn' };
@@ -114,6 +119,11 @@ export function readAttribute(line: Line, allowed: ReadonlySet<AttributeName>): 
       return { ...attribute, value: readImage(value) };
     case 'podcast':
       return { ...attribute, value: readPodcast(value) };
+    case 'draft': {
+      // "có" / "không" (yes / no); anything else stays text, for the schema to say what it expects.
+      const flag = DRAFT_WORDS[fold(value.text)];
+      return { ...attribute, value: scalarAt(flag ?? value.text, value.start, value.end) };
+    }
     case 'kind': {
       const kind = KINDS[fold(value.text)];
       return { ...attribute, value: scalarAt(kind ?? value.text, value.start, value.end), unknownKind: kind ? undefined : value.text };

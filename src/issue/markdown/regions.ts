@@ -186,6 +186,7 @@ export function readItem(ctx: MarkdownContext, region: Region, path: PathSegment
     setField(map, 'image', imageMap, image?.label ?? credit!.label);
   }
   setAttribute(map, 'podcast', attributes.get('podcast'));
+  setAttribute(map, 'draft', attributes.get('draft'));
   const lines = textLines(rest);
   if (lines) {
     const { lead, body } = splitLead(lines);

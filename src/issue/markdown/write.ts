@@ -86,7 +86,7 @@ function writeSection(input: WriteInput, section: Fields, path: string): string[
   return lines;
 }
 
-function writeItem(input: WriteInput, item: Fields, path: string): string[] {
+export function writeItem(input: WriteInput, item: Fields, path: string): string[] {
   const level = input.fallback?.get(path) ?? 0;
   const taken = new Set<string>();
   const take = (key: string, ok: boolean) => ok && level < 2 && item[key] !== undefined && (taken.add(key), true);
@@ -112,6 +112,7 @@ function writeItem(input: WriteInput, item: Fields, path: string): string[] {
   if (take('podcast', !!podcast && oneLine(podcast.url) && (podcast.label === undefined || oneLine(podcast.label)))) {
     lines.push(podcast!.label === undefined ? `Podcast: ${podcast!.url}` : `Podcast: [${podcast!.label}](${podcast!.url})`);
   }
+  if (take('draft', item.draft === true)) lines.push('Nháp: có');
   if (take('lead', level < 1 && oneLine(item.lead))) lines.push('', `**${item.lead}**`);
   if (take('body', level < 1)) lines.push('', item.body as string);
   if (level < 2) taken.add('blocks');
