@@ -298,13 +298,16 @@ describe('every workflow', () => {
     expect(dependabot.updates).toContainEqual(expect.objectContaining({ 'package-ecosystem': 'github-actions', directory: '/', schedule: { interval: 'weekly' } }));
   });
 
-  it('is explained in the README: the tag patterns and the local rebuild', () => {
+  it('is explained: the README says how to publish and rebuild, docs/publishing.md every tag pattern', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const start = readme.indexOf('## Publishing with CI');
     const section = start < 0 ? '' : readme.slice(start, readme.indexOf('\n## ', start + 1));
     expect(section.length).toBeGreaterThan(200);
-    for (const pattern of release.on.push.tags as string[]) expect(section).toContain(`\`${pattern}\``);
     expect(section).toContain('npm run release:local -- so-21-2026');
+    expect(section).toContain('(docs/publishing.md)');
+    const publishing = readFileSync(path.join(root, 'docs/publishing.md'), 'utf8');
+    for (const pattern of release.on.push.tags as string[]) expect(publishing).toContain(`\`${pattern}\``);
+    expect(publishing).toContain('npm run release:local -- so-21-2026');
   });
 });
 
