@@ -31,7 +31,11 @@ const require = createRequire(path.join(packageRoot, 'package.json'));
 export const FONT_PACKAGES = ['be-vietnam-pro', 'noto-serif', 'noto-sans-symbols-2', 'dejavu-sans', 'noto-emoji'] as const;
 export type FontPackage = (typeof FONT_PACKAGES)[number];
 
+/** Kept in bantin's own assets, not installed: the package holds 11 MB of weights and formats never used (assets/fonts/noto-emoji/README.md). */
+const VENDORED: ReadonlySet<FontPackage> = new Set(['noto-emoji']);
+
 export function fontPackageDir(name: FontPackage): string {
+  if (VENDORED.has(name)) return path.join(packageRoot, 'assets', 'fonts', name);
   return path.dirname(require.resolve(`@fontsource/${name}/package.json`));
 }
 

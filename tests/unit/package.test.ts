@@ -63,7 +63,7 @@ describe('the npm package', () => {
 
   // dist/pdfjs/: the few pdf.js files the preview's page loads (scripts/copy-pdfjs.js), with their licences.
   it('ships nothing else: no tests, fixtures, sources, build scripts, CI files or source maps', () => {
-    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(c?js|d\.ts)|schema\/[\w.-]+\.json|styles\/(web\/)?[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|assets\/icc\/(sRGB\.icc|README\.md)|viewer\/[\w.-]+\.(html|css|js)|dist\/pdfjs\/(LICENSE|build\/pdf(\.worker)?\.min\.mjs|web\/pdf_viewer\.(mjs|css)|web\/images\/[\w.-]+\.(svg|gif|png)|wasm\/[\w.-]+|standard_fonts\/[\w.-]+))$/;
+    const allowed = /^(LICENSE|README\.md|package\.json|bin\/bantin\.js|dist\/.+\.(c?js|d\.ts)|schema\/[\w.-]+\.json|styles\/(web\/)?[\w.-]+\.css|templates\/[\w/.-]+\.hbs|templates\/labels\/[\w.-]+\.yaml|themes\/[\w.-]+\/(theme\.yaml|[\w/.-]+\.(hbs|css|woff2|png|svg))|examples\/[\w.-]+\.(yaml|png|jpe?g|webp|svg)|assets\/icc\/(sRGB\.icc|README\.md)|assets\/fonts\/noto-emoji\/(400\.css|LICENSE|README\.md|files\/noto-emoji-\d+-400-normal\.woff2)|viewer\/[\w.-]+\.(html|css|js)|dist\/pdfjs\/(LICENSE|build\/pdf(\.worker)?\.min\.mjs|web\/pdf_viewer\.(mjs|css)|web\/images\/[\w.-]+\.(svg|gif|png)|wasm\/[\w.-]+|standard_fonts\/[\w.-]+))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|scripts|\.github|\.ci|docs)\/|fixtures|\.map$|\.test\.|tsconfig|vitest/.test(f))).toEqual([]);
     // The comparison bundle `npm run bench` builds for a moment never ships.
