@@ -18,6 +18,14 @@ const TITLES: Record<string, MessageKey> = {
 
 /** "[options]" and "[command]" in a usage line or a command's term. */
 const terms = (text: string) => text.replace(/\[options\]/g, t('cli.help.options-term')).replace(/\[command\]/g, t('cli.help.command-term'));
+/** The words naming an option's value ("--output <file>", "--theme <name|dir>"), where the catalogue has them. */
+const VALUE_WORDS = new Set(['file', 'dir', 'name', 'path', 'port', 'n', 'date', 'title', 'seconds', 'size', 'line', 'profile', 'number', 'lang', 'issue', 'formats', 'editor', 'mm']);
+const valueWords = (flags: string) =>
+  flags.replace(/([<[])([\w|.-]+)([>\]])/g, (whole, open: string, inner: string, close: string) => {
+    const words = inner.split('|');
+    if (!words.every((w) => VALUE_WORDS.has(w))) return whole;
+    return `${open}${words.map((w) => t(`cli.placeholder.${w}` as MessageKey)).join('|')}${close}`;
+  });
 /** Commander's "(default: …)" and "(choices: …)" after a description. */
 const extras = (text: string) => text.replace(/([(,] ?)default: /g, `$1${t('cli.help.default')}`).replace(/([(,] ?)choices: /g, `$1${t('cli.help.choices')}`);
 
@@ -34,6 +42,9 @@ export function localizeProgram(program: Command): void {
     },
     subcommandTerm(this: Help, cmd: Command) {
       return terms(base.subcommandTerm.call(this, cmd));
+    },
+    optionTerm(this: Help, option: Option) {
+      return valueWords(base.optionTerm.call(this, option));
     },
     optionDescription(this: Help, option: Option) {
       return extras(base.optionDescription.call(this, option));
