@@ -79,6 +79,10 @@ export const themeSchema = z
       .partialRecord(z.enum(COLOR_KEYS, { error: `expected a colour name: ${COLOR_KEYS.join(', ')}` }), cssColor)
       .optional()
       .meta({ description: `Colours, each the CSS variable --color-<name>: ${COLOR_KEYS.map((k) => `${k} (${COLOR_HELP[k]})`).join('; ')}.` }),
+    quotes: z
+      .enum(['typographic', 'straight'], { error: 'expected a quote style: typographic or straight' })
+      .optional()
+      .meta({ description: 'How quotes print, whatever was typed or pasted: typographic (“ ” ‘ ’, the default) or straight (" \').' }),
     fonts: z
       .strictObject({
         sans: fontFamily.optional().meta({ description: 'Headings, cover, TOC, labels.' }),

@@ -11,9 +11,14 @@ export const issue = {
 
   // YAML syntax (source.ts).
   'issue.yaml.duplicate-key': 'this key appears twice in the same block: keep one',
-  'issue.yaml.tab': 'tab used for indentation: YAML indents with spaces only',
+  'issue.yaml.tab': 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above ({spaces} spaces), or run "bantin check --fix"',
+  'issue.yaml.quote-then-text': 'this text starts with a quoted part ({quoted}), which YAML takes for the quotes around the whole value, and then finds more text: put the whole text in double quotes ("…", with \\" for a " inside) or single quotes (\'…\', with \'\' for a \' inside), or run "bantin check --fix"',
+  'issue.yaml.indent-deeper': 'this field is indented further than the field above it (column {col}; the fields of its block start at column {column}), so YAML reads it as more of that field\'s text: line it up with the field above',
+  'issue.yaml.indent-field': 'this field is not lined up with the fields of its block (line {line} starts at column {column}): indent it with spaces to the same column',
+  'issue.yaml.indent-field-unknown': 'this field is not lined up with the fields of its block: indent it with spaces to the same column as the fields above it',
+  'issue.yaml.indent-block-text': 'this line of a text block (|) is indented less than the block\'s first line, so the block ends before it: indent it like the lines above',
   'issue.yaml.unclosed-quote': 'this quote is never closed: add the closing {quote} (or remove the opening one)',
-  'issue.yaml.colon-in-text': 'this text contains ": ", which YAML reads as the start of a new field: put the whole text in double quotes ("…")',
+  'issue.yaml.colon-in-text': 'this text contains ": ", which YAML reads as the start of a new field: put the whole text in double quotes ("…"), or run "bantin check --fix"',
   'issue.yaml.second-document': 'a second document starts here (after ---): bantin reads one document per file; delete this line and what follows, or move it to a file of its own',
   'issue.yaml.too-deep': 'the lists and blocks here are nested too deeply to read (hundreds of levels of [ ], { } or indentation): an issue needs a handful; look for brackets never closed',
   'issue.yaml.syntax': 'YAML syntax: {detail}',
