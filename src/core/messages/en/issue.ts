@@ -268,6 +268,7 @@ export const issue = {
   'lint.date-order.newest-first': 'dated {date}, after {other} of the item above it ({path}): this series lists items newest first; move the item or check its date',
   'lint.repeated-text.field': 'this text repeats {at} word for word: remove one of them',
   'lint.repeated-text.block': 'the block "{heading}" repeats the one at {at} word for word: remove one of them',
+  'lint.repeated-text.sentence': 'this sentence repeats one earlier in the same text (line {line}) word for word, as when a text is pasted twice: remove one of them',
   'lint.repeated-text.paragraph': 'this paragraph repeats the one at {at} word for word: remove one of them',
   'lint.stray-punctuation': 'this paragraph starts with "{mark}", left over from copy and paste: delete it',
   'lint.title-body-mismatch': 'the body hardly mentions what the title says ({percent} % of its words): check that the body belongs to this title',

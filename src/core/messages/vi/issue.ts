@@ -249,6 +249,7 @@ export const issue: Record<keyof typeof en, string> = {
   'lint.date-order.newest-first': 'ngày {date}, muộn hơn ngày {other} của tin phía trên ({path}): bản tin này xếp tin mới trước; chuyển tin hoặc kiểm tra lại ngày',
   'lint.repeated-text.field': 'đoạn chữ này lặp lại nguyên văn {at}: bỏ một trong hai',
   'lint.repeated-text.block': 'khối "{heading}" lặp lại nguyên văn khối ở {at}: bỏ một trong hai',
+  'lint.repeated-text.sentence': 'câu này lặp lại nguyên văn một câu phía trên trong cùng đoạn văn (dòng {line}), như khi dán hai lần: bỏ một trong hai',
   'lint.repeated-text.paragraph': 'đoạn văn này lặp lại nguyên văn đoạn ở {at}: bỏ một trong hai',
   'lint.stray-punctuation': 'đoạn văn này bắt đầu bằng "{mark}", sót lại khi sao chép: xóa đi',
   'lint.title-body-mismatch': 'nội dung hầu như không nhắc tới điều tiêu đề nói (chỉ có {percent} % từ của tiêu đề): kiểm tra xem nội dung này có đúng của tiêu đề không',
