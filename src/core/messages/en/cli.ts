@@ -60,7 +60,7 @@ export const cli = {
   'cli.value.page-size': 'expected A4 or A5',
   'cli.value.format': 'expected md or yaml',
   'cli.value.number': 'expected number/year, e.g. 21/2026',
-  'cli.value.date': 'expected a real date written YYYY-MM-DD, e.g. 2026-06-01',
+  'cli.value.date': 'expected a real date, written 1/6/2026 or 2026-06-01',
   'cli.value.series-title': 'expected a series title',
   'cli.value.publisher': 'expected a publisher line',
 
@@ -125,7 +125,7 @@ export const cli = {
   'cli.new.output': 'where to write the new issue (default: so-<number>-<year>.yaml or .md in --dir, the current folder)',
   'cli.new.format': "write the issue as Markdown or YAML (default: as -o's name says, else as the previous issue)",
   'cli.new.number': 'the issue number (default: the next one)',
-  'cli.new.week-start': 'the first day of the week, YYYY-MM-DD (default: 7 days after the previous week)',
+  'cli.new.week-start': 'the first day of the week, 1/6/2026 or 2026-06-01 (default: 7 days after the previous week)',
   'cli.new.title': 'the series title, for a new series',
   'cli.new.publisher': 'a publisher line, parent body first (repeat for more lines)',
   'cli.new.yes': 'ask nothing: use the flags and the defaults',

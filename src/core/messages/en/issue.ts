@@ -136,6 +136,7 @@ export const issue = {
   'issue.schema.url-spaces': 'expected a web address without spaces or control characters',
   'issue.schema.url-long': "expected a web address of at most {max} characters: use the article's short link",
   'issue.schema.date': 'expected a date written YYYY-MM-DD, e.g. 2026-05-25',
+  'issue.schema.date-typed': 'dates are written YYYY-MM-DD in the file (they print as 20/4): write {written} as {iso}, or run "bantin check --fix"',
   'issue.schema.date-real': 'expected a real date written YYYY-MM-DD, e.g. 2026-05-25',
   'issue.schema.date-or-range': 'expected a date YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD (e.g. 2025-10-13/2025-10-15)',
   'issue.schema.month': 'expected a month written YYYY-MM, e.g. 2025-10',

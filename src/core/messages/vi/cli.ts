@@ -53,7 +53,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.value.page-size': 'cần A4 hoặc A5',
   'cli.value.format': 'cần md hoặc yaml',
   'cli.value.number': 'cần số/năm, ví dụ 21/2026',
-  'cli.value.date': 'cần một ngày có thật, viết YYYY-MM-DD, ví dụ 2026-06-01',
+  'cli.value.date': 'cần một ngày có thật, viết 1/6/2026 hoặc 2026-06-01',
   'cli.value.series-title': 'cần tên bản tin',
   'cli.value.publisher': 'cần một dòng cơ quan ban hành',
 
@@ -114,7 +114,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.new.output': 'nơi ghi số mới (mặc định: so-<number>-<year>.yaml hoặc .md trong --dir, thư mục hiện tại)',
   'cli.new.format': 'ghi số bản tin dạng Markdown hay YAML (mặc định: theo tên tệp của -o, nếu không thì như số trước)',
   'cli.new.number': 'số thứ tự của số bản tin (mặc định: số kế tiếp)',
-  'cli.new.week-start': 'ngày đầu tuần, YYYY-MM-DD (mặc định: 7 ngày sau tuần của số trước)',
+  'cli.new.week-start': 'ngày đầu tuần, 1/6/2026 hoặc 2026-06-01 (mặc định: 7 ngày sau tuần của số trước)',
   'cli.new.title': 'tên bản tin, khi mở một bản tin mới',
   'cli.new.publisher': 'một dòng cơ quan ban hành, cơ quan cấp trên trước (lặp lại cho nhiều dòng)',
   'cli.new.yes': 'không hỏi gì: dùng các tùy chọn và giá trị mặc định',

@@ -121,6 +121,7 @@ export const issue: Record<keyof typeof en, string> = {
   'issue.schema.url-spaces': 'địa chỉ web không được có dấu cách hay ký tự điều khiển',
   'issue.schema.url-long': 'địa chỉ web chỉ được dài tối đa {max} ký tự: hãy dùng đường dẫn rút gọn của bài',
   'issue.schema.date': 'cần một ngày viết theo dạng YYYY-MM-DD, ví dụ 2026-05-25',
+  'issue.schema.date-typed': 'trong tệp, ngày viết theo dạng YYYY-MM-DD (khi in vẫn là 20/4): viết {written} thành {iso}, hoặc chạy "bantin check --fix"',
   'issue.schema.date-real': 'cần một ngày có thật, viết theo dạng YYYY-MM-DD, ví dụ 2026-05-25',
   'issue.schema.date-or-range': 'cần một ngày YYYY-MM-DD, hoặc một khoảng ngày YYYY-MM-DD/YYYY-MM-DD (ví dụ 2025-10-13/2025-10-15)',
   'issue.schema.month': 'cần một tháng viết theo dạng YYYY-MM, ví dụ 2025-10',
