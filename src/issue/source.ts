@@ -249,11 +249,23 @@ export function quotedStart(text: string, offset: number): { offset: number; quo
 
 /** yaml's BAD_INDENT in words of indentation: a field out of line with its block, a `|` line less indented than the first. */
 function indentMessage(text: string, problem: { code: string; message: string; pos: [number, number] }): string | undefined {
+  // A field short of its block's column under a list item reads as an item without its "-".
+  if (problem.code === 'MISSING_CHAR' && /^Sequence item without -/.test(problem.message) && isFieldLine(text, problem.pos[0])) {
+    const block = blockColumn(text, problem.pos[0]);
+    return block ? t('issue.yaml.indent-field', { line: block.line, column: block.column }) : undefined;
+  }
   if (problem.code !== 'BAD_INDENT') return undefined;
   if (/^Block scalar lines/.test(problem.message)) return t('issue.yaml.indent-block-text');
   if (!/^All mapping items/.test(problem.message)) return undefined;
   const block = blockColumn(text, problem.pos[0]);
   return block ? t('issue.yaml.indent-field', { line: block.line, column: block.column }) : t('issue.yaml.indent-field-unknown');
+}
+
+/** Whether the line at `offset` is a `name: …` field (not a list item or a text). */
+function isFieldLine(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return /^[ \t]*[^\s:#'"[{-][^:#]*:([ \t]|$)/.test(text.slice(start, end < 0 ? undefined : end));
 }
 
 /** Offset of the first of the brackets (and spaces) that run up to `offset` on its line. */
