@@ -16,7 +16,7 @@
  * the same issue before offering it.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { parseDocument, type YAMLError } from 'yaml';
+import { parseDocument, visit, type YAMLError } from 'yaml';
 import { t } from '../core/i18n.js';
 import { isoForTyped } from './typed-date.js';
 import { overIndentedField, tabLines } from './yaml-indent.js';
@@ -161,30 +161,43 @@ export type ReadBack = (text: string) => unknown;
  * the original did, as the same issue once the fixed values are compared as fixed.
  */
 export function fixIssueText(text: string, options: { markdown: boolean; read: ReadBack }): FixResult {
-  const lines = split(text.replace(/^\uFEFF/, ''));
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const lines = split(text.slice(bom.length));
   const fixes: Fix[] = [];
-  const everywhere = () => true;
-  lineFixes(lines, fixes, everywhere);
   const ranges = options.markdown ? yamlRanges(lines) : [[0, lines.text.length] as [number, number]];
   const inYaml = (i: number) => ranges.some(([from, to]) => from <= i && i < to);
+  // Dates first: the issue read with ISO dates is what the other fixes must leave unchanged
+  // (a Markdown item's "20/4:" takes its year from the front matter's dates).
   dateFixes(lines, fixes, inYaml);
+  const dated = bom + join(lines);
+  lineFixes(lines, fixes, () => true);
   for (const [from, to] of ranges) yamlFixes(lines, fixes, from, to);
+  fixes.sort((a, b) => a.line - b.line);
   if (!fixes.length) return { text, fixes };
-  const fixed = (text.startsWith('\uFEFF') ? '\uFEFF' : '') + join(lines);
+  const fixed = bom + join(lines);
   const after = options.read(fixed);
   if (after === undefined) return { text, fixes, refused: t('fix.refused.unreadable') };
-  const before = options.read(text);
+  const before = options.read(dated);
   if (before !== undefined && !isDeepStrictEqual(normalized(before), normalized(after))) return { text, fixes, refused: t('fix.refused.changed') };
-  fixes.sort((a, b) => a.line - b.line);
+  // A file that did not read has nothing to compare with: a quote that runs over lines is the
+  // sign of one left open, which the fixes' quotes would only pair up wrongly.
+  if (before === undefined && ranges.some(([from, to]) => quoteOverLines(lines.text.slice(from, to).join('\n')))) return { text, fixes, refused: t('fix.refused.unreadable') };
   return { text: fixed, fixes };
 }
 
-/** Values as the fixes leave them: no invisible characters, no spaces before a line break, dates ISO. */
+function quoteOverLines(yaml: string): boolean {
+  let found = false;
+  visit(parseDocument(yaml, OPTIONS), {
+    Scalar: (_key, node) => {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && yaml.slice(node.range[0], node.range[1]).includes('\n')) found = true;
+    },
+  });
+  return found;
+}
+
+/** Values as the fixes leave them: no invisible characters, no spaces before a line break. */
 function normalized(value: unknown): unknown {
-  if (typeof value === 'string') {
-    const text = stripZeroWidth(value).replace(SOFT_HYPHEN, '').replace(/[ \t]+(?=\n|$)/g, '');
-    return isoForTyped(text) ?? text;
-  }
+  if (typeof value === 'string') return stripZeroWidth(value).replace(SOFT_HYPHEN, '').replace(/[ \t]+(?=\n|$)/g, '');
   if (Array.isArray(value)) return value.map(normalized);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalized(v)]));
   return value;

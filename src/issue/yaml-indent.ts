@@ -54,7 +54,8 @@ export function tabLines(text: string, refused: ReadonlySet<number> = new Set())
       found.push({ offset: line.start + tab, index, spaces: above });
       return; // the next line is compared with where this one belongs
     }
-    if (!isBlankOrComment(line.text)) above = indent.includes('\t') ? above : indent;
+    // Under "body: |" or "source:", the lines below are indented further: two more spaces.
+    if (!isBlankOrComment(line.text)) above = (indent.includes('\t') ? above : indent) + (/:[ \t]*([|>][-+0-9]*)?[ \t]*(#.*)?$/.test(line.text) ? '  ' : '');
   });
   return found;
 }

@@ -29,7 +29,7 @@ describe('loadIssueText: YAML problems', () => {
         line: 4,
         col: 1,
         path: '',
-        message: 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above (2 spaces), or run "bantin check --fix"',
+        message: 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above (4 spaces), or run "bantin check --fix"',
         sourceLine: '\t- Sở Khoa học và Công nghệ',
       },
     ]);

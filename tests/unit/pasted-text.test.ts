@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { Document } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/core/i18n.js';
 import { loadIssueText } from '../../src/issue/load.js';
@@ -16,33 +15,13 @@ import { setQuotes } from '../../src/render/quotes.js';
 import { themeIssue } from '../../src/theme/choose.js';
 import { parseDocument } from './dom.js';
 import { seedItems, SEED_FILES } from './seed-items.js';
+import { seedIssueYaml } from './seed-issue.js';
 
 const seeds = SEED_FILES.flatMap((file) => seedItems(file));
 const YAML_FILE = path.join(tmpdir(), 'so-15-2026.yaml');
 const MD_FILE = path.join(tmpdir(), 'so-15-2026.md');
 
 afterEach(() => setLanguage('en'));
-
-/** A weekly issue of `count` real items from the seeds, as YAML (bodies as | blocks). */
-export function seedIssueYaml(count: number): string {
-  const articles = Array.from({ length: count }, (_, i) => {
-    const seed = seeds[i % seeds.length]!;
-    return {
-      date: `2026-04-${20 + (i % 7)}`,
-      title: `${seed.title.charAt(0)}${seed.title.slice(1).toLowerCase()}${i >= seeds.length ? ` (${i})` : ''}`,
-      source: { name: 'Bộ KH-CN', url: `https://mst.gov.vn/bai-viet-${i}.htm` },
-      body: `${seed.body}\n`,
-    };
-  });
-  const issue = {
-    series: { title: 'Điểm tin Khoa học Công nghệ', publisher: ['Sở Khoa học và Công nghệ'] },
-    issue: { number: '15/2026', week: { start: '2026-04-20', end: '2026-04-26' } },
-    checks: { dateOrder: 'oldest-first' },
-    parts: [{ kind: 'news', title: 'Tin trong nước', articles: articles.sort((a, b) => a.date.localeCompare(b.date)) }],
-  };
-  const doc = new Document(issue);
-  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
-}
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
