@@ -16,14 +16,31 @@ export interface Line {
   start: number;
 }
 
+/** The last text split: a document with many errors asks for the same lines once per error. */
+let cached: { text: string; lines: Line[] } | undefined;
+
 export function lines(text: string): Line[] {
+  if (cached?.text === text) return cached.lines;
   const out: Line[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
     out.push({ text: line.replace(/\r$/, ''), start });
     start += line.length + 1;
   }
+  cached = { text, lines: out };
   return out;
+}
+
+/** The index of the line holding `offset`. */
+function lineIndex(all: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = all.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (all[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 const indentOf = (text: string) => /^[ \t]*/.exec(text)![0];
@@ -95,8 +112,7 @@ export function tabsToBlame(text: string, errors: readonly YAMLError[], lineOf: 
  */
 export function overIndentedField(text: string, offset: number): { offset: number; column: number } | undefined {
   const all = lines(text);
-  const at = all.findIndex((line, i) => line.start <= offset && (i + 1 === all.length || offset < all[i + 1]!.start));
-  if (at < 0) return undefined;
+  const at = lineIndex(all, offset);
   const own = all[at]!;
   if (/:[ \t]/.test(own.text.slice(offset - own.start))) return undefined;
   const fieldIndent = indentOf(own.text.replace(/^([ \t]*)- /, '$1  ')).length;
@@ -116,8 +132,7 @@ export function overIndentedField(text: string, offset: number): { offset: numbe
  */
 export function blockColumn(text: string, offset: number): { line: number; column: number } | undefined {
   const all = lines(text);
-  const at = all.findIndex((line, i) => line.start <= offset && (i + 1 === all.length || offset < all[i + 1]!.start));
-  if (at < 0) return undefined;
+  const at = lineIndex(all, offset);
   const mine = indentOf(all[at]!.text).length;
   for (let i = at - 1; i >= 0; i--) {
     const text = all[i]!.text;

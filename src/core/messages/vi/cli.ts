@@ -99,7 +99,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.check.strict': 'coi cảnh báo là lỗi (thoát với mã 1 nếu có)',
   'cli.check.json': 'in kết quả dạng JSON ra stdout: [{file, ok, errors, warnings, ignored}]',
   'cli.check.theme': 'kiểm tra theo giao diện này thay cho series.theme trong tệp',
-  'cli.check.fix': 'sửa ngay trong tệp các lỗi an toàn (ký tự vô hình, dấu cách cuối dòng, dấu Tab, chữ YAML không đọc được khi không có dấu nháy, ngày gõ dạng 20/4/2026) và liệt kê từng chỗ sửa',
+  'cli.check.fix': 'tự sửa ngay trong tệp những lỗi sửa được mà không đổi nội dung (ký tự vô hình, dấu cách cuối dòng, dấu Tab, chữ YAML không đọc được khi không có dấu nháy, ngày gõ dạng 20/4/2026) và liệt kê từng chỗ sửa',
   'cli.check.dry-run': 'đi kèm --fix: in các thay đổi dạng diff, không ghi gì',
   'cli.check.dry-run-alone': '--dry-run chỉ dùng cùng --fix',
   'cli.check.strictly': ' — với --strict, cảnh báo cũng tính là lỗi',
