@@ -8,8 +8,8 @@
  */
 export type QuoteStyle = 'typographic' | 'straight';
 
-/** What may stand before an opening quote: nothing, a space, an opening bracket or a dash. */
-const OPENS_AFTER = /[\s([{\u2014\u2013\-/]/u;
+/** What may stand before an opening quote: nothing, a space, an opening bracket, a dash, or punctuation that leads into a text (=, :, ;, ,) — as markdown-it's smartquotes has it. */
+const OPENS_AFTER = /[\s([{\u2014\u2013\-/=:;,<>+*_~^|]/u;
 
 /** Straight quotes → “ ” ‘ ’ (an apostrophe between letters → ’), or curly quotes → straight. */
 export function setQuotes(text: string, style: QuoteStyle): string {
