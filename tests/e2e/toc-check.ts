@@ -4,8 +4,11 @@
 import type { Issue } from '../../src/issue/model.js';
 import { collapse } from './pdf-tools.js';
 
-/** Text without spaces and hyphens: pdftotext drops a hyphen where a line breaks after it. */
-const loose = (text: string) => text.replace(/[\s\-‐]/g, '');
+/**
+ * Text without spaces and hyphens (pdftotext drops a hyphen where a line breaks after it), and
+ * quotes without their shape (they print in the issue's one style, typographic by default).
+ */
+const loose = (text: string) => text.replace(/[\s\-‐]/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Loose page texts, computed once per document (a 2,000-article issue has 700 pages). */
