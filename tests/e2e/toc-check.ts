@@ -26,7 +26,7 @@ export function pageOf(texts: string[], title: string, from: number): number {
 /** The number printed right after an entry's text; -1 if the entry is not found. */
 export function printedNumber(text: string, entry: string): number {
   // pdftotext drops a hyphen (and the space) where a line breaks after it: "2025 - 2026" → "2025 2026".
-  const pattern = collapse(entry).split(/[\s\-‐]+/).map(escape).join('[\\s\\-‐]*');
+  const pattern = collapse(entry).split(/[\s\-‐]+/).map(escape).join('[\\s\\-‐]*').replace(/["“”]/g, '["“”]').replace(/['‘’]/g, "['‘’]");
   const match = new RegExp(`${pattern} (\\d+)`).exec(text);
   return match ? Number(match[1]) : -1;
 }
