@@ -19,7 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, visit, type YAMLError } from 'yaml';
 import { t } from '../core/i18n.js';
 import { isoForTyped } from './typed-date.js';
-import { overIndentedField, tabLines } from './yaml-indent.js';
+import { overIndentedField, tabLines, withoutTabs } from './yaml-indent.js';
 import { quotedStart } from './source.js';
 import { stripZeroWidth } from './text.js';
 
@@ -89,8 +89,8 @@ function yamlFixes(lines: Lines, fixes: Fix[], from: number, to: number): void {
   const refused = new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineOf(e.pos[0]) - 1));
   for (const tab of tabLines(part(), refused)) {
     const i = from + tab.index;
-    lines.text[i] = tab.spaces + lines.text[i]!.replace(/^[ \t]*/, '');
-    fixes.push({ line: i + 1, what: t('fix.tab', { spaces: tab.spaces.length }) });
+    lines.text[i] = withoutTabs(lines.text[i]!, [{ ...tab, index: 0 }]);
+    fixes.push({ line: i + 1, what: t(tab.char === '\t' ? 'fix.tab' : 'fix.odd-space', { spaces: tab.spaces.length }) });
   }
   // One text at a time: an error after the first may be the first one's consequence.
   for (let round = 0; round < 200; round++) {

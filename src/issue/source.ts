@@ -84,7 +84,7 @@ export function parseIssueSource(file: string, raw: string): { source: IssueSour
     .filter((p) => p.code !== 'TAG_RESOLVE_FAILED'); // an error of yaml-rules.ts
   const diagnostics: Diagnostic[] = tabs.slice(0, 12).map((tab) => {
     const { line, col } = lines.linePos(tab.offset);
-    const message = t('issue.yaml.tab', { spaces: tab.spaces.length });
+    const message = tab.char === '\t' ? t('issue.yaml.tab', { spaces: tab.spaces.length }) : t('issue.yaml.odd-space', { char: `U+${tab.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, spaces: tab.spaces.length });
     return { severity: 'error', file, line, col, path: '', message, sourceLine: lineText(source, line), code: 'tab' } satisfies Diagnostic;
   });
   diagnostics.push(...problems.map((problem) => {

@@ -43,12 +43,17 @@ function lineIndex(all: readonly Line[], offset: number): number {
   return low;
 }
 
-const indentOf = (text: string) => /^[ \t]*/.exec(text)![0];
+/** Spaces a paste puts where YAML wants plain ones: tabs, and the non-breaking and other wide spaces of web pages. */
+const ODD_SPACE = '\\t\\u00A0\\u2000-\\u200A\\u202F\\u3000';
+const INDENT = new RegExp(`^[ ${ODD_SPACE}]*`);
+const indentOf = (text: string) => INDENT.exec(text)![0];
 const isBlankOrComment = (text: string) => /^[ \t]*(#.*)?$/.test(text);
 
 export interface TabLine {
-  /** Offset of the line's first tab. */
+  /** Offset of the line's first tab (or non-breaking space). */
   offset: number;
+  /** That character. */
+  char: string;
   /** The line's index (0-based). */
   index: number;
   /** The spaces that replace the line's indentation: those of the line above it. */
@@ -66,13 +71,13 @@ export function tabLines(text: string, refused: ReadonlySet<number> = new Set())
   let above = '';
   all.forEach((line, index) => {
     const indent = indentOf(line.text);
-    const tab = indent.indexOf('\t');
+    const tab = indent.search(/[^ ]/);
     if (tab >= 0 && !isBlankOrComment(line.text) && (tab < above.length || refused.has(index))) {
-      found.push({ offset: line.start + tab, index, spaces: above });
+      found.push({ offset: line.start + tab, char: indent[tab]!, index, spaces: above });
       return; // the next line is compared with where this one belongs
     }
     // Under "body: |" or "source:", the lines below are indented further: two more spaces.
-    if (!isBlankOrComment(line.text)) above = (indent.includes('\t') ? above : indent) + (/:[ \t]*([|>][-+0-9]*)?[ \t]*(#.*)?$/.test(line.text) ? '  ' : '');
+    if (!isBlankOrComment(line.text)) above = (/[^ ]/.test(indent) ? above : indent) + (/:[ \t]*([|>][-+0-9]*)?[ \t]*(#.*)?$/.test(line.text) ? '  ' : '');
   });
   return found;
 }
@@ -81,7 +86,7 @@ export function tabLines(text: string, refused: ReadonlySet<number> = new Set())
 export function withoutTabs(text: string, tabs: readonly TabLine[]): string {
   if (!tabs.length) return text;
   const all = text.split('\n');
-  for (const { index, spaces } of tabs) all[index] = spaces + all[index]!.replace(/^[ \t]*/, '');
+  for (const { index, spaces } of tabs) all[index] = spaces + all[index]!.replace(INDENT, '');
   return all.join('\n');
 }
 
@@ -94,7 +99,7 @@ const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const
  */
 export function tabsToBlame(text: string, errors: readonly YAMLError[], lineOf: (offset: number) => number): { tabs: TabLine[]; stillWrong: Set<number> } {
   const none = { tabs: [], stillWrong: new Set<number>() };
-  if (!errors.length || !text.includes('\t')) return none;
+  if (!errors.length || !new RegExp(`[${ODD_SPACE}]`).test(text)) return none;
   const refused = new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineOf(e.pos[0]) - 1));
   const tabs = tabLines(text, refused);
   if (!tabs.length) return none;

@@ -66,6 +66,13 @@ describe('check --fix on a YAML issue', () => {
     expect(after).toBe(clean.replace(/\n/g, '\r\n'));
   });
 
+  it('replaces non-breaking spaces in an indentation with plain ones', async () => {
+    const text = clean.replace('\n        source:', `\n${'\u00A0'.repeat(8)}source:`);
+    const { result, after } = await fixed('so-15.yaml', text);
+    expect(result.fixes).toEqual([{ line: lineOf(text, '\u00A0source:'), what: 'replaced the non-breaking spaces at the start of the line with 8 spaces' }]);
+    expect(after).toBe(clean);
+  });
+
   it("quotes a title that starts with a quoted part ('Lời giải' cho …), keeping its quotes", async () => {
     const text = clean.replace(`title: ${title}\n`, `title: 'Lời giải' cho ${title}\n`);
     const { after } = await fixed('so-15.yaml', text);

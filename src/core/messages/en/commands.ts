@@ -87,6 +87,7 @@ export const commands = {
   'fix.blank-line': 'removed the spaces on an empty line',
   'fix.date': 'wrote the date {typed} as {iso}',
   'fix.tab': 'replaced the tab at the start of the line with {spaces} spaces',
+  'fix.odd-space': 'replaced the non-breaking spaces at the start of the line with {spaces} spaces',
   'fix.quoted': 'put the text of {field} in double quotes, as typed',
   'fix.refused.unreadable': 'the fixed file would not read as an issue file: nothing was changed; fix the errors below by hand',
   'fix.refused.changed': 'the fixed file would read as a different issue (a bug of bantin): nothing was changed',

@@ -13,6 +13,7 @@ export const issue = {
   'issue.yaml.duplicate-key': 'this key appears twice in the same block: keep one',
   'issue.yaml.tab': 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above ({spaces} spaces), or run "bantin check --fix"',
   'issue.yaml.quote-then-text': 'this text starts with a quoted part ({quoted}), which YAML takes for the quotes around the whole value, and then finds more text: put the whole text in double quotes ("…", with \\" for a " inside) or single quotes (\'…\', with \'\' for a \' inside), or run "bantin check --fix"',
+  'issue.yaml.odd-space': 'a non-breaking or wide space ({char}, from a web page or Word) in this line\'s indentation: YAML indents with plain spaces only; replace the indentation with {spaces} spaces, lined up with the line above, or run "bantin check --fix"',
   'issue.yaml.indent-deeper': 'this field is indented further than the field above it (column {col}; the fields of its block start at column {column}), so YAML reads it as more of that field\'s text: line it up with the field above',
   'issue.yaml.indent-field': 'this field is not lined up with the fields of its block (line {line} starts at column {column}): indent it with spaces to the same column',
   'issue.yaml.indent-field-unknown': 'this field is not lined up with the fields of its block: indent it with spaces to the same column as the fields above it',

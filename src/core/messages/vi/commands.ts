@@ -79,6 +79,7 @@ export const commands: Record<keyof typeof en, string> = {
   'fix.blank-line': 'đã bỏ dấu cách trên dòng trống',
   'fix.date': 'đã viết ngày {typed} thành {iso}',
   'fix.tab': 'đã thay dấu Tab ở đầu dòng bằng {spaces} dấu cách',
+  'fix.odd-space': 'đã thay các dấu cách không ngắt ở đầu dòng bằng {spaces} dấu cách',
   'fix.quoted': 'đã đặt chữ của {field} trong dấu nháy kép, giữ nguyên như đã gõ',
   'fix.refused.unreadable': 'sau khi sửa, tệp vẫn không đọc được thành số bản tin: chưa thay đổi gì; hãy tự sửa các lỗi dưới đây',
   'fix.refused.changed': 'sau khi sửa, tệp sẽ thành một số bản tin khác (lỗi của bantin): chưa thay đổi gì',

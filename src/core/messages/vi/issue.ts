@@ -9,6 +9,7 @@ export const issue: Record<keyof typeof en, string> = {
   'issue.yaml.duplicate-key': 'tên trường này xuất hiện hai lần trong cùng một khối: chỉ giữ một',
   'issue.yaml.tab': 'dòng này bắt đầu bằng dấu Tab (Word thụt đầu đoạn bằng Tab): YAML chỉ thụt lề bằng dấu cách; thay Tab bằng dấu cách cho thẳng với dòng trên ({spaces} dấu cách), hoặc chạy "bantin check --fix"',
   'issue.yaml.quote-then-text': 'đoạn chữ này mở đầu bằng một phần trong dấu nháy ({quoted}), YAML hiểu đó là dấu nháy bao cả giá trị rồi lại gặp thêm chữ: đặt cả đoạn trong dấu nháy kép ("…", viết \\" cho dấu " bên trong) hoặc nháy đơn (\'…\', viết \'\' cho dấu \' bên trong), hoặc chạy "bantin check --fix"',
+  'issue.yaml.odd-space': 'phần thụt lề của dòng này có dấu cách không ngắt hoặc dấu cách rộng ({char}, dán từ trang web hoặc Word): YAML chỉ thụt lề bằng dấu cách thường; thay phần thụt lề bằng {spaces} dấu cách cho thẳng với dòng trên, hoặc chạy "bantin check --fix"',
   'issue.yaml.indent-deeper': 'trường này thụt lề sâu hơn trường phía trên (cột {col}; các trường cùng khối bắt đầu ở cột {column}) nên YAML đọc nó thành phần tiếp theo của chữ phía trên: thụt lề cho thẳng với trường phía trên',
   'issue.yaml.indent-field': 'trường này không thẳng cột với các trường cùng khối (dòng {line} bắt đầu ở cột {column}): thụt lề bằng dấu cách cho cùng cột',
   'issue.yaml.indent-field-unknown': 'trường này không thẳng cột với các trường cùng khối: thụt lề bằng dấu cách cho cùng cột với các trường phía trên',
