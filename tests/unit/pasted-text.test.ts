@@ -53,7 +53,7 @@ describe('a tab pasted into a YAML issue', () => {
     expect(diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([[lineOf(text, '\t  source:'), 7, 'tab']]);
   });
 
-  it('non-breaking spaces for indentation (a web page's paste) are named too, at their column', async () => {
+  it('non-breaking spaces for indentation (a web page’s paste) are named too, at their column', async () => {
     const text = yaml.replace('\n        source:', `\n${'\u00A0'.repeat(8)}source:`);
     const { diagnostics } = await loadIssueText(YAML_FILE, text);
     expect(diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([[lineOf(text, '\u00A0source:'), 1, 'tab']]);
