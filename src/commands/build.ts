@@ -262,7 +262,7 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
   logger.debug('finishing');
   const html = await completeHtml(rendered);
   const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger, images: [...prepared.assets.values()] } : undefined;
-  const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, cmyk });
+  const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, quotes: prepared.theme.quotes, cmyk });
   warnings.push(...droppedLinkWarnings(finished.droppedLinks, source));
   if (finished.lostTags) warnings.push(CMYK_DROPS_TAGS(source));
   logger.debug('finished');

@@ -47,6 +47,17 @@ export async function check(inputs: readonly string[], options: CheckOptions = {
   return results;
 }
 
+/** The files `check` would read for these inputs (globs expanded), each once: what --fix edits. */
+export async function checkedFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    for (const file of isDynamicPattern(input) ? (await expandInputs([input])).files.map((f) => path.relative(process.cwd(), f)) : [input]) {
+      if (!files.some((f) => path.resolve(f) === path.resolve(file))) files.push(file);
+    }
+  }
+  return files;
+}
+
 async function checkOne(file: string, options: CheckOptions): Promise<CheckResult> {
   let diagnostics: Diagnostic[];
   let ignored: Diagnostic[] = [];

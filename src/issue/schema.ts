@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../core/i18n.js';
 import { en } from '../core/messages/en.js';
 import { BIDI_CONTROL, bidiMessage } from './bidi.js';
 import { cleanValue, controlCharMessage, firstControlChar } from './text.js';
+import { isoForTyped } from './typed-date.js';
 
 /**
  * The schema is built when this module loads, before the command line has chosen the language:
@@ -69,9 +70,15 @@ export const isoDate = z
       const date = new Date(Date.UTC(y, m - 1, d));
       return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
     },
-    { error: say('issue.schema.date-real') },
+    { error: (issue) => typedDateMessage(issue.input) ?? t('issue.schema.date-real') },
   )
   .meta({ format: 'date' });
+
+/** "write 2026-04-20" for a date typed 20/4/2026, which the file must hold the ISO way. */
+function typedDateMessage(input: unknown): string | undefined {
+  const iso = typeof input === 'string' ? isoForTyped(input) : undefined;
+  return iso ? t('issue.schema.date-typed', { written: String(input).trim(), iso }) : undefined;
+}
 
 const ISO_RANGE = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
 
@@ -85,7 +92,7 @@ export const dateValue = z
           return (range ? [range[1]!, range[2]!] : [value]).every((day) => isoDate.safeParse(day).success);
         },
         // A single date keeps the single date's message; a slash between two ISO dates means a range.
-        { error: (issue) => t(/^\d{4}-\d+-\d+\//.test(String(issue.input)) ? 'issue.schema.date-or-range' : 'issue.schema.date-real') },
+        { error: (issue) => typedDateMessage(issue.input) ?? t(/^\d{4}-\d+-\d+\//.test(String(issue.input)) ? 'issue.schema.date-or-range' : 'issue.schema.date-real') },
       ),
       z.strictObject({ start: isoDate, end: isoDate }),
     ],

@@ -7,6 +7,7 @@ import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocumen
 import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { t, type MessageKey } from '../core/i18n.js';
 import { libraryWords } from './library-words.js';
+import { blockColumn, overIndentedField, tabsToBlame } from './yaml-indent.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
@@ -74,27 +75,42 @@ export function parseIssueSource(file: string, raw: string): { source: IssueSour
     },
   });
   const source: IssueSource = { file, text, doc, lines };
-  const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
-  // After a tab, yaml misreads the indentation of everything below it: report the tabs alone.
+  const { tabs, stillWrong } = tabsToBlame(text, doc.errors, (offset) => lines.linePos(offset).line);
+  // After a tab, yaml misreads the indentation of everything below it (and the line above it):
+  // the tabs are reported, and only the errors before them that remain once they are spaces.
+  const tabLine = tabs.length ? lines.linePos(tabs[0]!.offset).line : Infinity;
   const problems = [...doc.errors, ...doc.warnings]
-    .filter((p) => !firstTab || p.code === 'TAB_AS_INDENT' || p.pos[0] < firstTab.pos[0])
+    .filter((p) => !tabs.length || (lines.linePos(p.pos[0]).line < tabLine && stillWrong.has(lines.linePos(p.pos[0]).line)))
     .filter((p) => p.code !== 'TAG_RESOLVE_FAILED'); // an error of yaml-rules.ts
-  const diagnostics: Diagnostic[] = problems.map((problem) => {
+  const diagnostics: Diagnostic[] = tabs.slice(0, 12).map((tab) => {
+    const { line, col } = lines.linePos(tab.offset);
+    const message = tab.char === '\t' ? t('issue.yaml.tab', { spaces: tab.spaces.length }) : t('issue.yaml.odd-space', { char: `U+${tab.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, spaces: tab.spaces.length });
+    return { severity: 'error', file, line, col, path: '', message, sourceLine: lineText(source, line), code: 'tab' } satisfies Diagnostic;
+  });
+  diagnostics.push(...problems.map((problem) => {
     // yaml reports an unclosed quote where the file ends; the user needs where it opens.
     // Where nesting gets too deep depends on the stack: point at where the run of brackets starts.
     const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : problem.code === 'RESOURCE_EXHAUSTION' ? bracketRun(text, problem.pos[0]) : undefined;
-    const { line, col } = lines.linePos(opened ?? problem.pos[0]);
+    // A field indented too far reads as the text above going on: said as indentation, at that field.
+    const deeper = problem.code === 'BLOCK_AS_IMPLICIT_KEY' ? overIndentedField(text, problem.pos[0]) : undefined;
+    const quoted = problem.code === 'UNEXPECTED_TOKEN' ? quotedStart(text, problem.pos[0]) : undefined;
+    if (quoted) {
+      const { line, col } = lines.linePos(quoted.offset);
+      const message = t('issue.yaml.quote-then-text', { quoted: quoted.quoted });
+      return { severity: 'error', file, line, col, path: formatPath(pathAt(doc, quoted.offset)), message, sourceLine: lineText(source, line), code: 'yaml' } satisfies Diagnostic;
+    }
+    const { line, col } = lines.linePos(deeper?.offset ?? opened ?? problem.pos[0]);
     return {
       severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
       file,
       line,
       col,
-      path: formatPath(syntaxPath(doc, problem.code, opened ?? problem.pos[0])),
-      message: yamlMessage(problem.code, problem.message),
+      path: deeper ? '' : formatPath(syntaxPath(doc, problem.code, opened ?? problem.pos[0])),
+      message: deeper ? t('issue.yaml.indent-deeper', { col, column: deeper.column }) : indentMessage(text, problem) ?? yamlMessage(problem.code, problem.message),
       sourceLine: lineText(source, line),
       code: 'yaml',
     } satisfies Diagnostic;
-  });
+  }));
   diagnostics.push(...controlCharDiagnostics(source));
   if (doc.errors.length === 0) diagnostics.push(...structureDiagnostics(source));
   return { source, diagnostics };
@@ -217,6 +233,39 @@ export function pathAt(doc: Document, offset: number): PathSegment[] {
     } else break;
   }
   return segments;
+}
+
+/**
+ * "title: 'Lời giải' cho bài toán": a value that starts with a quoted part and goes on. yaml
+ * takes the quotes as the value's and stops at the text after them; the title meant them.
+ */
+export function quotedStart(text: string, offset: number): { offset: number; quoted: string } | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = text.slice(start, offset);
+  const match = /^([ \t]*(?:-[ \t]+)*(?:[^\s:#'"{}[\],][^:#{}[\],]*:[ \t]+)?)(['"])(.*)\2[ \t]*$/.exec(line);
+  if (!match || (match[2] === '"' && /(^|[^\\])"/.test(match[3]!)) || (match[2] === "'" && /'(?!')/.test(match[3]!.replace(/''/g, '')))) return undefined;
+  return { offset: start + match[1]!.length, quoted: `${match[2]}${match[3]}${match[2]}` };
+}
+
+/** yaml's BAD_INDENT in words of indentation: a field out of line with its block, a `|` line less indented than the first. */
+function indentMessage(text: string, problem: { code: string; message: string; pos: [number, number] }): string | undefined {
+  // A field short of its block's column under a list item reads as an item without its "-".
+  if (problem.code === 'MISSING_CHAR' && /^Sequence item without -/.test(problem.message) && isFieldLine(text, problem.pos[0])) {
+    const block = blockColumn(text, problem.pos[0]);
+    return block ? t('issue.yaml.indent-field', { line: block.line, column: block.column }) : undefined;
+  }
+  if (problem.code !== 'BAD_INDENT') return undefined;
+  if (/^Block scalar lines/.test(problem.message)) return t('issue.yaml.indent-block-text');
+  if (!/^All mapping items/.test(problem.message)) return undefined;
+  const block = blockColumn(text, problem.pos[0]);
+  return block ? t('issue.yaml.indent-field', { line: block.line, column: block.column }) : t('issue.yaml.indent-field-unknown');
+}
+
+/** Whether the line at `offset` is a `name: …` field (not a list item or a text). */
+function isFieldLine(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return /^[ \t]*[^\s:#'"[{-][^:#]*:([ \t]|$)/.test(text.slice(start, end < 0 ? undefined : end));
 }
 
 /** Offset of the first of the brackets (and spaces) that run up to `offset` on its line. */

@@ -18,6 +18,7 @@ import { applyPageBoxes } from './boxes.js';
 import { documentDate, documentLanguage, documentSubject } from './metadata.js';
 import { dropForeignLinks } from './links.js';
 import { addOutline, issueOutline, linkTitles } from './outline.js';
+import type { QuoteStyle } from '../render/quotes.js';
 import { addOutputIntent, PDFA, pdfaProblems } from './pdfa/index.js';
 import type { Profile } from './profile.js';
 import { completeTags, isTagged } from './tags/complete.js';
@@ -34,6 +35,8 @@ export interface FinishOptions {
   source: string;
   /** The theme's labels (default: Vietnamese). */
   labels?: Labels;
+  /** The theme's quote style: bookmarks print quotes as the pages do. */
+  quotes?: QuoteStyle;
   /** PDF/A-2b: output intent, identification, and the rules checked (pdfa/). */
   pdfa?: boolean;
   /** Colours to DeviceCMYK, converted by Ghostscript's ICC profiles (cmyk/); `images`: the issue's, whose CMYK JPEGs stay JPEG. */
@@ -54,7 +57,7 @@ export async function finish(doc: PDFDocument, issue: Issue, options: FinishOpti
   // First: what is tagged and checked for PDF/A below is what stays.
   const droppedLinks = dropForeignLinks(doc);
   setMetadata(doc, issue, options);
-  const outline = issueOutline(issue, options.labels);
+  const outline = issueOutline(issue, options.labels, options.quotes);
   addOutline(doc, outline);
   // Before the page boxes: only what Chromium drew is marked.
   if (tagged) completeTags(doc, linkTitles(outline));

@@ -6,6 +6,7 @@ import { PDFName, PDFNull, PDFNumber, PDFHexString, type PDFArray, type PDFDict,
 import type { Issue } from '../issue/model.js';
 import { formatLabel, type Labels } from '../theme/label-keys.js';
 import { namedDestinations } from './destinations.js';
+import { setQuotes, type QuoteStyle } from '../render/quotes.js';
 
 export interface OutlineItem {
   title: string;
@@ -18,13 +19,14 @@ export interface OutlineItem {
 /** The table of contents' id (templates/partials/toc.hbs); it starts on the page after the one-page cover. */
 export const TOC = { id: 'muc-luc', title: 'Mục lục', page: 1 } as const;
 
-export function issueOutline(issue: Issue, labels?: Labels): OutlineItem[] {
+export function issueOutline(issue: Issue, labels?: Labels, quotes?: QuoteStyle): OutlineItem[] {
+  const q = (text: string) => (quotes ? setQuotes(text, quotes) : text);
   return [
     { title: labels?.contents ?? TOC.title, id: TOC.id, children: [], page: TOC.page },
     ...issue.parts.map((part) => ({
-      title: `${labels ? formatLabel(labels.partNumber, { roman: part.roman }) : `Phần ${part.roman}.`} ${part.title}`,
+      title: `${labels ? formatLabel(labels.partNumber, { roman: part.roman }) : `Phần ${part.roman}.`} ${q(part.title)}`,
       id: part.id,
-      children: part.articles.map((a) => ({ title: a.date ? `${a.date.short}: ${a.title}` : a.title, id: a.id, children: [] })),
+      children: part.articles.map((a) => ({ title: a.date ? `${a.date.short}: ${q(a.title)}` : q(a.title), id: a.id, children: [] })),
     })),
   ];
 }

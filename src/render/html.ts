@@ -12,6 +12,10 @@ import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
 import { fillQr, issueLinks, makeQrContents, planQr, qrPlaceholder } from './qr.js';
 import { renderTemplate } from './templates.js';
+import { withQuotes } from './quotes.js';
+
+/** Fields rendered as Markdown: markdown-it sets their quotes. */
+const MARKDOWN_KEYS: ReadonlySet<string> = new Set(['body', 'lead', 'intro', 'closing']);
 import { themeCss, themeUrl } from './theme-css.js';
 
 import { ASSET_PREFIX, ISSUE_PREFIX } from './urls.js';
@@ -84,11 +88,13 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
   const digits = options.digits ?? 2;
   const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins));
   const plans = issueLinks(issue).map(planQr);
+  // One quote style for the whole issue, as printed (the file keeps what was written).
+  const shown = withQuotes({ issue, footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }) }, theme.quotes, MARKDOWN_KEYS);
   const qr = new Map(plans.map((plan, i) => [plan.url, qrPlaceholder(plan, i)]));
   const html = renderTemplate(
     theme,
     {
-      issue,
+      issue: shown.issue,
       theme: {
         language: theme.language,
         twoColumns: theme.page.columns === 2,
@@ -102,7 +108,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       page: geometry,
       // The TOC's entry-number column fits the longest number ("100.").
       tocDigits: String(Math.max(1, ...issue.parts.map((p) => p.articles.length))).length,
-      footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }),
+      footerLeft: shown.footerLeft,
     },
     {
       targets: issue.targets,
@@ -110,6 +116,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       imageUrl: (src) => ISSUE_PREFIX + src.split('/').map(encodeURIComponent).join('/'),
       placeholder: '0'.repeat(digits),
       labels: theme.labels,
+      quotes: theme.quotes,
     },
   );
   const contents = makeQrContents(plans);

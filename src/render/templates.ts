@@ -8,6 +8,7 @@ import { LABEL_KEYS, formatLabel, type LabelKey, type Labels } from '../theme/la
 import type { Theme, ThemeFile } from '../theme/theme.js';
 import { UserError, type Diagnostic } from '../core/diagnostics.js';
 import { renderMarkdown, renderMarkdownInline } from './markdown.js';
+import type { QuoteStyle } from './quotes.js';
 import { themeTemplates } from './check-theme.js';
 import { COMPILE_OPTIONS } from './precompiled.js';
 import { shownPath } from './template-check.js';
@@ -22,6 +23,8 @@ export interface RenderContext {
   /** Placeholder printed in page-reference slots before the numbers are known. */
   placeholder: string;
   labels: Labels;
+  /** The issue's quote style, for Markdown texts (plain texts are set in html.ts). */
+  quotes?: QuoteStyle;
 }
 
 let current: RenderContext | undefined;
@@ -34,9 +37,9 @@ function environment(): typeof Handlebars {
   };
   /** `{{md body level=4}}`: the body's headings start at <h4> (default <h3>, under an article's <h2>). */
   env.registerHelper('md', (text: unknown, options: { hash?: { level?: number } }) =>
-    new env.SafeString(typeof text === 'string' ? renderMarkdown(text, { headingLevel: options.hash?.level }) : ''),
+    new env.SafeString(typeof text === 'string' ? renderMarkdown(text, { headingLevel: options.hash?.level, quotes: current?.quotes }) : ''),
   );
-  env.registerHelper('mdInline', (text: unknown) => new env.SafeString(typeof text === 'string' ? renderMarkdownInline(text) : ''));
+  env.registerHelper('mdInline', (text: unknown) => new env.SafeString(typeof text === 'string' ? renderMarkdownInline(text, { quotes: current?.quotes }) : ''));
   // The code's alternative text ("Mã QR: <URL>") is the partial qr-alt.hbs: its label lives there only.
   let qrAlt: Handlebars.TemplateDelegate | undefined;
   env.registerHelper('qr', (url: unknown) => {

@@ -75,6 +75,10 @@ export const themeSchema = z
       .partialRecord(z.enum(COLOR_KEYS, { error: say('theme.schema.colour-name', { known: COLOR_KEYS.join(', ') }) }), cssColor)
       .optional()
       .meta({ description: `Colours, each the CSS variable --color-<name>: ${COLOR_KEYS.map((k) => `${k} (${colourHelp(k)})`).join('; ')}.` }),
+    quotes: z
+      .enum(['typographic', 'straight'], { error: say('theme.schema.quote-style') })
+      .optional()
+      .meta({ description: 'How quotes print, whatever was typed or pasted: typographic (“ ” ‘ ’, the default) or straight (" \').' }),
     fonts: z
       .strictObject({
         sans: fontFamily.optional().meta({ description: 'Headings, cover, TOC, labels.' }),

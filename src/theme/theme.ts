@@ -6,6 +6,7 @@
  * too, so a missing or oversized one is an error at its line in theme.yaml, before printing.
  */
 import path from 'node:path';
+import type { QuoteStyle } from '../render/quotes.js';
 import { UserError } from '../core/diagnostics.js';
 import { isWithin, ReadProblem, readInside, MAX_THEME_TEXT_BYTES } from '../core/read-file.js';
 import type { Margins, PageSize } from '../issue/page.js';
@@ -34,6 +35,8 @@ export interface Theme {
   /** The chosen theme first, the base last. */
   layers: ThemeLayer[];
   language: Language;
+  /** How quotes print (render/quotes.ts). */
+  quotes: QuoteStyle;
   labels: Labels;
   colors: Record<ColorKey, string>;
   fonts: { sans: ThemeFont; serif: ThemeFont; size: number; leading: number };
@@ -88,6 +91,7 @@ export async function mergeLayers(layers: ThemeLayer[]): Promise<Theme> {
     name: layers[0]!.name,
     layers,
     language,
+    quotes: pick((t) => t.quotes) ?? 'typographic',
     labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v.normalize('NFC')])) as Labels,
     colors,
     fonts: { sans: pickFont('sans'), serif: pickFont('serif'), size: pick((t) => t.fonts?.size) ?? 9.8, leading: pick((t) => t.fonts?.leading) ?? 1.5 },

@@ -188,8 +188,9 @@ describe('bantin build with the whole corpus (one batch, --out-dir)', () => {
       const all = pageTexts(built('markup.yaml')).join(' ');
       for (const literal of [
         '</STYLE><SCRIPT>ALERT(1)</SCRIPT> TIN TRONG NƯỚC', // part titles are set in capitals
-        '<script>alert("tiêu đề")</script> Kinh tế số {{7*7}} hướng tới 30% GDP </style>',
-        '<script>document.title="x"</script> Kinh tế số {{7*7}} và {{{html}}} </style><style>body{display:none}</style> đạt 30% GDP.',
+        // Quotes print in the one style, typographic by default (render/quotes.ts).
+        '<script>alert(“tiêu đề”)</script> Kinh tế số {{7*7}} hướng tới 30% GDP </style>',
+        '<script>document.title=“x”</script> Kinh tế số {{7*7}} và {{{html}}} </style><style>body{display:none}</style> đạt 30% GDP.',
       ]) {
         expect(loose(all)).toContain(loose(literal)); // lines may break anywhere in a long run of markup
       }

@@ -4,8 +4,11 @@
 import type { Issue } from '../../src/issue/model.js';
 import { collapse } from './pdf-tools.js';
 
-/** Text without spaces and hyphens: pdftotext drops a hyphen where a line breaks after it. */
-const loose = (text: string) => text.replace(/[\s\-‐]/g, '');
+/**
+ * Text without spaces and hyphens (pdftotext drops a hyphen where a line breaks after it), and
+ * quotes without their shape (they print in the issue's one style, typographic by default).
+ */
+const loose = (text: string) => text.replace(/[\s\-‐]/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Loose page texts, computed once per document (a 2,000-article issue has 700 pages). */
@@ -23,7 +26,7 @@ export function pageOf(texts: string[], title: string, from: number): number {
 /** The number printed right after an entry's text; -1 if the entry is not found. */
 export function printedNumber(text: string, entry: string): number {
   // pdftotext drops a hyphen (and the space) where a line breaks after it: "2025 - 2026" → "2025 2026".
-  const pattern = collapse(entry).split(/[\s\-‐]+/).map(escape).join('[\\s\\-‐]*');
+  const pattern = collapse(entry).split(/[\s\-‐]+/).map(escape).join('[\\s\\-‐]*').replace(/["“”]/g, '["“”]').replace(/['‘’]/g, "['‘’]");
   const match = new RegExp(`${pattern} (\\d+)`).exec(text);
   return match ? Number(match[1]) : -1;
 }

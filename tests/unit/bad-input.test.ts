@@ -274,7 +274,7 @@ describe('YAML that parses but cannot become data', () => {
   it('reports tab indentation alone, not the misread lines after it', async () => {
     const text = edit(MINIMAL_ISSUE, '        title: Kinh tế số', '\ttitle: Kinh tế số');
     const { diagnostics } = await load(text);
-    expect(diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[15, 1, 'tab used for indentation: YAML indents with spaces only']]);
+    expect(diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[15, 1, 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above (6 spaces), or run "bantin check --fix"']]);
   });
 
 });

@@ -34,7 +34,7 @@ describe('the README', () => {
       '## Install',
       '## Quick start',
       '## The weekly workflow',
-      '## The issue file',
+      '## Writing an issue',
       '## Themes',
       '## Printing',
       '### Sending to the printer',

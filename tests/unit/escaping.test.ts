@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssueText } from '../../src/issue/load.js';
 import { ISSUE_PREFIX, renderIssueHtml } from '../../src/render/html.js';
+import { themeIssue } from '../../src/theme/choose.js';
 import { parseDocument } from './dom.js';
 import { TINY_PNG } from './helpers.js';
 
@@ -65,7 +66,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'images', 'kinh-te-so.png'), TINY_PNG);
   const { issue, diagnostics } = await loadIssueText(path.join(dir, 'so-20-2026.yaml'), EVIL_ISSUE);
   expect(diagnostics).toEqual([]);
-  html = (await renderIssueHtml(issue!)).html;
+  // Straight quotes as typed: the attack strings must arrive byte for byte (quotes.test.ts sets the typographic ones).
+  const themed = await themeIssue(issue!, undefined);
+  html = (await renderIssueHtml(themed.issue, { theme: { ...themed.theme, quotes: 'straight' } })).html;
   doc = parseDocument(html);
 });
 

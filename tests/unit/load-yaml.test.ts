@@ -23,17 +23,18 @@ describe('loadIssueText: YAML problems', () => {
   it('reports tab indentation on the line with the tab', async () => {
     const { issue, diagnostics } = await load(edit(MINIMAL_ISSUE, '    - Sở Khoa học', '\t- Sở Khoa học'));
     expect(issue).toBeUndefined();
-    const tab = diagnostics.filter((d) => d.message.startsWith('tab used'));
+    const tab = diagnostics.filter((d) => d.code === 'tab');
     expect(tab.map(seen)).toEqual([
       {
         line: 4,
         col: 1,
         path: '',
-        message: 'tab used for indentation: YAML indents with spaces only',
+        message: 'a tab at the start of this line (Word indents a paragraph with one): YAML indents with spaces only; replace the tab with spaces lined up with the line above (4 spaces), or run "bantin check --fix"',
         sourceLine: '\t- Sở Khoa học và Công nghệ',
       },
     ]);
-    expect(diagnostics.every((d) => d.code === 'yaml' && d.severity === 'error')).toBe(true);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
   });
 
   it('reports an unclosed quote where it opens, not where the file ends', async () => {
@@ -57,7 +58,7 @@ describe('loadIssueText: YAML problems', () => {
         line: 9,
         col: 1,
         path: '',
-        message: 'YAML syntax: All mapping items must start at the same column (check the indentation and closing quotes)',
+        message: 'this field is not lined up with the fields of its block (line 8 starts at column 5): indent it with spaces to the same column',
         sourceLine: '   end: 2026-05-31',
       },
     ]);

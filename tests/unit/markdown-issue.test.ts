@@ -83,7 +83,8 @@ describe('YAML ⇄ Markdown', () => {
     const quotes = (text: string) => text.split('"').length - 1;
     const inTexts = quotes(JSON.stringify(input.parts).replace(/\\"/g, '\u0001').replace(/"/g, '').replace(/\u0001/g, '"'));
     expect(quotes(parts.replace(/^<!--.*-->$/gm, ''))).toBe(inTexts);
-    expect(prose.length).toBeGreaterThan(parts.length - 1000);
+    // Comments (the example's own, moved before the headings) aside, little but prose is left.
+    expect(prose.length).toBeGreaterThan(parts.replace(/^<!--.*-->$/gm, '').length - 1000);
     // The title YAML had to quote (it holds ": ") is written as printed.
     expect(md).toContain('\n## 26/05: Mô hình tăng trưởng mới của Việt Nam: Kinh tế thông minh, trí tuệ nhân tạo là lực lượng sản xuất mới\n');
     expect(md).toContain('\n## 28/05: Kinh tế số hướng tới 30% GDP\nId: kinh-te-so-30-gdp\nChi tiết: [VOV](');
@@ -122,6 +123,19 @@ describe('YAML ⇄ Markdown', () => {
     const yaml = `${example('hcm-10-2025')}`;
     const { md } = roundTrip('examples/hcm-10-2025.yaml', yaml);
     expect(md).toContain('<!-- The seed names no source for this item. -->\n<!-- bantin-ignore: missing-source -->\n## 14/10: Tổng Bí thư Tô Lâm: TP.HCM - khởi nguồn đổi mới');
+  });
+
+  it("keeps the comments beside an item's or a part's fields, named by their field, before its heading", () => {
+    const { md, yaml } = roundTrip('examples/so-20-2026.yaml', example('so-20-2026'));
+    expect(md).toContain('<!-- title: quoted: contains ": " -->\n## 26/05: Mô hình tăng trưởng mới');
+    expect(md).toContain('<!-- source: printed as "Chi tiết: Bộ KH-CN" with a QR code to the url -->');
+    expect(yaml).toContain('# title: quoted: contains ": "\n');
+    // Every comment of the parts, in every example, is somewhere in the Markdown.
+    for (const name of ['so-20-2026', 'so-15-2026', 'hcm-10-2025', 'digest-chuyen-doi-so-2025']) {
+      const text = example(name);
+      const converted = name === 'so-20-2026' ? md : roundTrip(`examples/${name}.yaml`, text).md;
+      for (const [, comment] of text.slice(text.indexOf('\nparts:')).matchAll(/(?:^|\s)#\s+(.+)$/gm)) expect(converted, `${name}: ${comment}`).toContain(comment!.trim());
+    }
   });
 
   it('writes in a ```bantin block what would not read back as written', () => {

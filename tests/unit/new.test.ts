@@ -221,7 +221,8 @@ describe('bantin new without a previous issue', () => {
 
   it('asks for what the flags left out, with defaults, and asks again after a wrong answer', async () => {
     const dir = await folder();
-    const answers = ['', 'Sở Khoa học và Công nghệ TP. Hồ Chí Minh', 'Phòng Thông tin', '', '10/2025', '10-2025', '2025-10-06'];
+    // The day as typed in Vietnam (6/10/2025), after a wrong answer.
+    const answers = ['', 'Sở Khoa học và Công nghệ TP. Hồ Chí Minh', 'Phòng Thông tin', '', '10/2025', '10-2025', '6/10/2025'];
     const asked: string[] = [];
     const result = await newIssue({
       dir,
@@ -237,11 +238,21 @@ describe('bantin new without a previous issue', () => {
       'Publisher, line 2 (Enter when done): ',
       'Publisher, line 3 (Enter when done): ',
       'Issue number (number/year): ',
-      'First day of the week (YYYY-MM-DD) [2025-10-06]: ',
-      '(expected a real date written YYYY-MM-DD) First day of the week (YYYY-MM-DD) [2025-10-06]: ',
+      'First day of the week (e.g. 20/4/2026) [2025-10-06]: ',
+      '(expected a real date, written 20/4/2026 or 2026-04-20) First day of the week (e.g. 20/4/2026) [2025-10-06]: ',
     ]);
     const { issue } = await loadIssue(result.output);
     expect([issue!.series.publisher, issue!.number, issue!.week.label]).toEqual([['Sở Khoa học và Công nghệ TP. Hồ Chí Minh', 'Phòng Thông tin'], '10/2025', '6/10 – 12/10/2025']);
+  });
+});
+
+describe("new's questions take a date as it is typed", () => {
+  it.each(['20/4/2026', '20/04/2026', '20-4-2026', '2026-04-20'])('%s is 20 April 2026', async (typed) => {
+    const dir = await folder();
+    const answers = ['', 'Sở Khoa học và Công nghệ', '', '15/2026', typed];
+    const result = await newIssue({ dir, today: new Date(2026, 3, 21), ask: async () => answers.shift() ?? '' });
+    const { issue } = await loadIssue(result.output);
+    expect(issue!.week.start.iso).toBe('2026-04-20');
   });
 });
 

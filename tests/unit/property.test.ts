@@ -11,6 +11,7 @@ import { parse, stringify } from 'yaml';
 import { isUserError } from '../../src/core/diagnostics.js';
 import { loadIssueText, type LoadResult } from '../../src/issue/load.js';
 import { renderIssueHtml } from '../../src/render/html.js';
+import { setQuotes } from '../../src/render/quotes.js';
 import { parseDocument } from './dom.js';
 import { MINIMAL_ISSUE, TMP_ISSUE_FILE } from './helpers.js';
 
@@ -216,10 +217,12 @@ describe('every valid issue renders', () => {
         expect(doc.querySelectorAll('style')).toHaveLength(1);
         expect(doc.querySelectorAll('img')).toHaveLength(0); // Markdown images are off; QR codes are inline SVG
         const printed = [...doc.querySelectorAll('.news-title, .spotlight-title')].map((e) => e.textContent);
-        expect(printed).toEqual(issue.articles.map((a) => a.title));
+        // Quotes print in the issue's one style (typographic by default); the rest exactly as written.
+        const titles = issue.articles.map((a) => setQuotes(a.title, 'typographic'));
+        expect(printed).toEqual(titles);
         for (const a of issue.articles) {
-          expect(html).toContain(`>${escapeHtml(a.title)}</h2>`);
-          expect(html).toContain(`${escapeHtml(a.title)}</span>`); // its TOC entry
+          expect(html).toContain(`>${escapeHtml(setQuotes(a.title, 'typographic'))}</h2>`);
+          expect(html).toContain(`${escapeHtml(setQuotes(a.title, 'typographic'))}</span>`); // its TOC entry
         }
       }),
       { numRuns: 100 },

@@ -5,6 +5,7 @@ import { UserError } from '../../core/diagnostics.js';
 import type { NewOptions } from '../../commands/new/index.js';
 import { loggerFor } from '../context.js';
 import { t } from '../../core/i18n.js';
+import { readTypedDate } from '../../issue/typed-date.js';
 
 /** The command's flags are the options of commands/new, plus --yes. */
 type NewFlags = Pick<NewOptions, 'from' | 'dir' | 'output' | 'number' | 'weekStart' | 'title' | 'format'> & { publisher: string[]; yes?: boolean };
@@ -21,12 +22,11 @@ const issueNumber = (value: string): string => {
   return value;
 };
 // Not the zod schema: registering a command must not load zod (every command starts through here).
+// 2027-01-04, or as typed in Vietnam: 4/1/2027, 04/01/2027, 4-1-2027.
 const weekStart = (value: string): string => {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // Date.UTC reads the years 0–99 as 1900–1999: the year is compared too.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new InvalidArgumentError(t('cli.value.date'));
-  return value;
+  const iso = readTypedDate(value);
+  if (!iso) throw new InvalidArgumentError(t('cli.value.date'));
+  return iso;
 };
 const text = (what: 'cli.value.series-title' | 'cli.value.publisher') => (value: string): string => {
   if (!value.trim()) throw new InvalidArgumentError(t(what));

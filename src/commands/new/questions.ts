@@ -1,6 +1,6 @@
 /** A new series without a previous issue: its title, publisher, number and week, from flags or questions. */
 import { UserError } from '../../core/diagnostics.js';
-import { isoDate } from '../../issue/schema.js';
+import { readTypedDate } from '../../issue/typed-date.js';
 import { ISSUE_NUMBER, mondayOf } from './numbering.js';
 import type { NewOptions } from './options.js';
 import { t } from '../../core/i18n.js';
@@ -44,6 +44,6 @@ export async function gatherAnswers(options: NewOptions): Promise<SeriesAnswers>
   const number = options.number ?? (await question(t('new.ask.number'), undefined, (v) => (ISSUE_NUMBER.test(v) ? undefined : t('new.ask.number-invalid'))));
   const weekStart =
     options.weekStart ??
-    (ask ? await question(t('new.ask.week-start'), defaultStart, (v) => (isoDate.safeParse(v).success ? undefined : t('new.ask.week-start-invalid'))) : defaultStart);
+    (ask ? readTypedDate(await question(t('new.ask.week-start'), defaultStart, (v) => (readTypedDate(v) ? undefined : t('new.ask.week-start-invalid'))))! : defaultStart);
   return { title, publisher, number, weekStart };
 }

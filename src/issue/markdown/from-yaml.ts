@@ -98,32 +98,56 @@ function partComments(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
   const parts = doc.get('parts', true);
   if (!isSeq(parts)) return out;
-  const add = (path: string, seq: YAMLSeq, i: number, inside: Node[]) => {
-    const before = [i === 0 ? seq.commentBefore : undefined, (seq.items[i] as Node).commentBefore].filter((c): c is string => !!c);
-    const ignores = inside.flatMap(ignoreLines);
-    const lines = [...before, ...ignores];
-    if (lines.length) out.set(path, lines.join('\n'));
+  const lines = (comment: string | null | undefined) => (comment ? comment.split('\n').filter((l) => l.trim()) : []);
+  /**
+   * Comments before a part or item: its own, those among its fields, and what yaml hung on the
+   * one above it (a map's trailing comment holds the lines up to the next one).
+   */
+  const add = (path: string, seq: YAMLSeq, i: number, inside: string[]) => {
+    const above = i > 0 ? (seq.items[i - 1] as Node).comment : undefined;
+    const before = [i === 0 ? seq.commentBefore : undefined, above, (seq.items[i] as Node).commentBefore].flatMap(lines);
+    const all = [...before, ...inside];
+    if (all.length) out.set(path, all.join('\n'));
   };
   parts.items.forEach((part, p) => {
     if (!isMap(part)) return;
     const children = ['articles', 'sections'].map((k): unknown => part.get(k, true)).find((node): node is YAMLSeq => isSeq(node));
-    add(`parts[${p}]`, parts, p, fieldNodes(part, children));
+    // After the last item or section, and after the last part: kept with the part.
+    const lastChild = children?.items.at(-1) as Node | undefined;
+    const last = p === parts.items.length - 1;
+    const after = [children?.comment, lastChild?.comment, last ? part.comment : undefined, last ? parts.comment : undefined].flatMap(lines);
+    add(`parts[${p}]`, parts, p, [...fieldComments(part, children), ...after]);
     if (!children) return;
     const name = (part.get('articles', true) as unknown) === children ? 'articles' : 'sections';
-    children.items.forEach((child, i) => add(`parts[${p}].${name}[${i}]`, children, i, isMap(child) ? fieldNodes(child) : []));
+    children.items.forEach((child, i) => add(`parts[${p}].${name}[${i}]`, children, i, isMap(child) ? fieldComments(child) : []));
   });
   return out;
 }
 
-/** A map's keys and values, but not the children list's items (they have comments of their own). */
-const fieldNodes = (map: YAMLMap, children?: Node): Node[] =>
-  map.items.flatMap((pair) => [pair.key as Node, ...(pair.value === children ? [] : [pair.value as Node])]);
+/**
+ * The comments written among a map's fields ("date: 2026-05-28 # the day it ran"), each named
+ * by its field, and the `bantin-ignore` comments as they are: the Markdown form has no place
+ * for a comment beside a field, so they go before the heading. Not those of the children list
+ * (they have comments of their own) nor of blocks (written with their own YAML).
+ */
+function fieldComments(map: YAMLMap, children?: Node): string[] {
+  const found: string[] = [];
+  for (const pair of map.items) {
+    const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+    if (pair.value === children) continue;
+    const value = pair.value as Node | null;
+    // The blocks themselves keep their comments in their own YAML; the list's are taken here.
+    const own = key === 'blocks' && isSeq(value) ? [value.commentBefore, value.comment].flatMap((c) => (c ? c.split('\n').filter((l) => l.trim()) : [])) : commentLines(value);
+    for (const line of [...commentLines(pair.key as Node), ...own]) found.push(IGNORE.test(line) ? line : ` ${key}:${line.startsWith(' ') ? '' : ' '}${line}`);
+  }
+  return found;
+}
 
-/** The `bantin-ignore` comment lines anywhere inside a node. */
-function ignoreLines(root: Node | null | undefined): string[] {
+/** The comment lines anywhere inside a node. */
+function commentLines(root: Node | null | undefined): string[] {
   const found: string[] = [];
   if (!root) return found;
-  const take = (comment: string | null | undefined) => comment && found.push(...comment.split('\n').filter((line) => IGNORE.test(line)));
+  const take = (comment: string | null | undefined) => comment && found.push(...comment.split('\n').filter((line) => line.trim()));
   visit(root, {
     Node: (_key, node) => {
       take(node.commentBefore);

@@ -25,8 +25,8 @@ export const newIssue = {
   'new.ask.publisher-more': 'Publisher, line {line} (Enter when done): ',
   'new.ask.number': 'Issue number (number/year)',
   'new.ask.number-invalid': 'expected number/year, e.g. 1/2026',
-  'new.ask.week-start': 'First day of the week (YYYY-MM-DD)',
-  'new.ask.week-start-invalid': 'expected a real date written YYYY-MM-DD',
+  'new.ask.week-start': 'First day of the week (e.g. 20/4/2026)',
+  'new.ask.week-start-invalid': 'expected a real date, written 20/4/2026 or 2026-04-20',
 
   // The skeleton's comments (YAML).
   'new.yaml.started': 'started by `bantin new`{from}.',

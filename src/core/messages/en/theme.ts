@@ -49,6 +49,7 @@ export const theme = {
   'theme.schema.label-name': 'expected a label name: {known}',
   'theme.schema.words': 'expected the words (text)',
   'theme.schema.colour-name': 'expected a colour name: {known}',
+  'theme.schema.quote-style': 'expected a quote style: typographic or straight',
   'theme.schema.size': 'expected the body size in points, e.g. 9.8',
   'theme.schema.leading': 'expected the line height as a ratio, e.g. 1.5',
   'theme.schema.page-size': 'expected a page size: A4 or A5',

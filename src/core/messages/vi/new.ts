@@ -24,8 +24,8 @@ export const newIssue: Record<keyof typeof en, string> = {
   'new.ask.publisher-more': 'Cơ quan ban hành, dòng {line} (nhấn Enter khi xong): ',
   'new.ask.number': 'Số bản tin (số/năm)',
   'new.ask.number-invalid': 'cần số/năm, ví dụ 1/2026',
-  'new.ask.week-start': 'Ngày đầu tuần (YYYY-MM-DD)',
-  'new.ask.week-start-invalid': 'cần một ngày có thật, viết YYYY-MM-DD',
+  'new.ask.week-start': 'Ngày đầu tuần (ví dụ 20/4/2026)',
+  'new.ask.week-start-invalid': 'cần một ngày có thật, viết 20/4/2026 hoặc 2026-04-20',
 
   'new.yaml.started': 'tạo bằng `bantin new`{from}.',
   'new.yaml.started-from': ' từ {file}',

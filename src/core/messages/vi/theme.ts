@@ -47,6 +47,7 @@ export const theme: Record<keyof typeof en, string> = {
   'theme.schema.label-name': 'cần tên một nhãn: {known}',
   'theme.schema.words': 'cần chữ của nhãn (dạng chữ)',
   'theme.schema.colour-name': 'cần tên một màu: {known}',
+  'theme.schema.quote-style': 'cần một kiểu dấu ngoặc kép: typographic (“ ”) hoặc straight (" ")',
   'theme.schema.size': 'cần cỡ chữ nội dung tính bằng point, ví dụ 9.8',
   'theme.schema.leading': 'cần khoảng cách dòng dạng tỉ lệ, ví dụ 1.5',
   'theme.schema.page-size': 'cần khổ giấy: A4 hoặc A5',
