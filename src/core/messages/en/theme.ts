@@ -25,5 +25,7 @@ export const theme = {
   'theme.font-package-missing': 'the font package {name} is not installed: install it beside bantin (npm install {name}; add -g if bantin was installed with -g), or remove package to use a bundled family',
   'theme.font-package-unreadable': 'cannot read {file} of the font package {name}: {reason}',
   'theme.font-package-no-sheets': 'the font package {name} has none of the stylesheets bantin loads ({sheets}): choose a fontsource package with static weights',
+  'theme.low-contrast-body': 'the text colour {text} ({textColor}) on {on} ({onColor}) has a contrast of {ratio}:1; body text needs at least {min}:1: make one of the two darker or the other lighter',
+  'theme.low-contrast-label': 'the label colour {text} ({textColor}) on {on} ({onColor}) has a contrast of {ratio}:1; bold and large labels need at least {min}:1: make one of the two darker or the other lighter',
   'theme.labels-unreadable': "cannot read bantin's own label set {file}: {reason}; reinstall bantin",
 } as const;

@@ -23,5 +23,7 @@ export const theme: Record<keyof typeof en, string> = {
   'theme.font-package-missing': 'gói phông chữ {name} chưa được cài: hãy cài cạnh bantin (npm install {name}; thêm -g nếu bantin được cài bằng -g), hoặc bỏ package để dùng họ phông có sẵn',
   'theme.font-package-unreadable': 'không đọc được {file} của gói phông chữ {name}: {reason}',
   'theme.font-package-no-sheets': 'gói phông chữ {name} không có bảng kiểu nào bantin nạp ({sheets}): hãy chọn một gói fontsource có các độ đậm cố định',
+  'theme.low-contrast-body': 'màu chữ {text} ({textColor}) trên nền {on} ({onColor}) chỉ có độ tương phản {ratio}:1; chữ thân bài cần tối thiểu {min}:1: hãy làm một màu đậm hơn hoặc màu kia nhạt hơn',
+  'theme.low-contrast-label': 'màu nhãn {text} ({textColor}) trên nền {on} ({onColor}) chỉ có độ tương phản {ratio}:1; nhãn chữ đậm hoặc cỡ lớn cần tối thiểu {min}:1: hãy làm một màu đậm hơn hoặc màu kia nhạt hơn',
   'theme.labels-unreadable': 'không đọc được bộ nhãn của chính bantin {file}: {reason}; hãy cài lại bantin',
 };
