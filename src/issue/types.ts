@@ -1,6 +1,6 @@
 /** The Issue model's types, in one module that imports no code of the model (no import circles). */
 import type { DateInfo, DateSpan, PeriodKind } from './dates.js';
-import type { Margins, PageSize } from './page.js';
+import type { Margins, PageSize, PartStart } from './page.js';
 import type { PathSegment } from '../core/diagnostics.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
 
@@ -105,7 +105,7 @@ export interface Issue {
   /** `highlights`: every entry in order (the theme's limit counts them); `groups`: as printed. */
   cover: { highlights: Highlight[]; groups: HighlightGroup[]; image?: ImageInput };
   /** Paper size and margins as the issue asks (the build may override the size). */
-  page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize };
+  page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize; duplex?: boolean; partStart?: PartStart };
   parts: Part[];
   /** Every article in reading order. */
   articles: Article[];

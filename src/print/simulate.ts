@@ -140,3 +140,49 @@ export async function leaveSimulation(page: Page): Promise<void> {
     delete holder.__bantinSimulation;
   });
 }
+
+/**
+ * Two-sided printing with parts on right-hand pages: Chromium has no break-before: right, so a
+ * part the model puts on an even page gets an empty `.blank-page` before it (a page of its own,
+ * printed blank: styles/bulletin.css). Each blank moves the parts after it by one page. Only a
+ * part that starts a page is moved (a theme may run parts on). Returns the blank pages, in the
+ * numbering after the insertion.
+ */
+export async function insertBlankPages(page: Page, box: PageBox, model: Simulated, partIds: readonly string[]): Promise<number[]> {
+  let added = 0;
+  const before: string[] = [];
+  const blanks: number[] = [];
+  for (const id of partIds) {
+    const at = model.destinations.get(id)?.page;
+    if (at === undefined || (at + added) % 2 === 1) continue;
+    before.push(id);
+    blanks.push(at + added);
+    added++;
+  }
+  if (before.length === 0) return [];
+  const { height } = columnSize(box);
+  const inserted = await page.evaluate(
+    (ids: string[], height: number) => {
+      const state = (window as unknown as { __bantinSimulation?: { breaks: Array<[HTMLElement, string | null]> } }).__bantinSimulation;
+      const done: string[] = [];
+      for (const id of ids) {
+        const part = document.getElementById(id);
+        if (!part || !['page', 'column', 'left', 'right'].includes(getComputedStyle(part).breakBefore)) continue;
+        const blank = document.createElement('div');
+        blank.className = 'blank-page';
+        blank.setAttribute('aria-hidden', 'true');
+        part.before(blank);
+        // In the model the blank is one whole column, as the cover is (enterSimulation).
+        if (state) {
+          blank.setAttribute('style', `break-before: column; break-after: column; height: ${height}px; overflow: hidden;`);
+          state.breaks.push([blank, null]);
+        }
+        done.push(id);
+      }
+      return done;
+    },
+    before,
+    height,
+  );
+  return inserted.length === before.length ? blanks : blanks.filter((_, i) => inserted.includes(before[i]!));
+}

@@ -92,6 +92,8 @@ export const themeSchema = z
         size: z.enum(['A4', 'A5'], { error: 'expected a page size: A4 or A5' }).optional(),
         margins: z.strictObject({ A4: margins.optional(), A5: margins.optional() }).optional().meta({ description: 'Default margins per paper size, in mm; an issue\'s page.margins win.' }),
         columns: z.number({ error: 'expected 1 or 2 columns' }).int().min(1).max(2).optional().meta({ description: 'Columns of the news lists.' }),
+        duplex: z.boolean({ error: 'expected true or false' }).optional().meta({ description: "Two-sided printing by default (an issue's page.duplex and --duplex win)." }),
+        'part-start': z.enum(['any', 'right'], { error: 'expected any or right' }).optional().meta({ description: 'With two-sided printing, `right` starts every part on a right-hand page.' }),
       })
       .optional(),
     cover: z

@@ -25,6 +25,8 @@ interface BuildFlags {
   cmyk?: boolean;
   tags: boolean;
   pdfa?: boolean;
+  duplex?: boolean;
+  impose?: 'booklet';
   watch?: boolean;
   serve?: boolean | number;
   output?: string;
@@ -50,6 +52,8 @@ export function registerBuild(program: Command): void {
     .option('--cmyk', t('cli.build.cmyk'))
     .option('--no-tags', t('cli.build.no-tags'))
     .option('--pdfa', t('cli.build.pdfa'))
+    .option('--duplex', t('cli.build.duplex'))
+    .addOption(new Option('--impose <layout>', t('cli.build.impose')).choices(['booklet']))
     .option('--html', t('cli.build.html'))
     .option('--theme <name|dir>', t('cli.build.theme'))
     .option('-w, --watch', t('cli.build.watch'))
@@ -65,7 +69,8 @@ export function registerBuild(program: Command): void {
       // PDF/A here is also tagged (the README says so): an untagged "PDF/A" would be a lie.
       if (opts.pdfa && !opts.tags) command.error(t('cli.build.pdfa-no-tags'), { exitCode: EXIT.usage });
       if (opts.pdfa && opts.cmyk) command.error(t('cli.build.pdfa-cmyk'), { exitCode: EXIT.usage });
-      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
+      if (opts.impose && (opts.profile === 'screen' || opts.pdfa || opts.watch)) command.error(t('cli.build.impose-not'), { exitCode: EXIT.usage });
+      const common = { html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme, duplex: opts.duplex, impose: opts.impose };
       const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error(t('cli.build.serve-needs-watch'), { exitCode: EXIT.usage });
       if (opts.watch) {
