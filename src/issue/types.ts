@@ -59,6 +59,8 @@ export interface Highlight {
 /** Highlights under one label; entries written outside any group form groups without a label. */
 export interface HighlightGroup {
   label?: string;
+  /** A part whose title is the group's label: its page range is printed beside the label, not as an item repeating it. */
+  part?: Highlight;
   items: Highlight[];
 }
 
