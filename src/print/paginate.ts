@@ -10,7 +10,7 @@ import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/urls.js';
 import { destinationsOf, openPrint, type DestinationMap } from '../pdf/index.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
-import { columnSize, enterSimulation, insertBlankPages, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
+import { balanceEnds, columnSize, enterSimulation, insertBlankPages, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
 import { shortEnds, shortTails, type Flow } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
@@ -203,6 +203,17 @@ export class PrintSession {
           await this.tighten(tails, tightened);
           model = await measureSimulation(this.page, input.pageBox, ids, endIds);
         }
+      }
+      // A story whose last page is still under a quarter full is balanced over its last two pages.
+      const unfilled = (input.flow?.ends ?? []).flatMap(({ measure }) => {
+        const end = model.ends.get(measure);
+        const start = model.destinations.get(measure);
+        return end && start && end.page > start.page && end.bottom < pageHeight / 4 ? [{ id: measure, page: end.page, bottom: end.bottom }] : [];
+      });
+      const balanced = unfilled.length > 0 ? await balanceEnds(this.page, input.pageBox, unfilled) : [];
+      if (balanced.length > 0) {
+        this.options.log?.(`balanced over their last two pages: ${balanced.join(', ')}`);
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
       }
       // Last: a blank page moves everything after it by one page, and nothing else moves.
       const blanks = input.rightStarts ? await insertBlankPages(this.page, input.pageBox, model, input.rightStarts) : [];
