@@ -207,7 +207,9 @@ export async function balanceEnds(page: Page, box: PageBox, stories: ReadonlyArr
         if (!root) continue;
         const lastBottom = story.bottom / ptPerPx;
         const before = story.page - 2; // the second-last page, 0-based
-        const blocks = [...root.querySelectorAll<HTMLElement>('p, li, h2, h3, h4, figure, blockquote, .news, .box, .figures')].filter((el) => {
+        // Whole items, body paragraphs and list items, TOC rows: never a QR code, caption or source line away from its item.
+        const selector = '.news, .news-body > p, .news-body li, .summary-section, .summary-section-body > p, .summary-section-body li, .spotlight-body > p, .spotlight-body li, .toc-entry, .toc-part';
+        const blocks = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => {
           const previous = el.previousElementSibling;
           // A first child breaks with its parent; a block after a heading stays with it.
           return previous !== null && !/^H[1-6]$/.test(previous.tagName) && !previous.classList.contains('news-head') && !previous.classList.contains('spotlight-head');
