@@ -12,6 +12,7 @@ import type { Issue } from '../issue/model.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
 import { finish, machineFonts } from '../pdf/index.js';
+import { imposeBooklet } from '../pdf/impose.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { browserFailure, openBrowser } from '../print/browser.js';
 import { downsampler, type ImageFilter } from '../print/downsample.js';
@@ -20,7 +21,7 @@ import { printPaginated, PrintSession, type PrintInput, type PrintResult } from 
 import type { Flow } from '../print/tails.js';
 import { renderIssueHtml, type RenderedIssue } from '../render/html.js';
 import { themeFiles } from '../render/theme-css.js';
-import { themeMargins } from '../theme/apply.js';
+import { themeMargins, themeSides } from '../theme/apply.js';
 import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
 import { defaultOutput, writeAllAtomic } from './output.js';
@@ -58,6 +59,10 @@ export interface BuildOptions {
   tagged?: boolean;
   /** PDF/A-2b: sRGB output intent, identification in the XMP, the rules of pdfa.ts checked. */
   pdfa?: boolean;
+  /** Two-sided printing (--duplex); overrides the issue's and the theme's page.duplex. */
+  duplex?: boolean;
+  /** --impose booklet: the pages on sheets for a saddle-stitched booklet, in printing order. */
+  impose?: 'booklet';
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -205,13 +210,15 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   }
   const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
   if (hasErrors(themed.diagnostics)) throw new UserError(t('commands.build.has-errors', { file: options.input }), themed.diagnostics);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
+  const warnings = [...loaded.diagnostics, ...themed.diagnostics].filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
   const htmlOutput = options.html && pdf ? defaultOutput(output, '.html') : undefined;
   await guardOutputs(preparedOutputs({ output, htmlOutput, pdf, web }), buildInputs(input, loaded.assets, theme));
   const profile = options.profile ?? 'print';
   const size = options.size ?? issue.page.size;
-  const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0);
+  // A booklet's pages are two-sided.
+  const duplex = options.impose === 'booklet' ? true : options.duplex;
+  const geometry = pageGeometry(size, themeMargins(theme, size, issue.page.margins), profile === 'press' ? (options.bleedMm ?? DEFAULT_BLEED_MM) : 0, themeSides(theme, issue.page, duplex));
   return { input, output, htmlOutput, pdf, web, issue, profile, geometry, source: loaded.source!, assets: loaded.assets, theme, warnings, started };
 }
 
@@ -244,6 +251,7 @@ function printInput(prepared: Prepared, rendered: RenderedIssue, options: BuildO
     assets: prepared.assets,
     themeFiles: themeFiles(prepared.theme),
     targets: rendered.targets,
+    rightStarts: prepared.geometry.partStart === 'right' ? prepared.issue.parts.map((p) => p.id) : undefined,
     pageBox: textBlock(prepared.geometry),
     flow: articleFlow(prepared),
     imageFilter,
@@ -271,7 +279,19 @@ export async function finishPrint(printed: PrintResult, prepared: Prepared, rend
 
 async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, web?: WebFiles): Promise<BuildResult> {
   const { input, output, htmlOutput } = prepared;
-  const { pdf, html, warnings } = await finishPrint(printed, prepared, rendered, options);
+  const finished = await finishPrint(printed, prepared, rendered, options);
+  const { html, warnings } = finished;
+  let pdf = finished.pdf;
+  if (options.impose === 'booklet') {
+    const imposed = await imposeBooklet(pdf, { geometry: prepared.geometry, profile: prepared.profile });
+    pdf = imposed.pdf;
+    if (imposed.padded > 0) {
+      const message = t('commands.build.booklet-padded', { pages: printed.pageCount, blank: imposed.padded, sides: imposed.sides });
+      // About the whole file, not a line of it.
+      warnings.push({ severity: 'warning', file: input, line: 0, col: 0, path: '', message, code: 'booklet-padded' });
+    }
+    options.logger.debug(`imposed as a booklet: ${imposed.sides} sheet sides`);
+  }
   // All files or none: the PDF is not in place before the HTML is written too.
   const files: Array<{ file: string; data: Uint8Array | string }> = [{ file: output, data: pdf }];
   if (htmlOutput) files.push({ file: htmlOutput, data: standaloneHtml(html, path.dirname(input), printed.pages, prepared.theme) });

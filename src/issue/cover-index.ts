@@ -37,7 +37,10 @@ export function coverIndex(entries: HighlightInput[], articles: Article[], parts
     const path: PathSegment[] = ['cover', 'highlights', i];
     if (typeof entry === 'object' && 'group' in entry) {
       const items = entry.items.map((ref, j) => resolve(ref, [...path, 'items', j])).filter((h) => h !== undefined);
-      groups.push({ label: entry.group, items });
+      // "Chỉ đạo của TW, Thành phố" as the label and again as the part's entry under it: once, with the range.
+      const first = items[0];
+      if (first?.kind === 'part' && sameWords(first.title, entry.group)) groups.push({ label: entry.group, part: first, items: items.slice(1) });
+      else groups.push({ label: entry.group, items });
       return;
     }
     const item = resolve(entry, path);
@@ -48,6 +51,8 @@ export function coverIndex(entries: HighlightInput[], articles: Article[], parts
   });
   return { groups, highlights };
 }
+
+const sameWords = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('vi') === b.normalize('NFC').trim().toLocaleLowerCase('vi');
 
 function unknownId(id: string, ids: string[]): string {
   const near = ids.find((candidate) => candidate.startsWith(id.slice(0, 12)) || id.startsWith(candidate.slice(0, 12)));

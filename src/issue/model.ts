@@ -132,7 +132,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       ownLabel: covered.label,
     },
     cover: { highlights, groups, image: input.cover?.image },
-    page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {}, ownSize: input.page?.size },
+    page: { size: input.page?.size ?? 'A4', margins: input.page?.margins ?? {}, ownSize: input.page?.size, duplex: input.page?.duplex, partStart: input.page?.['part-start'] },
     parts,
     articles,
     targets,

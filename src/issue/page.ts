@@ -3,6 +3,14 @@
  * Every template and style takes its numbers from here (no A4 numbers in the CSS).
  */
 export type PageSize = 'A4' | 'A5';
+/** Where a part starts in two-sided printing: on the next page, or on the next right-hand (odd) one. */
+export type PartStart = 'any' | 'right';
+
+/**
+ * Two-sided printing moves this much of the outside margin to the inside (the binding) when the
+ * two are equal: the text block keeps its width, so the pages break as they do single-sided.
+ */
+export const BINDING_SHIFT_MM: Record<PageSize, number> = { A4: 4, A5: 3 };
 
 export const PAPER: Record<PageSize, { width: number; height: number }> = {
   A4: { width: 210, height: 297 },
@@ -35,6 +43,10 @@ export interface PageGeometry {
   margins: Margins;
   /** Type scale relative to A4, so an A5 issue keeps its proportions. */
   scale: number;
+  /** Two-sided: left-hand pages mirror the margins, page numbers sit on the outside edge. */
+  duplex: boolean;
+  /** With duplex: every part starts on a right-hand page. */
+  partStart: PartStart;
 }
 
 /**
@@ -50,8 +62,11 @@ export function textBlock(geometry: PageGeometry): { width: number; height: numb
   return { width: trim.width - margins.inside - margins.outside, height: trim.height - margins.top - margins.bottom };
 }
 
-export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, bleed = 0): PageGeometry {
+export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, bleed = 0, sides: { duplex?: boolean; partStart?: PartStart } = {}): PageGeometry {
   const trim = PAPER[size];
+  const duplex = sides.duplex ?? false;
+  const set = { ...DEFAULT_MARGINS[size], ...margins };
+  const shift = duplex && set.inside === set.outside ? BINDING_SHIFT_MM[size] : 0;
   const extra = bleed > 0 ? 2 * (bleed + SHEET_ALLOWANCE_MM) : 0;
   return {
     size,
@@ -59,7 +74,9 @@ export function pageGeometry(size: PageSize, margins: Partial<Margins> = {}, ble
     bleed,
     sheet: { width: trim.width + extra, height: trim.height + extra },
     edge: extra / 2,
-    margins: { ...DEFAULT_MARGINS[size], ...margins },
+    margins: { ...set, inside: set.inside + shift, outside: set.outside - shift },
     scale: trim.width / PAPER.A4.width,
+    duplex,
+    partStart: duplex ? (sides.partStart ?? 'any') : 'any',
   };
 }

@@ -345,6 +345,8 @@ export const issueSchema = z
           })
           .optional()
           .meta({ description: 'Page margins in millimetres (defaults depend on the size).' }),
+        duplex: z.boolean({ error: say('issue.schema.duplex') }).optional().meta({ description: 'Two-sided printing: page numbers and the running footer on the outside edge, the inside margin at the binding (as `bantin build --duplex`).' }),
+        'part-start': z.enum(['any', 'right'], { error: say('issue.schema.part-start') }).optional().meta({ description: 'Two-sided printing: `right` starts every part on a right-hand (odd) page, after a blank left-hand page when needed.' }),
       })
       .optional()
       .meta({ description: 'Paper size and margins; `bantin build --size` overrides the size.' }),

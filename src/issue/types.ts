@@ -1,6 +1,6 @@
 /** The Issue model's types, in one module that imports no code of the model (no import circles). */
 import type { DateInfo, DateSpan, PeriodKind } from './dates.js';
-import type { Margins, PageSize } from './page.js';
+import type { Margins, PageSize, PartStart } from './page.js';
 import type { PathSegment } from '../core/diagnostics.js';
 import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js';
 
@@ -61,6 +61,8 @@ export interface Highlight {
 /** Highlights under one label; entries written outside any group form groups without a label. */
 export interface HighlightGroup {
   label?: string;
+  /** A part whose title is the group's label: its page range is printed beside the label, not as an item repeating it. */
+  part?: Highlight;
   items: Highlight[];
 }
 
@@ -107,7 +109,7 @@ export interface Issue {
   /** `highlights`: every entry in order (the theme's limit counts them); `groups`: as printed. */
   cover: { highlights: Highlight[]; groups: HighlightGroup[]; image?: ImageInput };
   /** Paper size and margins as the issue asks (the build may override the size). */
-  page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize };
+  page: { size: PageSize; margins: Partial<Margins>; ownSize?: PageSize; duplex?: boolean; partStart?: PartStart };
   parts: Part[];
   /** Every article in reading order. */
   articles: Article[];

@@ -24,6 +24,8 @@ export function leadSentence(body: string): LeadSentence {
   const match = SENTENCE.exec(firstParagraph);
   const sentence = (match ? match[1]! : firstParagraph).replace(/\s+/g, ' ').trim();
   if (!match || MARKUP.test(match[1]!) || /^[-+>\d]/.test(trimmed)) return { sentence: plain(sentence), body };
+  // A one-sentence item is not set all in bold: a lead needs something after it to lead.
+  if (trimmed.slice(match[1]!.length).trim() === '') return { sentence, body };
   return { sentence, body: `**${match[1]!.trim()}**${trimmed.slice(match[1]!.length)}` };
 }
 

@@ -13,7 +13,7 @@ export const SLUG_MM = 10;
 const MARK_GAP_MM = 1;
 const MARK_WIDTH_PT = 0.25;
 /** Registration colour: crop marks appear on every separation. */
-const REGISTRATION = cmyk(1, 1, 1, 1);
+export const REGISTRATION = cmyk(1, 1, 1, 1);
 /** PDF/A with an sRGB output intent allows no DeviceCMYK: black, which every separation has too. */
 const ARCHIVAL_MARKS = grayscale(0);
 
@@ -34,6 +34,8 @@ export function applyPageBoxes(doc: PDFDocument, profile: Profile, geometry: Pag
     const y = (height - trimH) / 2;
     const slug = pt(SLUG_MM);
     page.setTrimBox(x, y, trimW, trimH);
+    // Without one, readers take the ArtBox to be the CropBox: the slug, crop marks included.
+    page.setArtBox(x, y, trimW, trimH);
     page.setBleedBox(x - b, y - b, trimW + 2 * b, trimH + 2 * b);
     page.setMediaBox(x - b - slug, y - b - slug, trimW + 2 * (b + slug), trimH + 2 * (b + slug));
     page.setCropBox(x - b - slug, y - b - slug, trimW + 2 * (b + slug), trimH + 2 * (b + slug));
@@ -41,10 +43,10 @@ export function applyPageBoxes(doc: PDFDocument, profile: Profile, geometry: Pag
   }
 }
 
-type Page = ReturnType<PDFDocument['getPages']>[number];
+export type Page = ReturnType<PDFDocument['getPages']>[number];
 
 /** Eight marks on the trim lines, from just outside the bleed into the slug; an artifact for a tagged PDF's readers. */
-function drawCropMarks(page: Page, trim: { left: number; bottom: number; right: number; top: number }, bleed: number, color: Color): void {
+export function drawCropMarks(page: Page, trim: { left: number; bottom: number; right: number; top: number }, bleed: number, color: Color): void {
   const start = bleed + pt(MARK_GAP_MM);
   const end = bleed + pt(SLUG_MM - 1);
   const line = (x1: number, y1: number, x2: number, y2: number) =>

@@ -67,7 +67,8 @@ export async function finish(doc: PDFDocument, issue: Issue, options: FinishOpti
     const problems = pdfaProblems(doc);
     if (problems.length > 0) throw new UserError(t('pdf.pdfa.failed', { problems: problems.join('; ') }));
   }
-  if (options.cmyk) await (await import('./cmyk/index.js')).toCmyk(doc, { issue, ...options.cmyk });
+  // A press file's black overprints; a print-profile --cmyk file is for proofs on a desk printer.
+  if (options.cmyk) await (await import('./cmyk/index.js')).toCmyk(doc, { issue, ...options.cmyk, overprint: options.profile === 'press' });
   const pdf = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf, lostTags: tagged && !isTagged(doc), droppedLinks };
 }

@@ -10,7 +10,7 @@ import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/urls.js';
 import { destinationsOf, openPrint, type DestinationMap } from '../pdf/index.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
-import { columnSize, enterSimulation, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
+import { balanceEnds, columnSize, enterSimulation, insertBlankPages, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
 import { shortEnds, shortTails, type Flow } from './tails.js';
 
 export { LayoutError } from './page-numbers.js';
@@ -37,6 +37,8 @@ export interface PrintInput {
   flow?: Flow;
   /** Ids whose page numbers the page prints. */
   targets: ReadonlySet<string>;
+  /** Two-sided printing with part-start: right: the parts, in order, that start on a right-hand (odd) page. */
+  rightStarts?: readonly string[];
   /** A tagged PDF (structure tree from the page's accessibility tree); default true. */
   tagged?: boolean;
   timeoutMs?: number;
@@ -173,7 +175,7 @@ export class PrintSession {
    */
   private async predict(input: PrintInput, tightened: Tightened, nearlyEmpty: PrintResult['nearlyEmpty']): Promise<Map<string, number>> {
     const ends = input.flow?.ends ?? [];
-    const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? []), ...ends.map((e) => e.tighten)])];
+    const ids = [...new Set([...input.targets, ...(input.flow?.sequences.flat() ?? []), ...ends.map((e) => e.tighten), ...(input.rightStarts ?? [])])];
     const endIds = ends.map((e) => e.measure);
     const pageHeight = columnSize(input.pageBox).height * 0.75;
     const endsPulled = new Set<string>();
@@ -202,7 +204,24 @@ export class PrintSession {
           model = await measureSimulation(this.page, input.pageBox, ids, endIds);
         }
       }
-      nearlyEmpty.push(...(await this.nearlyEmptyPages(input.pageBox, model)));
+      // A story whose last page is still under a quarter full is balanced over its last two pages.
+      const unfilled = (input.flow?.ends ?? []).flatMap(({ measure }) => {
+        const end = model.ends.get(measure);
+        const start = model.destinations.get(measure);
+        return end && start && end.page > start.page && end.bottom < pageHeight / 4 ? [{ id: measure, page: end.page, bottom: end.bottom }] : [];
+      });
+      const balanced = unfilled.length > 0 ? await balanceEnds(this.page, input.pageBox, unfilled) : [];
+      if (balanced.length > 0) {
+        this.options.log?.(`balanced over their last two pages: ${balanced.join(', ')}`);
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+      }
+      // Last: a blank page moves everything after it by one page, and nothing else moves.
+      const blanks = input.rightStarts ? await insertBlankPages(this.page, input.pageBox, model, input.rightStarts) : [];
+      if (blanks.length > 0) {
+        this.options.log?.(`blank left-hand pages before parts: ${blanks.join(', ')}`);
+        model = await measureSimulation(this.page, input.pageBox, ids, endIds);
+      }
+      nearlyEmpty.push(...(await this.nearlyEmptyPages(input.pageBox, model, blanks)));
       let pages = predictedNumbers(model, input.targets);
       // Wider slots (a 100th page) move text: measure once more with them.
       if (await fillPageNumbers(this.page, pages, String(model.pageCount).length)) {
@@ -217,12 +236,12 @@ export class PrintSession {
   }
 
   /**
-   * Pages under a quarter full, but the cover, the last page and pages a forced break ends
-   * (the end of a part or of a spotlight story).
+   * Pages under a quarter full, but the cover, the last page, pages a forced break ends
+   * (the end of a part or of a spotlight story) and the blank pages of two-sided printing.
    */
-  private async nearlyEmptyPages(box: PageBox, model: Simulated): Promise<PrintResult['nearlyEmpty']> {
+  private async nearlyEmptyPages(box: PageBox, model: Simulated, blanks: readonly number[] = []): Promise<PrintResult['nearlyEmpty']> {
     const fill = await pageFill(this.page, box);
-    const forced = new Set([...model.ends.values()].map((e) => e.page));
+    const forced = new Set([...[...model.ends.values()].map((e) => e.page), ...blanks]);
     return fill.map((f, i) => ({ page: i + 1, fill: f })).filter((p) => p.fill < 0.25 && p.page > 1 && p.page < fill.length && !forced.has(p.page));
   }
 

@@ -140,3 +140,102 @@ export async function leaveSimulation(page: Page): Promise<void> {
     delete holder.__bantinSimulation;
   });
 }
+
+/**
+ * Two-sided printing with parts on right-hand pages: Chromium has no break-before: right, so a
+ * part the model puts on an even page gets an empty `.blank-page` before it (a page of its own,
+ * printed blank: styles/bulletin.css). Each blank moves the parts after it by one page. Only a
+ * part that starts a page is moved (a theme may run parts on). Returns the blank pages, in the
+ * numbering after the insertion.
+ */
+export async function insertBlankPages(page: Page, box: PageBox, model: Simulated, partIds: readonly string[]): Promise<number[]> {
+  let added = 0;
+  const before: string[] = [];
+  const blanks: number[] = [];
+  for (const id of partIds) {
+    const at = model.destinations.get(id)?.page;
+    if (at === undefined || (at + added) % 2 === 1) continue;
+    before.push(id);
+    blanks.push(at + added);
+    added++;
+  }
+  if (before.length === 0) return [];
+  const { height } = columnSize(box);
+  const inserted = await page.evaluate(
+    (ids: string[], height: number) => {
+      const state = (window as unknown as { __bantinSimulation?: { breaks: Array<[HTMLElement, string | null]> } }).__bantinSimulation;
+      const done: string[] = [];
+      for (const id of ids) {
+        const part = document.getElementById(id);
+        if (!part || !['page', 'column', 'left', 'right'].includes(getComputedStyle(part).breakBefore)) continue;
+        const blank = document.createElement('div');
+        blank.className = 'blank-page';
+        blank.setAttribute('aria-hidden', 'true');
+        part.before(blank);
+        // In the model the blank is one whole column, as the cover is (enterSimulation).
+        if (state) {
+          blank.setAttribute('style', `break-before: column; break-after: column; height: ${height}px; overflow: hidden;`);
+          state.breaks.push([blank, null]);
+        }
+        done.push(id);
+      }
+      return done;
+    },
+    before,
+    height,
+  );
+  return inserted.length === before.length ? blanks : blanks.filter((_, i) => inserted.includes(before[i]!));
+}
+
+/**
+ * A story before a forced break whose last page a tighter setting could not fill: balanced by a
+ * forced break (`.balance-break`) before the last block of its second-last page that leaves
+ * both pages at least `share` full, a heading kept with what follows it. `stories` are the
+ * stories' ids with their last page and that page's bottom (pt), as the model has them. Returns
+ * the ids balanced.
+ */
+export async function balanceEnds(page: Page, box: PageBox, stories: ReadonlyArray<{ id: string; page: number; bottom: number }>, share = 0.3): Promise<string[]> {
+  const { width, height } = columnSize(box);
+  return page.evaluate(
+    (stories: Array<{ id: string; page: number; bottom: number }>, width: number, height: number, share: number, ptPerPx: number) => {
+      const state = (window as unknown as { __bantinSimulation?: { breaks: Array<[HTMLElement, string | null]> } }).__bantinSimulation;
+      const origin = document.body.getBoundingClientRect();
+      const column = (left: number) => Math.round((left - origin.left) / (2 * width));
+      const done: string[] = [];
+      for (const story of stories) {
+        const root = document.getElementById(story.id);
+        if (!root) continue;
+        const lastBottom = story.bottom / ptPerPx;
+        const before = story.page - 2; // the second-last page, 0-based
+        // Whole items, body paragraphs and list items, TOC rows: never a QR code, caption or source line away from its item.
+        const selector = '.news, .news-body > p, .news-body li, .summary-section, .summary-section-body > p, .summary-section-body li, .spotlight-body > p, .spotlight-body li, .toc-entry, .toc-part';
+        const blocks = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => {
+          const previous = el.previousElementSibling;
+          // A first child breaks with its parent; a block after a heading stays with it.
+          return previous !== null && !/^H[1-6]$/.test(previous.tagName) && !previous.classList.contains('news-head') && !previous.classList.contains('spotlight-head');
+        });
+        const onPage = blocks
+          .map((el) => ({ el, rect: el.getClientRects()[0] }))
+          .filter((b): b is { el: HTMLElement; rect: DOMRect } => b.rect !== undefined && column(b.rect.left) === before)
+          .map(({ el, rect }) => ({ el, top: rect.top - origin.top }));
+        const used = Math.max(0, ...[...root.querySelectorAll('*')].flatMap((el) => [...el.getClientRects()]).filter((r) => column(r.left) === before).map((r) => r.bottom - origin.top));
+        const fits = onPage.filter(({ top }) => top >= share * height && used - top + lastBottom >= share * height);
+        const chosen = fits.sort((a, b) => b.top - a.top)[0];
+        if (!chosen) continue;
+        chosen.el.classList.add('balance-break');
+        if (state) {
+          const old = chosen.el.getAttribute('style');
+          state.breaks.push([chosen.el, old]);
+          chosen.el.setAttribute('style', `${old ?? ''};break-before: column;`);
+        }
+        done.push(story.id);
+      }
+      return done;
+    },
+    [...stories],
+    width,
+    height,
+    share,
+    PT_PER_PX,
+  );
+}

@@ -7,7 +7,7 @@ import type { Issue } from '../issue/model.js';
 import { pageGeometry, type PageGeometry } from '../issue/page.js';
 import { fontPackageDir, type FontPackage } from '../paths.js';
 import { formatLabel } from '../theme/label-keys.js';
-import { themeMargins } from '../theme/apply.js';
+import { themeMargins, themeSides } from '../theme/apply.js';
 import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
 import { fillQr, issueLinks, makeQrContents, planQr, qrPlaceholder } from './qr.js';
@@ -86,7 +86,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
   let theme = options.theme;
   if (!theme) ({ theme, issue } = await themeIssue(issue, undefined));
   const digits = options.digits ?? 2;
-  const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins));
+  const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins), 0, themeSides(theme, issue.page));
   const plans = issueLinks(issue).map(planQr);
   // One quote style for the whole issue, as printed (the file keeps what was written).
   const shown = withQuotes({ issue, footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }) }, theme.quotes, MARKDOWN_KEYS);

@@ -49,7 +49,7 @@ function walk(node: unknown, visit: (node: hbs.AST.Node) => void): void {
 }
 
 /** The helpers bantin registers (templates.ts), and Handlebars' own that a theme may call. */
-export const BANTIN_HELPERS = ['md', 'mdInline', 'qr', 'pageref', 'pagerange', 'image', 't', 'eq', 'gt', 'inc', 'cssString', 'shortUrl', 'breakUrl'] as const;
+export const BANTIN_HELPERS = ['md', 'mdInline', 'qr', 'pageref', 'pagerange', 'image', 't', 'eq', 'gt', 'inc', 'cssString', 'shortUrl', 'breakUrl', 'keepLastTwo'] as const;
 const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
 const HELPERS = new Set<string>([...BANTIN_HELPERS, ...BLOCK_HELPERS, 'lookup']);
 /** Handlebars' hooks and its log helper (which writes to bantin's own output): never called from a template. */

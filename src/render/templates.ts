@@ -89,6 +89,8 @@ function environment(): typeof Handlebars {
   });
   /** An address that may break only after a "/" or a "." (a <wbr> there; nowhere else). */
   env.registerHelper('breakUrl', (text: unknown) => new env.SafeString(env.escapeExpression(String(text ?? '')).replace(/([./])(?=.)/g, '$1<wbr>')));
+  /** The last two words held together (a no-break space): a TOC entry never ends in a line of one syllable ("cử", "quả"). */
+  env.registerHelper('keepLastTwo', (text: unknown) => String(text ?? '').replace(/ (\S+)$/u, '\u00a0$1'));
   return env;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
-import type { Margins, PageSize } from '../issue/page.js';
+import type { Margins, PageSize, PartStart } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
 import { formatLabel } from './label-keys.js';
 import type { Theme } from './theme.js';
@@ -48,6 +48,11 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
     articles: issue.articles.map((a) => articles.get(a)!),
   };
   return { issue: themed, diagnostics };
+}
+
+/** Two-sided printing and where parts start: --duplex, else the issue's page settings, else the theme's. */
+export function themeSides(theme: Theme, page: Issue['page'], duplexFlag?: boolean): { duplex: boolean; partStart: PartStart } {
+  return { duplex: duplexFlag ?? page.duplex ?? theme.page.duplex, partStart: page.partStart ?? theme.page.partStart };
 }
 
 /** The margins a build uses: the issue's, else the theme's for that size, else the built-in ones. */

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import type { IssueSource } from '../issue/source.js';
 import { applyTheme } from './apply.js';
+import { contrastWarnings } from './contrast.js';
 import { DEFAULT_THEME, type IssueFolder } from './layers.js';
 import { resolveTheme, type Theme } from './theme.js';
 
@@ -26,7 +27,8 @@ export async function themeIssue(issue: Issue, source: IssueSource | undefined, 
     : written
       ? await resolveTheme(written, path.dirname(path.resolve(issue.file)), { source, path: ['series', 'theme'], confine: await issueFolder(issue.file) })
       : await resolveTheme(DEFAULT_THEME, process.cwd());
-  return { theme, ...applyTheme(issue, theme, source) };
+  const applied = applyTheme(issue, theme, source);
+  return { theme, issue: applied.issue, diagnostics: [...applied.diagnostics, ...contrastWarnings(theme)] };
 }
 
 async function issueFolder(file: string): Promise<IssueFolder> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { QuoteStyle } from '../render/quotes.js';
 import { UserError } from '../core/diagnostics.js';
 import { isWithin, ReadProblem, readInside, MAX_THEME_TEXT_BYTES } from '../core/read-file.js';
-import type { Margins, PageSize } from '../issue/page.js';
+import type { Margins, PageSize, PartStart } from '../issue/page.js';
 import { templatesDir } from '../paths.js';
 import { checkThemeAssets, type ThemeFont } from './assets.js';
 import type { Labels } from './label-keys.js';
@@ -40,7 +40,7 @@ export interface Theme {
   labels: Labels;
   colors: Record<ColorKey, string>;
   fonts: { sans: ThemeFont; serif: ThemeFont; size: number; leading: number };
-  page: { size: PageSize; margins: Partial<Record<PageSize, Partial<Margins>>>; columns: number };
+  page: { size: PageSize; margins: Partial<Record<PageSize, Partial<Margins>>>; columns: number; duplex: boolean; partStart: PartStart };
   cover: { highlights: boolean; links: boolean; image: boolean; logo?: { file: string; layer: number } };
   limits: { highlights: number; tocItems: number };
   template: ThemeFile;
@@ -95,7 +95,13 @@ export async function mergeLayers(layers: ThemeLayer[]): Promise<Theme> {
     labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v.normalize('NFC')])) as Labels,
     colors,
     fonts: { sans: pickFont('sans'), serif: pickFont('serif'), size: pick((t) => t.fonts?.size) ?? 9.8, leading: pick((t) => t.fonts?.leading) ?? 1.5 },
-    page: { size: pick((t) => t.page?.size) ?? 'A4', margins, columns: pick((t) => t.page?.columns) ?? 1 },
+    page: {
+      size: pick((t) => t.page?.size) ?? 'A4',
+      margins,
+      columns: pick((t) => t.page?.columns) ?? 1,
+      duplex: pick((t) => t.page?.duplex) ?? false,
+      partStart: pick((t) => t.page?.['part-start']) ?? 'any',
+    },
     cover: {
       highlights: pick((t) => t.cover?.highlights) ?? true,
       links: pick((t) => t.cover?.links) ?? true,

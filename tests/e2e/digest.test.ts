@@ -42,7 +42,9 @@ describe('examples/digest-chuyen-doi-so-2025.yaml', () => {
     const seed = readFileSync(seedPath!, 'utf8');
     const paragraphs = seed.split('\n').map((l) => l.replace(/^bởi Linh/, '').trim()).filter((l) => l.length > 1 && l !== 'Chuyển đổi số');
     expect(paragraphs.length).toBeGreaterThan(20);
-    for (const paragraph of paragraphs) expect(text, paragraph.slice(0, 60)).toContain(collapse(paragraph));
+    // pdftotext joins a word broken after its hyphen at a line's end and drops the hyphen ("02-|KH" reads "02KH"): a hyphen may be missing.
+    const loose = (p: string) => new RegExp(collapse(p).split('-').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('-?'));
+    for (const paragraph of paragraphs) expect(text, paragraph.slice(0, 60)).toMatch(loose(paragraph));
     expect(text.match(/bởi Linh/g)).toHaveLength(4);
   });
 

@@ -3,7 +3,7 @@
  * colours print with black ink only, and that nothing but colour operators changes.
  */
 import { describe, expect, it } from 'vitest';
-import { blackInkRule, flatPalette, rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Cmyk } from '../../src/pdf/cmyk/colour.js';
+import { blackInkRule, colourKey, flatPalette, rgbToCmyk, RGB_TO_CMYK_POSTSCRIPT, type Cmyk } from '../../src/pdf/cmyk/colour.js';
 import { convertContent } from '../../src/pdf/cmyk/content.js';
 
 const hex = (h: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255) as [number, number, number];
@@ -63,7 +63,19 @@ describe('content streams', () => {
 
   it('reports an unchanged stream as such', () => {
     const data = Buffer.from('0 0 0 1 k BT ET', 'latin1');
-    expect(convertContent(data, flatPalette(new Map()))).toEqual({ data, changed: false });
+    expect(convertContent(data, flatPalette(new Map()))).toEqual({ data, changed: false, overprintStates: new Set() });
+  });
+
+  it('with overprint, 100 % black fills and strokes overprint and every other colour knocks out, through q/Q', () => {
+    const palette = flatPalette(new Map([[colourKey(0.886, 0.384, 0.169), [0.06, 0.76, 0.98, 0] as Cmyk]]));
+    const src = '0.094 0.125 0.18 rg BT (a) Tj ET 0.886 0.384 0.169 rg BT (b) Tj ET q 0 0 0 RG 0 0 m 5 0 l S Q 0.886 0.384 0.169 RG 1 1 1 1 K';
+    const { data, overprintStates } = convertContent(Buffer.from(src, 'latin1'), palette, undefined, { overprint: true });
+    expect(Buffer.from(data).toString('latin1')).toBe(
+      '/BantinOP10 gs 0 0 0 1 k BT (a) Tj ET /BantinOP00 gs 0.06 0.76 0.98 0 k BT (b) Tj ET q /BantinOP01 gs 0 0 0 1 K 0 0 m 5 0 l S Q 0.06 0.76 0.98 0 K 1 1 1 1 K',
+    );
+    expect([...overprintStates].sort()).toEqual(['BantinOP00', 'BantinOP01', 'BantinOP10']);
+    // Without the option nothing but the colours changes.
+    expect(Buffer.from(convertContent(Buffer.from(src, 'latin1'), palette).data).toString('latin1')).not.toMatch(/gs/);
   });
 });
 

@@ -105,10 +105,18 @@ describe('digest items without a title', () => {
     expect(shortName('Noventiq ra mắt AI Weaver Peer.')).toBe('Noventiq ra mắt AI Weaver Peer');
     // Markdown inside the sentence: left as written rather than risk pairing the asterisks.
     expect(leadSentence('Một *câu* ngắn. Câu sau.').body).toBe('Một *câu* ngắn. Câu sau.');
+    // One sentence only (the digest's short items): named by it, not set all in bold.
+    const one = 'Sư đoàn 968 phát động phong trào thi đua chuyển đổi số từ năm 2025 đến 2030.\n';
+    expect(leadSentence(one)).toEqual({ sentence: one.trim(), body: one });
   });
 
   it('prints an undated, untitled item: no heading, the bold lead, its TOC entry from the first sentence', async () => {
-    const text = edit(DIGEST, '      - title: Kinh tế số hướng tới 30% GDP\n', '      - author: Linh\n');
+    // Two sentences: the first leads (a one-sentence item is not set all in bold).
+    const text = edit(
+      edit(DIGEST, '      - title: Kinh tế số hướng tới 30% GDP\n', '      - author: Linh\n'),
+      'vào năm 2030.\n',
+      'vào năm 2030. Đây là mục tiêu của cả nước.\n',
+    );
     const loaded = await load(text);
     expect(loaded.diagnostics).toEqual([]);
     const article = loaded.issue!.articles[0]!;

@@ -217,7 +217,7 @@ describe('labels', () => {
     expect(html).toContain('<html lang="en"');
     expect(text).toContain('Inside this issue');
     // The spotlight's kicker is its part's own title.
-    expect(body).toMatch(/class="spotlight-kicker">In focus/);
+    expect(body).toMatch(/class="spotlight-kicker"><span class="spotlight-kicker-part">In focus/);
   });
 });
 

@@ -41,6 +41,8 @@ interface BuildFlags {
   cmyk?: boolean;
   tags: boolean;
   pdfa?: boolean;
+  duplex?: boolean;
+  impose?: 'booklet';
   watch?: boolean;
   serve?: boolean | number;
   output?: string;
@@ -67,6 +69,8 @@ export function registerBuild(program: Command): void {
     .option('--no-tags', t('cli.build.no-tags'))
     .option('--pdfa', t('cli.build.pdfa'))
     .addOption(new Option('--format <formats>', t('cli.build.format')).argParser(buildFormats).default(['pdf'], 'pdf'))
+    .option('--duplex', t('cli.build.duplex'))
+    .addOption(new Option('--impose <layout>', t('cli.build.impose')).choices(['booklet']))
     .option('--html', t('cli.build.html'))
     .option('--theme <name|dir>', t('cli.build.theme'))
     .option('-w, --watch', t('cli.build.watch'))
@@ -85,7 +89,8 @@ export function registerBuild(program: Command): void {
       const web = opts.format.includes('web');
       if (opts.html && web) command.error(t('cli.build.html-web'), { exitCode: EXIT.usage });
       if (opts.watch && web) command.error(t('cli.build.watch-web'), { exitCode: EXIT.usage });
-      const common = { formats: opts.format, html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme };
+      const common = { formats: opts.format, html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme, duplex: opts.duplex, impose: opts.impose };
+      if (opts.impose && (opts.profile === 'screen' || opts.pdfa || opts.watch)) command.error(t('cli.build.impose-not'), { exitCode: EXIT.usage });
       const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
       if (opts.serve && !opts.watch) command.error(t('cli.build.serve-needs-watch'), { exitCode: EXIT.usage });
       if (opts.watch) {

@@ -7,7 +7,7 @@
  * - near-black (max(R, G, B) ≤ 0.3 and max − min ≤ 0.12, e.g. the body text's #18202e) prints
  *   as 100 % K and nothing else;
  * - other dark and middle greys (max ≤ 0.75, max − min ≤ 0.12: the muted #5a6474 of page
- *   numbers and URLs, #8a93a3, the TOC's dotted leaders #9aa3b1), and true greys of any
+ *   numbers and URLs, #6b7484, the TOC's dotted leaders #9aa3b1), and true greys of any
  *   lightness (max − min ≤ 0.02), print with K only, at the grey's lightness:
  *   K = 1 − (0.2126 R + 0.7152 G + 0.0722 B). White stays white (no ink).
  * Light tints and colours (navy, orange, the pale rule and sky blues) keep their hue from the

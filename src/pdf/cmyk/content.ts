@@ -5,6 +5,12 @@
  * under /DeviceCMYK, each RGB colour through the palette. Pattern colours are left alone: their
  * patterns are converted where they are defined. Also used to list a stream's colours (a
  * palette that records what it is asked).
+ *
+ * With `overprint` (press files), 100 % black (0 0 0 1, what the black-ink rules give text,
+ * rules and near-black) overprints, so black type and rules never knock a hole in the tint
+ * under them: before such a colour, an ExtGState turns overprint on for that direction (fill
+ * or stroke), and before any other colour off again. The states are the four named in
+ * OVERPRINT_STATES; the caller adds the ones used to the stream's resources.
  */
 import { latin1, scan } from '../content-stream.js';
 import { formatNumber, grayToCmyk, type Cmyk, type Palette } from './colour.js';
@@ -13,18 +19,31 @@ type Space = 'rgb' | 'gray' | 'cmyk' | 'other';
 interface State {
   fill: Space;
   stroke: Space;
+  /** Overprint on for fills (op) and strokes (OP). */
+  fillOver: boolean;
+  strokeOver: boolean;
 }
+
+/** The ExtGState names for each pair of fill/stroke overprint settings: BantinOP<fill><stroke>, 1 = on. */
+export const overprintState = (fill: boolean, stroke: boolean) => `BantinOP${fill ? 1 : 0}${stroke ? 1 : 0}`;
+const isBlackInk = (c: readonly number[]) => c.length === 4 && c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] === 1;
 
 /** Tells what a colour space operand of cs/CS (a name, without the slash) is. */
 export type SpaceOf = (name: string) => Space;
 
 export const deviceSpaces: SpaceOf = (name) => (name === 'DeviceRGB' || name === 'RGB' ? 'rgb' : name === 'DeviceGray' || name === 'G' ? 'gray' : name === 'DeviceCMYK' || name === 'CMYK' ? 'cmyk' : 'other');
 
-export function convertContent(data: Uint8Array, palette: Palette, spaceOf: SpaceOf = deviceSpaces): { data: Uint8Array; changed: boolean } {
+export function convertContent(
+  data: Uint8Array,
+  palette: Palette,
+  spaceOf: SpaceOf = deviceSpaces,
+  options: { overprint?: boolean } = {},
+): { data: Uint8Array; changed: boolean; overprintStates: Set<string> } {
   const text = latin1(data);
   const edits: { start: number; end: number; text: string }[] = [];
   const stack: State[] = [];
-  let state: State = { fill: 'gray', stroke: 'gray' };
+  const overprintStates = new Set<string>();
+  let state: State = { fill: 'gray', stroke: 'gray', fillOver: false, strokeOver: false };
   // Operands since the last operator, as start/end offsets: no strings are made for most tokens.
   const operands: number[] = [];
   const values = () => {
@@ -33,8 +52,20 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
     return out.every(Number.isFinite) ? out : [];
   };
   const set = (stroke: boolean, space: Space) => (state = stroke ? { ...state, stroke: space } : { ...state, fill: space });
+  /** The gs that sets overprint for a colour about to be set (with `overprint`), or ''. */
+  const overprintFor = (cmyk: readonly number[], stroke: boolean): string => {
+    if (!options.overprint) return '';
+    const on = isBlackInk(cmyk);
+    if (on === (stroke ? state.strokeOver : state.fillOver)) return '';
+    state = stroke ? { ...state, strokeOver: on } : { ...state, fillOver: on };
+    const name = overprintState(state.fillOver, state.strokeOver);
+    overprintStates.add(name);
+    return `/${name} gs `;
+  };
   const replace = (opStart: number, opEnd: number, cmyk: Cmyk, stroke: boolean) => {
-    edits.push({ start: operands.length ? operands[0]! : opStart, end: opEnd, text: `${cmyk.map(formatNumber).join(' ')} ${stroke ? 'K' : 'k'}` });
+    const rounded = cmyk.map(formatNumber);
+    const gs = overprintFor(rounded.map(Number), stroke);
+    edits.push({ start: operands.length ? operands[0]! : opStart, end: opEnd, text: `${gs}${rounded.join(' ')} ${stroke ? 'K' : 'k'}` });
   };
   scan(text, (start, end, operator) => {
     if (!operator) {
@@ -53,6 +84,10 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
       if (v.length === 1) replace(start, end, grayToCmyk(v[0]!), stroke);
       set(stroke, 'gray');
     } else if (op === 'k' || op === 'K') {
+      // Already CMYK (crop marks in registration colour): overprint follows it too.
+      const gs = overprintFor(values(), stroke);
+      const at = operands.length ? operands[0]! : start;
+      if (gs) edits.push({ start: at, end: at, text: gs });
       set(stroke, 'cmyk');
     } else if (op === 'cs' || op === 'CS') {
       const name = operands.length ? text.slice(operands.at(-2)! + 1, operands.at(-1)) : '';
@@ -70,7 +105,7 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
     else if (op === 'Q') state = stack.pop() ?? state;
     operands.length = 0;
   });
-  if (edits.length === 0) return { data, changed: false };
+  if (edits.length === 0) return { data, changed: false, overprintStates };
   let out = '';
   let at = 0;
   for (const edit of edits) {
@@ -78,5 +113,5 @@ export function convertContent(data: Uint8Array, palette: Palette, spaceOf: Spac
     at = edit.end;
   }
   out += text.slice(at);
-  return { data: Buffer.from(out, 'latin1'), changed: true };
+  return { data: Buffer.from(out, 'latin1'), changed: true, overprintStates };
 }

@@ -60,8 +60,8 @@ export function survey(doc: PDFDocument): Survey {
   return { contents, colours: [...colours.values()], images };
 }
 
-/** Rewrites colours with the palette; the images must have been converted already. */
-export function convert(doc: PDFDocument, found: Survey, palette: Palette): void {
+/** Rewrites colours with the palette; the images must have been converted already. With `overprint`, 100 % black overprints (content.ts). */
+export function convert(doc: PDFDocument, found: Survey, palette: Palette, options: { overprint?: boolean } = {}): void {
   const context = doc.context;
   const done = new Set<PDFObject>();
   for (const [, object] of context.enumerateIndirectObjects()) {
@@ -71,8 +71,22 @@ export function convert(doc: PDFDocument, found: Survey, palette: Palette): void
   for (const [ref, resources] of found.contents) {
     const stream = context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
-    const { data, changed } = convertContent(streamBytes(stream), palette, spacesOf(resources, context));
+    // A stream without resources of its own cannot name an ExtGState: its black knocks out, as before.
+    const { data, changed, overprintStates } = convertContent(streamBytes(stream), palette, spacesOf(resources, context), { overprint: options.overprint && resources !== undefined });
     if (changed) writeStream(context, ref, stream, data);
+    if (resources) addOverprintStates(resources, overprintStates, context);
+  }
+}
+
+/** The ExtGStates content.ts names (BantinOP<fill><stroke>), in the stream's resources. */
+function addOverprintStates(resources: PDFDict, names: ReadonlySet<string>, context: PDFContext): void {
+  if (names.size === 0) return;
+  let states = resources.lookupMaybe(N('ExtGState'), PDFDict);
+  if (!states) resources.set(N('ExtGState'), (states = context.obj({})));
+  for (const name of names) {
+    const [fill, stroke] = [name.at(-2) === '1', name.at(-1) === '1'];
+    // OPM 1: a CMYK colour's zero components leave the plates under it as they are.
+    states.set(N(name), context.obj({ Type: 'ExtGState', op: fill, OP: stroke, OPM: 1 }));
   }
 }
 

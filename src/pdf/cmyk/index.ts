@@ -28,7 +28,7 @@ export { findGhostscript } from './ghostscript.js';
 export { inlineStreamLengths } from './streams.js';
 
 /** Converts the document in place (finishing saves it). */
-export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger; images?: readonly IssueImage[] }): Promise<void> {
+export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutMs?: number; logger: Logger; images?: readonly IssueImage[]; overprint?: boolean }): Promise<void> {
   options.logger.progress(t('pdf.cmyk.converting'));
   // Before the survey: a CMYK JPEG put back is no longer an RGB image to convert.
   const kept = keepCmykJpegs(doc, options.images ?? []);
@@ -43,7 +43,7 @@ export async function toCmyk(doc: PDFDocument, options: { issue: Issue; timeoutM
     release();
     await removeFolder(dir);
   }
-  convert(doc, found, flatPalette(table));
+  convert(doc, found, flatPalette(table), { overprint: options.overprint });
   dropUnreachable(doc);
   const left = remainingRgb(doc);
   if (left.length > 0) throw new Error(t('pdf.cmyk.rgb-left', { objects: left.join(', ') }));

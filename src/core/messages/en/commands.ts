@@ -12,6 +12,7 @@ export const commands = {
   'commands.build.web': 'making the web edition',
   'commands.build.has-errors': '{file} has errors; no PDF was written',
   'commands.build.blocked': 'blocked a request the page made to {url}',
+  'commands.build.booklet-padded': '--impose booklet: {pages} pages are not a multiple of 4; {blank} blank pages were added at the end ({sides} sheet sides)',
   'commands.build.cmyk-untagged': '--cmyk: the CMYK conversion lost the structure tree, so this PDF is not tagged (screen readers get no headings or reading order); publish the RGB build for reading on screen',
   'commands.build-many.clash': '{file} would overwrite the PDF of {other} ({output}): rename one of them',
 

@@ -164,6 +164,8 @@ export const issue = {
   'issue.schema.week-and-period': 'expected either week or period, not both',
   'issue.schema.period-missing': 'expected the period covered: week: {start, end} or period: {month: YYYY-MM}',
   'issue.schema.page-size': 'expected a page size: A4 or A5',
+  'issue.schema.duplex': 'expected true (two-sided printing) or false',
+  'issue.schema.part-start': 'expected right (every part starts on a right-hand page) or any',
   'issue.schema.parts-min': 'expected at least one part',
   'issue.schema.outlet-min': 'expected at least two names of the same outlet',
   'issue.schema.date-order': 'expected oldest-first or newest-first',

@@ -9,6 +9,7 @@ export const commands: Record<keyof typeof en, string> = {
   'commands.build.web': 'đang làm bản web',
   'commands.build.has-errors': '{file} có lỗi; chưa ghi tệp PDF nào',
   'commands.build.blocked': 'đã chặn một yêu cầu của trang tới {url}',
+  'commands.build.booklet-padded': '--impose booklet: {pages} trang không phải bội số của 4; đã thêm {blank} trang trắng ở cuối ({sides} mặt tờ in)',
   'commands.build.cmyk-untagged': '--cmyk: khi chuyển sang CMYK, cây cấu trúc bị mất nên tệp PDF này không được gắn thẻ (trình đọc màn hình không thấy tiêu đề hay thứ tự đọc); hãy phát hành bản RGB để đọc trên màn hình',
   'commands.build-many.clash': '{file} sẽ ghi đè tệp PDF của {other} ({output}): hãy đổi tên một trong hai tệp',
 

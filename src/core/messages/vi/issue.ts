@@ -149,6 +149,8 @@ export const issue: Record<keyof typeof en, string> = {
   'issue.schema.week-and-period': 'chỉ ghi week hoặc period, không ghi cả hai',
   'issue.schema.period-missing': 'cần kỳ của số bản tin: week: {start, end} hoặc period: {month: YYYY-MM}',
   'issue.schema.page-size': 'cần khổ trang A4 hoặc A5',
+  'issue.schema.duplex': 'cần true (in hai mặt) hoặc false',
+  'issue.schema.part-start': 'cần right (mỗi phần bắt đầu ở trang phải) hoặc any',
   'issue.schema.parts-min': 'cần ít nhất một phần',
   'issue.schema.outlet-min': 'cần ít nhất hai tên của cùng một nguồn',
   'issue.schema.date-order': 'cần oldest-first hoặc newest-first',
