@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { statfsSync, statSync } from 'node:fs';
 import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { registerCleanup } from '../core/cleanup.js';
+import { Interrupted, registerCleanup, stopping } from '../core/cleanup.js';
 import { UserError } from '../core/diagnostics.js';
 import { t, type MessageKey } from '../core/i18n.js';
 
@@ -88,6 +88,8 @@ export async function writeAllAtomic(files: ReadonlyArray<{ file: string; data: 
       }
     }
     for (const [i, { file }] of files.entries()) {
+      // A signal while the temporaries were written: none is put in place.
+      if (stopping()) throw new Interrupted();
       try {
         await (inFlight = rename(temps[i]!, file));
       } catch (error) {

@@ -4,7 +4,7 @@
  */
 type Cleanup = () => Promise<void> | void;
 const cleanups = new Set<Cleanup>();
-let stopping = false;
+let stoppingNow = false;
 
 /** Thrown by registerCleanup once the process is being stopped: no new work may start. */
 export class Interrupted extends Error {
@@ -19,7 +19,7 @@ export class Interrupted extends Error {
  * (a browser just launched, a temporary file about to be written) must not go on.
  */
 export function registerCleanup(fn: Cleanup): () => void {
-  if (stopping) {
+  if (stoppingNow) {
     void Promise.resolve()
       .then(fn)
       .catch(() => undefined);
@@ -29,8 +29,13 @@ export function registerCleanup(fn: Cleanup): () => void {
   return () => cleanups.delete(fn);
 }
 
+/** Whether the cleanups have run (a signal came): work under way stops at its next step. */
+export function stopping(): boolean {
+  return stoppingNow;
+}
+
 export async function runCleanups(): Promise<void> {
-  stopping = true;
+  stoppingNow = true;
   const pending = [...cleanups];
   cleanups.clear();
   await Promise.allSettled(pending.map((fn) => fn()));

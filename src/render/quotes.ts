@@ -11,6 +11,8 @@ export type QuoteStyle = 'typographic' | 'straight';
 /** What may stand before an opening quote: nothing, a space, an opening bracket, a dash, or punctuation that leads into a text (=, :, ;, ,) — as markdown-it's smartquotes has it. */
 const OPENS_AFTER = /[\s([{\u2014\u2013\-/=:;,<>+*_~^|]/u;
 
+const TAG = /<\/?[A-Za-z][^<>]*>/y;
+
 /** Straight quotes → “ ” ‘ ’ (an apostrophe between letters → ’), or curly quotes → straight. */
 export function setQuotes(text: string, style: QuoteStyle): string {
   if (style === 'straight') return text.replace(/[“”„‟]/g, '"').replace(/[‘’‚‛]/g, "'");
@@ -18,6 +20,14 @@ export function setQuotes(text: string, style: QuoteStyle): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    // An HTML tag in the text (a theme may print a field with {{{ }}}) keeps its attribute quotes.
+    TAG.lastIndex = i;
+    const tag = c === '<' ? TAG.exec(text) : null;
+    if (tag) {
+      out += tag[0];
+      i += tag[0].length - 1;
+      continue;
+    }
     if (c !== '"' && c !== "'") {
       out += c;
       continue;

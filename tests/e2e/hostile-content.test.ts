@@ -54,7 +54,8 @@ function hostile() {
 
 let result: Printed & { output: string; htmlOutput: string };
 let all = '';
-const loose = (text: string) => text.replace(/\s+/g, '');
+/** Without spaces (pdftotext breaks lines anywhere), quotes as straight ones (they print in the issue's style, typographic by default). */
+const loose = (text: string) => text.replace(/\s+/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 
 beforeAll(async () => {
   const h = hostile();

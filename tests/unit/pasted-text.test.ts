@@ -159,6 +159,13 @@ describe('a body pasted into a Markdown issue prints as typed', () => {
   });
 });
 
+describe('setQuotes', () => {
+  it('leaves the quotes of an HTML tag alone (a theme may print a field as HTML), and sets those of the text', () => {
+    expect(setQuotes('Cảng <a href="https://thhp.vn/cang">nước "sâu"</a> it\'s', 'typographic')).toBe('Cảng <a href="https://thhp.vn/cang">nước “sâu”</a> it’s');
+    expect(setQuotes('a < b "c" > d', 'typographic')).toBe('a < b “c” > d');
+  });
+});
+
 describe('subscripts and superscripts', () => {
   it('CO~2~, m^2^, 10^6^ and <sub>/<sup> print as such in YAML and Markdown bodies; other HTML stays text', async () => {
     const words = 'Phát thải CO~2~e giảm, 1.000 m^2^ nhà xưởng, 10^6^ tấn; CO<sub>2</sub> và m<sup>3</sup>; <b>đậm</b>';
