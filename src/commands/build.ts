@@ -330,7 +330,7 @@ function completeHtml(rendered: RenderedIssue): Promise<string> {
 /** News items in reading order, per part, and the stories a forced break ends (for pulling back short tails). */
 export function articleFlow(prepared: Prepared): Flow {
   const { parts } = prepared.issue;
-  const ends: NonNullable<Flow['ends']> = [{ measure: 'muc-luc', tighten: 'muc-luc' }];
+  const ends: NonNullable<Flow['ends']> = [{ measure: 'muc-luc', tighten: 'muc-luc', numbered: true }];
   for (const part of parts) {
     if (part.kind === 'spotlight') ends.push(...part.articles.map((a) => ({ measure: a.id, tighten: a.id })));
     else ends.push({ measure: part.id, tighten: part.id });

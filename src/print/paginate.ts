@@ -205,7 +205,8 @@ export class PrintSession {
         }
       }
       // A story whose last page is still under a quarter full is balanced over its last two pages.
-      const unfilled = (input.flow?.ends ?? []).flatMap(({ measure }) => {
+      const unfilled = (input.flow?.ends ?? []).flatMap(({ measure, numbered }) => {
+        if (numbered && model.pageCount >= 100) return [];
         const end = model.ends.get(measure);
         const start = model.destinations.get(measure);
         return end && start && end.page > start.page && end.bottom < pageHeight / 4 ? [{ id: measure, page: end.page, bottom: end.bottom }] : [];

@@ -20,8 +20,12 @@ const PULL_BACK_GAIN = 0.05;
 export interface Flow {
   /** News items in reading order, one list per part. */
   sequences: string[][];
-  /** Boxes followed by a forced break: `measure` ends the run, `tighten` is the story to set tighter. */
-  ends?: Array<{ measure: string; tighten: string }>;
+  /**
+   * Boxes followed by a forced break: `measure` ends the run, `tighten` is the story to set
+   * tighter. `numbered`: its lines end in page numbers (the TOC), whose widths the simulation
+   * only guesses (two digits): in an issue of 100 pages or more it is not balanced.
+   */
+  ends?: Array<{ measure: string; tighten: string; numbered?: boolean }>;
 }
 
 /**
