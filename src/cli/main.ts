@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError, UsageError } from '../core/diagnostics.js';
-import { runCleanups } from '../core/cleanup.js';
+import { lateCleanups, runCleanups } from '../core/cleanup.js';
 import { killChildren } from '../core/owned.js';
 import { version } from '../paths.js';
 import { registerAdd } from './commands/add.js';
@@ -78,12 +78,23 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? EXIT.interrupted;
     // Cleanups that hang cannot keep bantin alive (a second signal ends it at once).
     setTimeout(() => process.exit(code), 5000).unref();
-    void runCleanups().finally(() => process.exit(code));
+    // Then the command itself stops at its next step (a browser being launched is closed, its
+    // folder removed): waited for, up to 2 s, before exiting.
+    void runCleanups()
+      .then(() => Promise.race([working, new Promise((resolve) => setTimeout(resolve, 2000).unref())]))
+      .then(() => lateCleanups())
+      .finally(() => process.exit(code));
   };
+  let working: Promise<unknown> = Promise.resolve();
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.once(signal, onSignal);
   const program = createProgram();
   try {
-    await program.parseAsync(argv);
+    const parsing = program.parseAsync(argv);
+    working = parsing.then(
+      () => undefined,
+      () => undefined,
+    );
+    await parsing;
   } catch (error) {
     // Once a signal has come, what fails is what bantin ended itself (Ghostscript, the browser):
     // the handler has said so and sets the exit code; a second message would only mislead.

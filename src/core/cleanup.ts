@@ -5,6 +5,8 @@
 type Cleanup = () => Promise<void> | void;
 const cleanups = new Set<Cleanup>();
 let stoppingNow = false;
+/** Cleanups of work that was starting when the signal came (run at once, awaited by lateCleanups). */
+const late: Array<Promise<unknown>> = [];
 
 /** Thrown by registerCleanup once the process is being stopped: no new work may start. */
 export class Interrupted extends Error {
@@ -20,9 +22,11 @@ export class Interrupted extends Error {
  */
 export function registerCleanup(fn: Cleanup): () => void {
   if (stoppingNow) {
-    void Promise.resolve()
-      .then(fn)
-      .catch(() => undefined);
+    late.push(
+      Promise.resolve()
+        .then(fn)
+        .catch(() => undefined),
+    );
     throw new Interrupted();
   }
   cleanups.add(fn);
@@ -39,4 +43,9 @@ export async function runCleanups(): Promise<void> {
   const pending = [...cleanups];
   cleanups.clear();
   await Promise.allSettled(pending.map((fn) => fn()));
+}
+
+/** Waits for the cleanups of work that was starting when the signal came. */
+export async function lateCleanups(): Promise<void> {
+  await Promise.allSettled(late);
 }
