@@ -79,9 +79,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     // Cleanups that hang cannot keep bantin alive (a second signal ends it at once).
     setTimeout(() => process.exit(code), 5000).unref();
     // Then the command itself stops at its next step (a browser being launched is closed, its
-    // folder removed): waited for, up to 2 s, before exiting.
+    // folder removed): waited for, up to 2 s, before exiting. That timer is not unref'd: with
+    // nothing else left to wait on, Node would end the process with code 13 (a top-level await
+    // that never settled) instead of the signal's code.
     void runCleanups()
-      .then(() => Promise.race([working, new Promise((resolve) => setTimeout(resolve, 2000).unref())]))
+      .then(() => Promise.race([working, new Promise((resolve) => setTimeout(resolve, 2000))]))
       .then(() => lateCleanups())
       .finally(() => process.exit(code));
   };

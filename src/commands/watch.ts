@@ -151,15 +151,24 @@ export async function watch(options: WatchOptions): Promise<void> {
     timer = setTimeout(schedule, 25);
   });
 
-  const stop = async () => {
-    clearTimeout(timer);
-    clearInterval(waiting);
-    await watcher.close();
-    await preview?.close();
-    await session.close();
-    await owned.close();
-  };
-  const release = registerCleanup(stop);
+  // Run once, whether by the signal's cleanup or by the end of the watch.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearTimeout(timer);
+      clearInterval(waiting);
+      await watcher.close();
+      await preview?.close();
+      await session.close();
+      await owned.close();
+    })());
+  // A signal runs the cleanups: the watch then ends too, as it does when options.signal aborts.
+  let stopped: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (stopped = resolve));
+  const release = registerCleanup(async () => {
+    stopped();
+    await stop();
+  });
   try {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     if (options.serve) {
@@ -178,6 +187,7 @@ export async function watch(options: WatchOptions): Promise<void> {
         if (options.signal?.aborted) resolve();
         options.signal?.addEventListener('abort', () => resolve(), { once: true });
       }),
+      ended,
       failed,
     ]);
     await running;
