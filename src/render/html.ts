@@ -97,7 +97,8 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       issue: shown.issue,
       theme: {
         language: theme.language,
-        twoColumns: theme.page.columns === 2,
+        // Two columns of items with their QR codes need an A4 width: an A5 page is set in one.
+        twoColumns: theme.page.columns === 2 && geometry.size === 'A4',
         cover: theme.cover,
         limits: theme.limits,
         logo: theme.cover.logo ? themeUrl(theme.cover.logo.layer, theme.cover.logo.file) : undefined,

@@ -91,7 +91,7 @@ export const themeSchema = z
       .strictObject({
         size: z.enum(['A4', 'A5'], { error: say('theme.schema.page-size') }).optional(),
         margins: z.strictObject({ A4: margins.optional(), A5: margins.optional() }).optional().meta({ description: 'Default margins per paper size, in mm; an issue\'s page.margins win.' }),
-        columns: z.number({ error: say('theme.schema.columns') }).int().min(1).max(2).optional().meta({ description: 'Columns of the news lists.' }),
+        columns: z.number({ error: say('theme.schema.columns') }).int().min(1).max(2).optional().meta({ description: 'Columns of the news lists on A4. A5 pages are set in one: two columns there leave about 55 mm each, half of it taken by the QR codes.' }),
         duplex: z.boolean({ error: say('theme.schema.duplex') }).optional().meta({ description: "Two-sided printing by default (an issue's page.duplex and --duplex win)." }),
         'part-start': z.enum(['any', 'right'], { error: say('theme.schema.part-start') }).optional().meta({ description: 'With two-sided printing, `right` starts every part on a right-hand page.' }),
       })

@@ -90,7 +90,7 @@ export const commands = {
   'commands.theme.yaml.colors': 'each becomes the CSS variable --color-<name>',
   'commands.theme.yaml.font-files': 'or { family: Inter, files: [{ src: fonts/inter-400.woff2, weight: 400 }] }',
   'commands.theme.yaml.font-size': 'body text, in points',
-  'commands.theme.yaml.columns': 'news lists in 1 or 2 columns',
+  'commands.theme.yaml.columns': 'news lists in 1 or 2 columns (A4; A5 pages always in 1)',
   'commands.theme.yaml.logo': 'used when the issue has no series.logo',
   'fix.invisible': 'removed {count} invisible character(s) (zero-width spaces, joiners, direction marks or soft hyphens)',
   'fix.trailing': 'removed the spaces at the end of the line',

@@ -82,7 +82,7 @@ export const commands: Record<keyof typeof en, string> = {
   'commands.theme.yaml.colors': 'mỗi màu thành biến CSS --color-<name>',
   'commands.theme.yaml.font-files': 'hoặc { family: Inter, files: [{ src: fonts/inter-400.woff2, weight: 400 }] }',
   'commands.theme.yaml.font-size': 'cỡ chữ thân bài, tính bằng point',
-  'commands.theme.yaml.columns': 'danh sách tin in 1 hoặc 2 cột',
+  'commands.theme.yaml.columns': 'danh sách tin in 1 hoặc 2 cột (A4; trang A5 luôn 1 cột)',
   'commands.theme.yaml.logo': 'dùng khi số bản tin không có series.logo',
   'fix.invisible': 'đã bỏ {count} ký tự vô hình (dấu cách rộng 0, ký tự nối, dấu hướng chữ hoặc gạch nối mềm)',
   'fix.trailing': 'đã bỏ dấu cách ở cuối dòng',
