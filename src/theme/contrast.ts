@@ -2,7 +2,7 @@
  * Contrast of a theme's text colours on the grounds the styles put them on (WCAG 2 relative
  * luminance): body-size text needs 4.5:1, large or bold labels 3:1. `bantin check` and every
  * build warn (`low-contrast`) at the colour's line in theme.yaml, naming the two colours; the
- * built-in themes pass (tests/unit/contrast.test.ts), and tests/e2e/contrast.test.ts measures
+ * built-in themes pass (tests/unit/contrast.test.ts), and tests/slow/contrast.test.ts measures
  * the printed page itself with axe-core.
  */
 import type { Diagnostic } from '../core/diagnostics.js';

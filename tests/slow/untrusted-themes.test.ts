@@ -10,8 +10,8 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './pdf-tools.js';
-import { runCli, type CliRun } from './run-cli.js';
+import { repoRoot } from '../e2e/pdf-tools.js';
+import { runCli, type CliRun } from '../e2e/run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-untrusted-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageCount, pdfInfo, repoRoot } from './pdf-tools.js';
+import { pageCount, pdfInfo, repoRoot } from '../e2e/pdf-tools.js';
 
 const script = path.join(repoRoot, 'scripts/release-local.js');
 const examples = path.join(repoRoot, 'examples');

@@ -12,8 +12,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { browserFailure, openBrowser } from '../../src/print/browser.js';
 import { processTree } from '../../src/print/memory-watch.js';
-import { bin, repoRoot } from './pdf-tools.js';
-import { runCli } from './run-cli.js';
+import { bin, repoRoot } from '../e2e/pdf-tools.js';
+import { runCli } from '../e2e/run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-hostile-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

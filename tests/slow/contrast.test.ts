@@ -18,7 +18,7 @@ import { withBrowser } from '../../src/print/browser.js';
 import { renderIssueHtml } from '../../src/render/html.js';
 import { themeIssue } from '../../src/theme/choose.js';
 import { builtinThemeNames } from '../../src/theme/layers.js';
-import { repoRoot } from './pdf-tools.js';
+import { repoRoot } from '../e2e/pdf-tools.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EXAMPLES = ['so-20-2026', 'so-15-2026', 'hcm-10-2025', 'digest-chuyen-doi-so-2025'];
