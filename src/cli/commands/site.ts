@@ -55,6 +55,7 @@ export function registerSite(program: Command): void {
         onProgress: (p) => showProgress(p, logger),
       });
       logger.status('');
+      for (const item of result.items) if (item.reused) logger.progress(t('cli.site.reused', { file: path.relative(process.cwd(), item.input) || item.input }));
       process.exitCode = report(result.items, logger);
       if (!opts.indexOnly) {
         const count = (test: (i: Items[number]) => boolean) => result.items.filter(test).length;

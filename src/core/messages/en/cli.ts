@@ -203,6 +203,7 @@ export const cli = {
   'cli.site.needs-issues': 'name the issues to put in the site (e.g. bantin site "issues/*.yaml" -o site), or use --index-only',
   'cli.site.index-only-files': '--index-only reads the issues already in the site folder: leave out the issue files',
   'cli.site.index-only-shard': '--index-only writes the index of every shard: leave out --shard',
+  'cli.site.reused': '{file}  unchanged: reused',
   'cli.site.summary': '{built} built, {reused} reused (unchanged), {failed} failed',
   'cli.site.indexed': '{count} issue(s) in the index, {seconds} s: {file}',
   'cli.site.shard-done': 'shard {shard}: issue folders written; run bantin site --index-only -o {dir} once every shard is in {dir}',

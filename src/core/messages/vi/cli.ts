@@ -188,6 +188,7 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.site.needs-issues': 'hãy nêu các số đưa vào trang (ví dụ bantin site "issues/*.yaml" -o site), hoặc dùng --index-only',
   'cli.site.index-only-files': '--index-only đọc các số đã có trong thư mục trang: hãy bỏ các tệp số bản tin',
   'cli.site.index-only-shard': '--index-only ghi mục lục của mọi phần: hãy bỏ --shard',
+  'cli.site.reused': '{file}  không đổi: dùng lại',
   'cli.site.summary': 'dựng {built}, dùng lại {reused} (không đổi), hỏng {failed}',
   'cli.site.indexed': '{count} số trong trang mục lục, {seconds} giây: {file}',
   'cli.site.shard-done': 'phần {shard}: đã ghi thư mục các số; khi mọi phần đã vào {dir}, hãy chạy bantin site --index-only -o {dir}',
