@@ -192,6 +192,8 @@ describe('bantin site', () => {
       expect(run.stderr).toContain('0 built, 1 reused (unchanged), 0 failed');
       expect(run.stderr).toContain(`shard ${shard}: issue folders written`);
       seen.push(...[...run.stderr.matchAll(/issues\/(so-\d+-2026)\.yaml {2}unchanged: reused/g)].map((m) => m[1]!));
+      // Its folders on stdout, for a CI job to upload.
+      expect(run.stdout.trim().split('\n')).toEqual([path.join('joined', seen.at(-1)!)]);
       expect(existsSync(path.join(joined, 'index.html'))).toBe(false);
     }
     expect(seen.sort()).toEqual(EXAMPLES);

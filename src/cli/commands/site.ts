@@ -61,6 +61,8 @@ export function registerSite(program: Command): void {
         const count = (test: (i: Items[number]) => boolean) => result.items.filter(test).length;
         logger.info(t('cli.site.summary', { built: count((i) => Boolean(i.result)), reused: count((i) => Boolean(i.reused)), failed: count((i) => Boolean(i.error)) }));
       }
+      // A shard's folders on stdout, one a line: what a CI job uploads for the join (docs/site.md).
+      if (opts.shard) for (const item of result.items) if (item.slug && (item.result || item.reused)) logger.result(path.join(dir, item.slug));
       if (opts.shard) logger.info(t('cli.site.shard-done', { shard: `${opts.shard.index}/${opts.shard.count}`, dir }));
       if (result.indexed !== undefined) {
         const index = path.join(dir, 'index.html');
