@@ -127,6 +127,8 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
   const { logger } = options;
   await checkFolder(options.outDir);
+  // --index-only makes nothing it has no issue for: a missing folder is an empty archive.
+  if (options.indexOnly && !(await lstatOrUndefined(options.outDir))) throw new UserError(t('commands.site.empty', { dir: options.outDir }));
   await makeFolder(options.outDir);
   const items: SiteResult['items'] = [];
   if (!options.indexOnly) {
