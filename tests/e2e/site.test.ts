@@ -2,7 +2,7 @@
  * bantin site (issue 29): the two examples built once into an archive, then the same folder run
  * again (both reused), with one issue changed (that one rebuilt), split in shards and joined by
  * --index-only (copies of the built folders, so nothing is printed twice). The index is opened in
- * Chromium from file:// at 360 and 1280 px: no sideways scrolling, axe-core (WCAG 2.1 A/AA) with
+ * Chromium from file:// at 360 (light and dark) and 1280 px: no sideways scrolling, axe-core (WCAG 2.1 A/AA) with
  * no violation, and the search finds an item and links to its anchor in the web edition.
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -117,7 +117,7 @@ describe('bantin site', () => {
         expect(entry.authors).toBeGreaterThan(0);
       }
       expect(parsed.entries.map((e) => e.title[0])).toEqual([expect.stringContaining('số 20/2026'), expect.stringContaining('số 15/2026')]);
-      expect(parsed.entries.map((e) => e.links)).toEqual(EXAMPLES.toReversed().map((n) => [`alternate ${n}/${n}.html`, `enclosure ${n}/${n}.pdf`]));
+      expect(parsed.entries.map((e) => e.links)).toEqual([...EXAMPLES].reverse().map((n) => [`alternate ${n}/${n}.html`, `enclosure ${n}/${n}.pdf`]));
       expect(new Set(parsed.entries.map((e) => e.id[0])).size).toBe(2);
     } finally {
       await page.close();
@@ -137,15 +137,16 @@ describe('bantin site', () => {
         searchShown: !document.getElementById('tim-kiem')!.hidden,
       }));
       expect(structure).toEqual({ lang: 'vi', h1: 1, landmarks: [1, 1, 1], searchShown: true });
-      for (const width of [360, 1280]) {
+      for (const [width, dark] of [[360, false], [360, true], [1280, false]] as const) {
         await page.setViewport({ width, height: 800 });
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
           const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
           return result.violations.map((v) => v.id);
         });
-        expect(violations, `at ${width} px`).toEqual([]);
+        expect(violations, `at ${width} px${dark ? ' (dark)' : ''}`).toEqual([]);
       }
       // Without accents, as people type on a phone: "nang luong" finds "năng lượng".
       await page.type('#tim-kiem-o', 'nang luong');
