@@ -85,5 +85,6 @@ try {
   run('one issue changed');
   console.log(`per issue from scratch: ${(scratch / built).toFixed(2)} s`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
