@@ -161,9 +161,17 @@ export async function site(options: SiteOptions): Promise<SiteResult> {
       }
     }
   }
-  if (options.shard) return { items, seconds: (performance.now() - started) / 1000 };
-  const indexed = await writeIndex(options.outDir, logger);
-  return { items, indexed, seconds: (performance.now() - started) / 1000 };
+  const seconds = () => (performance.now() - started) / 1000;
+  if (options.shard) return { items, seconds: seconds() };
+  const issues = newestFirst(await issuesIn(options.outDir, logger));
+  if (issues.length === 0) {
+    // Issues that failed say why themselves; "nothing to index" would hide it.
+    if (items.some((i) => i.error)) return { items, seconds: seconds() };
+    throw new UserError(t('commands.site.empty', { dir: options.outDir }));
+  }
+  await writeIndex(options.outDir, issues);
+  logger.debug(t('commands.site.indexed', { count: issues.length, dir: options.outDir }));
+  return { items, indexed: issues.length, seconds: seconds() };
 }
 
 /** A record's colours go into the page's CSS: only colour values are taken. */
@@ -200,10 +208,8 @@ async function manifestFiles(dir: string): Promise<string[] | undefined> {
   }
 }
 
-/** index.html, feed.xml and search-index.js from the issue folders in DIR, written together. */
-async function writeIndex(dir: string, logger: Logger): Promise<number> {
-  const issues = newestFirst(await issuesIn(dir, logger));
-  if (issues.length === 0) throw new UserError(t('commands.site.empty', { dir }));
+/** index.html, feed.xml and search-index.js of `issues` (newest first), written together. */
+async function writeIndex(dir: string, issues: readonly SiteIssue[]): Promise<void> {
   const ours = await manifestFiles(dir);
   if (!ours) throw new UsageError(t('commands.site.not-ours', { file: path.join(dir, MANIFEST), dir }));
   const foreign = await foreignFiles(dir, INDEX_FILES, ours);
@@ -219,6 +225,4 @@ async function writeIndex(dir: string, logger: Logger): Promise<number> {
     { file: files[2]!, data: searchScript(issues) },
     { file: files[3]!, data: manifest },
   ]);
-  logger.debug(t('commands.site.indexed', { count: issues.length, dir }));
-  return issues.length;
 }
