@@ -205,6 +205,20 @@ describe('bantin site', () => {
     expect(readdirSync(joined).sort()).toEqual(['.bantin-site.json', 'feed.xml', 'index.html', 'search-index.js', ...EXAMPLES]);
   }, 60_000);
 
+  it('bantin build --shard K/N takes the same part of a batch', async () => {
+    // Two issues with errors: each part reports its own one, and no browser is needed to see it.
+    const bad = path.join(dir, 'bad');
+    mkdirSync(bad);
+    for (const name of ['missing-field', 'unknown-key']) cpSync(path.join(repoRoot, 'tests/fixtures/bad', `${name}.yaml`), path.join(bad, `${name}.yaml`));
+    const parts = [];
+    for (const shard of ['1/2', '2/2']) {
+      const run = await runCli(['build', 'bad/*.yaml', '--shard', shard, '-d', 'out'], { env, cwd: dir });
+      expect(run.code, run.stderr).toBe(1);
+      parts.push(['missing-field', 'unknown-key'].filter((name) => run.stderr.includes(`${name}.yaml has errors`)));
+    }
+    expect(parts).toEqual([['missing-field'], ['unknown-key']]);
+  }, 60_000);
+
   it('replaces only files it wrote, and never writes through a link (exit 2, nothing touched)', async () => {
     const other = path.join(dir, 'other');
     mkdirSync(other);
