@@ -1,5 +1,6 @@
 /** bantin as a library: the same functions the command line calls. */
 export { build, buildWith, type BuildOptions, type BuildResult, type Format } from './commands/build.js';
+export { site, type SiteOptions, type SiteResult } from './commands/site.js';
 export { check, toReport, type CheckReport, type CheckResult } from './commands/check.js';
 export { addLinks, type AddOptions, type AddResult, type LinkOutcome } from './commands/add/index.js';
 export { newIssue, type NewOptions, type NewResult } from './commands/new/index.js';

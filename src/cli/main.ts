@@ -15,6 +15,7 @@ import { registerConvert } from './commands/convert.js';
 import { registerImport } from './commands/import.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerSite } from './commands/site.js';
 import { registerTheme } from './commands/theme.js';
 import { EXIT, SIGNAL_EXIT } from './context.js';
 import { createLogger } from './logger.js';
@@ -44,6 +45,7 @@ export function createProgram(): Command {
   registerImport(program);
   registerNew(program);
   registerPreview(program);
+  registerSite(program);
   registerTheme(program);
   return program;
 }

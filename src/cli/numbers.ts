@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { t, type MessageKey } from '../core/i18n.js';
+import { parseShard, type Shard } from '../site/shard.js';
 
 export interface Range {
   min: number;
@@ -56,4 +57,11 @@ export function sourceDateEpochProblem(env: NodeJS.ProcessEnv = process.env): st
   if (value === undefined || value === '') return undefined;
   if (parseInRange(value, RANGES.epoch) !== undefined) return undefined;
   return t('cli.value.source-date-epoch', { value, range: describe(RANGES.epoch) });
+}
+
+/** `--shard K/N` as a checked value (a usage error, exit 2, that says what is expected). */
+export function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError(t('cli.value.shard'));
+  return shard;
 }

@@ -12,6 +12,7 @@ import { makeFolder } from './output.js';
 import { buildInputs, outputGuard } from './output-guard.js';
 import { DEFAULT_TIMEOUT_MS, prepare, preparedOutputs, printAndWrite, render, type BuildOptions, type BuildResult, type Prepared } from './build.js';
 import { t } from '../core/i18n.js';
+import { inShard, type Shard } from '../site/shard.js';
 
 export { expandInputs } from './inputs.js';
 
@@ -23,6 +24,10 @@ export interface BatchOptions extends Omit<BuildOptions, 'input' | 'output' | 'h
   /** Issues printed at the same time (default: what the machine's cores allow, at most 4). */
   jobs?: number;
   html?: boolean;
+  /** --shard K/N: only the issues at positions K-1, K-1+N, … of the expanded list (site/shard.ts). */
+  shard?: Shard;
+  /** Where an issue's PDF (or web edition alone) goes, instead of --out-dir's or beside it (bantin site). */
+  outputFor?: (file: string) => string;
   /** After each issue is done (built or failed), and when one starts printing: for progress lines. */
   onProgress?: (progress: BatchProgress) => void;
 }
@@ -73,7 +78,9 @@ async function guardBatch(ready: Ready[], files: readonly string[], progress: (f
 
 export async function buildMany(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const { files, unmatched } = await expandInputs(options.inputs);
+  const expanded = await expandInputs(options.inputs);
+  const files = inShard(expanded.files, options.shard);
+  const { unmatched } = expanded;
   const items: BatchItem[] = unmatched.map((pattern) => ({ input: pattern, error: new UserError(t('commands.no-match', { pattern })) }));
   if (options.outDir) await makeFolder(options.outDir);
   const total = items.length + files.length;
@@ -91,7 +98,7 @@ export async function buildMany(options: BatchOptions): Promise<BatchResult> {
     const item: BatchItem = { input: file };
     items.push(item);
     const ext = (options.formats ?? ['pdf']).includes('pdf') ? '.pdf' : '.html';
-    const output = options.outDir ? path.join(options.outDir, `${path.parse(file).name}${ext}`) : undefined;
+    const output = options.outputFor ? options.outputFor(file) : options.outDir ? path.join(options.outDir, `${path.parse(file).name}${ext}`) : undefined;
     const build: BuildOptions = { ...options, logger: quiet, input: file, output };
     const started = performance.now();
     try {

@@ -9,6 +9,8 @@ export const LABEL_KEYS = [
   'monthOf', 'periodOf', 'sourceName', 'byAuthor', 'pageRange', 'relatedActivities',
   // issue 29: the web edition
   'listen', 'pdfEdition', 'skipToContent', 'backToContents',
+  // issue 29: the archive's index page (bantin site)
+  'webEdition', 'siteIssues', 'siteSearch', 'siteSearchHint', 'siteResults', 'siteNoResults', 'siteFeed',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type Labels = Record<LabelKey, string>;

@@ -105,7 +105,7 @@ describe('bantin --help and bantin build --help', () => {
     ['BANTIN_LANG=vi', [], { BANTIN_LANG: 'vi', LANG: 'C' }],
   ] as const) {
     it(`speak Vietnamese with ${how}`, async () => {
-      for (const command of [[], ['build'], ['check'], ['new'], ['theme'], ['theme', 'new'], ['convert'], ['preview'], ['add']]) {
+      for (const command of [[], ['build'], ['check'], ['new'], ['theme'], ['theme', 'new'], ['convert'], ['preview'], ['add'], ['site']]) {
         const run = await bantin([...args, ...command, '--help'], locale);
         expect(run.code).toBe(0);
         expect(run.out).toContain('Cách dùng:');

@@ -1,7 +1,7 @@
 /**
  * The GitHub workflows, checked here because no runner exists on this machine: every file against
  * SchemaStore's GitHub workflow schema, then what the release depends on (tags, tests, the shared
- * build step, artifacts, the release, permissions).
+ * build step, artifacts, the release, permissions) and the archive site's shards (site.yml).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -94,13 +94,14 @@ const release = load('release.yml');
 const proofs = load('proofs.yml');
 const pdfs = load('pdfs.yml');
 const ci = load('ci.yml');
+const siteFlow = load('site.yml');
 const buildSteps = pdfs.jobs.build!.steps!;
 const stepIndex = (match: (s: Step) => boolean) => buildSteps.findIndex(match);
 const allSteps = files.flatMap((f) => Object.values(load(f).jobs).flatMap((job) => job.steps ?? []));
 
 describe('the workflow files', () => {
-  it('are ci.yml, release.yml, proofs.yml and the build they share, pdfs.yml', () => {
-    expect(files).toEqual(['ci.yml', 'pdfs.yml', 'proofs.yml', 'release.yml']);
+  it('are ci.yml, release.yml, proofs.yml and the build they share, pdfs.yml, and the archive site, site.yml', () => {
+    expect(files).toEqual(['ci.yml', 'pdfs.yml', 'proofs.yml', 'release.yml', 'site.yml']);
   });
 
   it("are checked against SchemaStore's draft-07 GitHub workflow schema", () => {
@@ -166,9 +167,9 @@ describe('release.yml', () => {
     expect(run({ TAG: `v${pkg.version}`, REPO: 'https://github.com/someone/else' }).status).toBe(1);
   });
 
-  it('gives the id token to the publishing job only, in every workflow', () => {
+  it('gives the id token to the publishing jobs only (npm, GitHub Pages), in every workflow', () => {
     const withToken = files.flatMap((f) => [load(f).permissions, ...Object.values(load(f).jobs).map((j) => j.permissions)]).filter((p) => p?.['id-token']);
-    expect(withToken).toEqual([release.jobs.publish!.permissions]);
+    expect(withToken).toEqual([release.jobs.publish!.permissions, siteFlow.jobs.pages!.permissions]);
   });
 
   it("attaches the artifact the build uploaded to the tag's release, creating it when needed", () => {
@@ -285,7 +286,8 @@ describe('every workflow', () => {
   it('pins every action to a commit SHA, with its release tag in a comment, the same one everywhere', () => {
     const lines = files.flatMap((f) => text(f).split('\n')).filter((l) => /^\s*(- )?uses: /.test(l) && !l.includes('uses: ./'));
     expect(lines.length).toBeGreaterThan(8);
-    const pinned = lines.map((l) => /uses: ([\w-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(l));
+    // An action's sub-action (actions/cache/restore) is pinned like the action itself.
+    const pinned = lines.map((l) => /uses: ([\w-]+\/[\w.-]+)(?:\/[\w.-]+)?@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(l));
     expect(lines.filter((_l, i) => !pinned[i])).toEqual([]);
     const byAction = new Map<string, Set<string>>();
     for (const m of pinned) byAction.set(m![1]!, (byAction.get(m![1]!) ?? new Set()).add(`${m![2]} ${m![3]}`));
@@ -349,5 +351,48 @@ describe('ci.yml, on every push and pull request', () => {
 
   it('runs bash on every runner, Windows included', () => {
     expect((ci as unknown as { defaults: unknown }).defaults).toEqual({ run: { shell: 'bash' } });
+  });
+});
+
+describe('site.yml, the archive site of a tag', () => {
+  const shard = siteFlow.jobs.shard!;
+  const join = siteFlow.jobs.join!;
+  const step = (job: Job, match: (s: Step) => boolean) => job.steps!.findIndex(match);
+
+  it('runs on so-* tags (and by hand), read-only by default', () => {
+    expect(siteFlow.on).toEqual({ push: { tags: ['so-*'] }, workflow_dispatch: null });
+    expect(siteFlow.permissions).toEqual({ contents: 'read' });
+    expect(siteFlow.env).toMatchObject({ BANTIN_ISSUES_DIR: '${{ vars.BANTIN_ISSUES_DIR }}' });
+  });
+
+  it('splits the issues across a matrix of shards, as many as SHARDS says, each uploading only its folders', () => {
+    const shards = shard.strategy!.matrix.shard as number[];
+    expect(shards).toEqual(Array.from({ length: Number(siteFlow.env!.SHARDS) }, (_, i) => i + 1));
+    const restore = step(shard, (s) => s.uses?.startsWith('actions/cache/restore@') ?? false);
+    const build = step(shard, (s) => s.run?.includes('bin/bantin.js site') ?? false);
+    const upload = step(shard, (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false);
+    expect(restore).toBeGreaterThan(0);
+    expect(restore < build && build < upload).toBe(true);
+    expect(shard.steps![build]!.run).toContain('-o site --shard "$SHARD/$SHARDS" > folders.txt');
+    expect(shard.steps![build]!.env).toEqual({ SHARD: '${{ matrix.shard }}' });
+    expect(shard.steps![upload]!.with).toMatchObject({ name: 'site-shard-${{ matrix.shard }}', path: 'part', 'include-hidden-files': true });
+  });
+
+  it('joins the shards, writes the index with --index-only, keeps the site for the next run and uploads it', () => {
+    expect(join.needs).toBe('shard');
+    const download = step(join, (s) => s.uses?.startsWith('actions/download-artifact@') ?? false);
+    const index = step(join, (s) => s.run === 'node bin/bantin.js site --index-only -o site');
+    const save = step(join, (s) => s.uses?.startsWith('actions/cache/save@') ?? false);
+    const upload = step(join, (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false);
+    expect(join.steps![download]!.with).toEqual({ pattern: 'site-shard-*', 'merge-multiple': true, path: 'site' });
+    expect(download < index && index < save && save < upload).toBe(true);
+    expect(join.steps![save]!.with).toEqual({ path: 'site', key: 'site-${{ github.sha }}' });
+    expect(join.steps![upload]!.with).toMatchObject({ name: 'site-${{ github.ref_name }}', path: 'site' });
+  });
+
+  it('publishes to GitHub Pages only when BANTIN_PAGES is true, from the join', () => {
+    const pages = siteFlow.jobs.pages!;
+    expect(pages).toMatchObject({ if: "vars.BANTIN_PAGES == 'true'", needs: 'join', permissions: { pages: 'write', 'id-token': 'write' } });
+    expect(join.steps!.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toMatchObject({ if: "vars.BANTIN_PAGES == 'true'", with: { path: 'site' } });
   });
 });

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { inRange, RANGES, sourceDateEpochProblem } from '../numbers.js';
+import { inRange, RANGES, shardOption, sourceDateEpochProblem } from '../numbers.js';
 import { isUserError, UsageError } from '../../core/diagnostics.js';
 import type { PageSize } from '../../issue/page.js';
 import type { Profile } from '../../pdf/profile.js';
@@ -48,6 +48,7 @@ interface BuildFlags {
   output?: string;
   outDir?: string;
   jobs?: number;
+  shard?: import('../../site/shard.js').Shard;
   html?: boolean;
   browser?: string;
   timeout: number;
@@ -62,6 +63,7 @@ export function registerBuild(program: Command): void {
     .option('-o, --output <file>', t('cli.build.output'))
     .option('-d, --out-dir <dir>', t('cli.build.out-dir'))
     .addOption(new Option('-j, --jobs <n>', t('cli.build.jobs')).argParser(inRange(RANGES.jobs)))
+    .addOption(new Option('--shard <K/N>', t('cli.build.shard')).argParser(shardOption))
     .addOption(new Option('--profile <profile>', t('cli.build.profile')).choices(['screen', 'print', 'press']).default('print'))
     .addOption(new Option('--bleed <mm>', t('cli.build.bleed')).argParser(inRange(RANGES.bleed)))
     .addOption(new Option('--size <size>', t('cli.build.size')).argParser(pageSize))
@@ -91,7 +93,7 @@ export function registerBuild(program: Command): void {
       if (opts.watch && web) command.error(t('cli.build.watch-web'), { exitCode: EXIT.usage });
       const common = { formats: opts.format, html: opts.html, browserPath: opts.browser, timeoutMs: opts.timeout * 1000, logger, profile: opts.profile, bleedMm: opts.bleed, size: opts.size, cmyk: opts.cmyk, tagged: opts.tags, pdfa: opts.pdfa, theme: opts.theme, duplex: opts.duplex, impose: opts.impose };
       if (opts.impose && (opts.profile === 'screen' || opts.pdfa || opts.watch)) command.error(t('cli.build.impose-not'), { exitCode: EXIT.usage });
-      const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir;
+      const single = files.length === 1 && (existsSync(files[0]!) || !/[*?[{]/.test(files[0]!)) && !opts.outDir && !opts.shard;
       if (opts.serve && !opts.watch) command.error(t('cli.build.serve-needs-watch'), { exitCode: EXIT.usage });
       if (opts.watch) {
         if (!single) command.error(t('cli.build.watch-one'), { exitCode: EXIT.usage });
@@ -112,7 +114,7 @@ export function registerBuild(program: Command): void {
       }
       if (opts.output) command.error(t('cli.build.output-one'), { exitCode: EXIT.usage });
       const { buildMany } = await import('../../commands/build-many.js');
-      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs, onProgress: (p) => showProgress(p, logger) });
+      const batch = await buildMany({ ...common, inputs: files, outDir: opts.outDir, jobs: opts.jobs, shard: opts.shard, onProgress: (p) => showProgress(p, logger) });
       logger.status('');
       process.exitCode = report(batch.items, batch.seconds, logger);
     });
@@ -151,7 +153,7 @@ export function progressLine({ finished, done, total }: Progress): string | unde
   return `[${done}/${total}] ${path.basename(finished.input)}  ${what}`;
 }
 
-function showProgress(progress: Progress, logger: Logger): void {
+export function showProgress(progress: Progress, logger: Logger): void {
   const line = progressLine(progress);
   if (line) logger.progress(line);
   const { done, total, running } = progress;

@@ -107,4 +107,11 @@ export const commands = {
   'fix.dry-run': '{file}: {count} fix(es) to make (--dry-run: nothing written)',
   'fix.nothing': '{file}: nothing to fix',
   'fix.not-written': '{file}: {reason}',
+  // site (commands/site.ts).
+  'commands.site.folder-link': '{dir} is a symbolic link: bantin never writes through a link; name the real folder',
+  'commands.site.same-slug': '{file} would go into the same folder ({slug}) as {other}: rename one of the two files',
+  'commands.site.not-ours': '{file} is in the way and bantin did not write it: move it, or choose another folder than {dir}; nothing was replaced',
+  'commands.site.incomplete': '{dir} is left out of the index: its editions or its record are missing or damaged; build its issue again',
+  'commands.site.empty': 'no built issue in {dir}: build issues into it first (bantin site ISSUES... -o {dir})',
+  'commands.site.indexed': 'wrote the index, feed and search of {count} issue(s) in {dir}',
 } as const;

@@ -99,4 +99,10 @@ export const commands: Record<keyof typeof en, string> = {
   'fix.dry-run': '{file}: có {count} chỗ cần sửa (--dry-run: chưa ghi gì)',
   'fix.nothing': '{file}: không có gì cần sửa',
   'fix.not-written': '{file}: {reason}',
+  'commands.site.folder-link': '{dir} là liên kết tượng trưng: bantin không bao giờ ghi qua liên kết; hãy chỉ thư mục thật',
+  'commands.site.same-slug': '{file} sẽ vào cùng thư mục ({slug}) với {other}: hãy đổi tên một trong hai tệp',
+  'commands.site.not-ours': '{file} đang chắn chỗ và không do bantin ghi: hãy chuyển nó đi, hoặc chọn thư mục khác {dir}; chưa thay tệp nào',
+  'commands.site.incomplete': 'bỏ {dir} khỏi trang mục lục: thiếu hoặc hỏng bản in, bản web hay bản ghi của số này; hãy dựng lại số đó',
+  'commands.site.empty': 'trong {dir} chưa có số nào đã dựng: hãy dựng các số vào đó trước (bantin site CÁC-SỐ... -o {dir})',
+  'commands.site.indexed': 'đã ghi trang mục lục, nguồn tin và chỉ mục tìm kiếm của {count} số vào {dir}',
 };
