@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIssueText } from '../../src/issue/load.js';
+import { loadIssue, loadIssueText } from '../../src/issue/load.js';
+import { renderIssueHtml } from '../../src/render/html.js';
 import { themeIssue } from '../../src/theme/choose.js';
 import { fitCoverIndex } from '../../src/theme/cover-fit.js';
 
@@ -84,5 +85,13 @@ describe('the Hải Phòng cover index', () => {
     const { loaded, theme } = await themed(text);
     const { diagnostics } = fitCoverIndex(loaded.issue!, { ...theme, limits: { ...theme.limits, coverIndex: {} } }, 'A4', loaded.source);
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['theme-limit', 'cover.highlights[1].items[1]']]);
+  });
+
+  it('sets more highlights than the theme shows in large type as its compact index; six or fewer stay large', async () => {
+    const { issue, theme } = await themed(text);
+    expect((await renderIssueHtml(issue, { theme })).html).toContain('<section class="cover-highlights is-index">');
+    const so20 = await loadIssue(path.join(import.meta.dirname, '../../examples/so-20-2026.yaml'));
+    expect(so20.issue!.cover.highlights.length).toBeLessThanOrEqual(6);
+    expect((await renderIssueHtml(so20.issue!)).html).toContain('<section class="cover-highlights">');
   });
 });
