@@ -89,9 +89,13 @@ describe('the Hải Phòng cover index', () => {
 
   it('sets more highlights than the theme shows in large type as its compact index; six or fewer stay large', async () => {
     const { issue, theme } = await themed(text);
-    expect((await renderIssueHtml(issue, { theme })).html).toContain('<section class="cover-highlights is-index">');
+    const html = (await renderIssueHtml(issue, { theme })).html;
+    expect(html).toContain('<section class="cover-highlights is-index">');
+    expect(html).toContain('<section class="cover" style="--index-entries: 34; --index-groups: 8; --index-lines: 44">');
     const so20 = await loadIssue(path.join(import.meta.dirname, '../../examples/so-20-2026.yaml'));
     expect(so20.issue!.cover.highlights.length).toBeLessThanOrEqual(6);
-    expect((await renderIssueHtml(so20.issue!)).html).toContain('<section class="cover-highlights">');
+    const large = (await renderIssueHtml(so20.issue!)).html;
+    expect(large).toContain('<section class="cover-highlights">');
+    expect(large).toContain('<section class="cover">');
   });
 });
