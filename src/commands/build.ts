@@ -208,7 +208,7 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
     throw new UserError(t('commands.build.has-errors', { file: options.input }), loaded.diagnostics);
   }
-  const themed = await themeIssue(loaded.issue, loaded.source, options.theme);
+  const themed = await themeIssue(loaded.issue, loaded.source, options.theme, options.size);
   if (hasErrors(themed.diagnostics)) throw new UserError(t('commands.build.has-errors', { file: options.input }), themed.diagnostics);
   const warnings = [...loaded.diagnostics, ...themed.diagnostics].filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;

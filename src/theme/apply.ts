@@ -1,26 +1,22 @@
 /**
  * The issue as the theme prints it: words the model derives (the title, summary headings,
- * the podcast line) from the theme's labels, page defaults, and the theme's limits checked.
+ * the podcast line) from the theme's labels, page defaults, and as much of the cover's index as
+ * the theme has room for on the paper size (cover-fit.ts).
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
 import type { Margins, PageSize, PartStart } from '../issue/page.js';
-import { diagnosticAt, type IssueSource } from '../issue/source.js';
+import type { IssueSource } from '../issue/source.js';
 import { formatLabel } from './label-keys.js';
 import type { Theme } from './theme.js';
-import { t as say } from '../core/i18n.js';
+import { fitCoverIndex } from './cover-fit.js';
 
-export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { issue: Issue; diagnostics: Diagnostic[] } {
+export function applyTheme(written: Issue, theme: Theme, source?: IssueSource, size?: PageSize): { issue: Issue; diagnostics: Diagnostic[] } {
   const { labels } = theme;
+  const pageSize = size ?? written.page.ownSize ?? theme.page.size;
+  const { issue, diagnostics } = fitCoverIndex(written, theme, pageSize, source);
   const week = issue.week.label;
   const language = theme.language;
-  const diagnostics: Diagnostic[] = [];
-  const limit = theme.limits.highlights;
-  const first = issue.cover.highlights[limit];
-  if (source && first) {
-    const message = say('theme.too-many-highlights', { name: theme.name, limit, extra: issue.cover.highlights.length - limit });
-    diagnostics.push(diagnosticAt(source, first.path, message, { code: 'theme-limit' }));
-  }
   const articles = new Map(issue.articles.map((a) => [a, a.podcast && !a.podcast.ownLabel ? { ...a, podcast: { ...a.podcast, label: labels.podcast } } : a]));
   const period = issue.period;
   const heading =
@@ -43,7 +39,7 @@ export function applyTheme(issue: Issue, theme: Theme, source?: IssueSource): { 
     ...issue,
     title: formatLabel(labels.issueTitle, { series: issue.series.title, number: issue.number }),
     period: { ...period, heading },
-    page: { ...issue.page, size: issue.page.ownSize ?? theme.page.size },
+    page: { ...issue.page, size: pageSize },
     parts,
     articles: issue.articles.map((a) => articles.get(a)!),
   };

@@ -7,6 +7,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Issue } from '../issue/model.js';
+import type { PageSize } from '../issue/page.js';
 import type { IssueSource } from '../issue/source.js';
 import { applyTheme } from './apply.js';
 import { contrastWarnings } from './contrast.js';
@@ -19,15 +20,18 @@ export interface ThemedIssue {
   diagnostics: Diagnostic[];
 }
 
-/** `override` (the --theme flag) is relative to the working folder; series.theme to the issue file. */
-export async function themeIssue(issue: Issue, source: IssueSource | undefined, override?: string): Promise<ThemedIssue> {
+/**
+ * `override` (the --theme flag) is relative to the working folder; series.theme to the issue file.
+ * `size` (the --size flag) wins over the issue's and the theme's paper size.
+ */
+export async function themeIssue(issue: Issue, source: IssueSource | undefined, override?: string, size?: PageSize): Promise<ThemedIssue> {
   const written = issue.series.theme;
   const theme = override
     ? await resolveTheme(override, process.cwd())
     : written
       ? await resolveTheme(written, path.dirname(path.resolve(issue.file)), { source, path: ['series', 'theme'], confine: await issueFolder(issue.file) })
       : await resolveTheme(DEFAULT_THEME, process.cwd());
-  const applied = applyTheme(issue, theme, source);
+  const applied = applyTheme(issue, theme, source, size);
   return { theme, issue: applied.issue, diagnostics: [...applied.diagnostics, ...contrastWarnings(theme)] };
 }
 

@@ -42,7 +42,8 @@ export interface Theme {
   fonts: { sans: ThemeFont; serif: ThemeFont; size: number; leading: number };
   page: { size: PageSize; margins: Partial<Record<PageSize, Partial<Margins>>>; columns: number; duplex: boolean; partStart: PartStart };
   cover: { highlights: boolean; links: boolean; image: boolean; logo?: { file: string; layer: number } };
-  limits: { highlights: number; tocItems: number };
+  /** `coverIndex`: the lines the cover's index holds per paper size (theme/cover-fit.ts), when the theme sets them. */
+  limits: { highlights: number; tocItems: number; coverIndex: Partial<Record<PageSize, number>> };
   template: ThemeFile;
   partials: Map<string, ThemeFile>;
   /** In cascade order: the base's sheets (or their overrides), then each layer's new ones, parent first. */
@@ -108,7 +109,11 @@ export async function mergeLayers(layers: ThemeLayer[]): Promise<Theme> {
       image: pick((t) => t.cover?.image) ?? true,
       logo: logoLayer ? { file: logoLayer.input.cover!.logo!, layer: at(logoLayer) } : undefined,
     },
-    limits: { highlights: pick((t) => t.limits?.highlights) ?? 6, tocItems: pick((t) => t.limits?.tocItems) ?? 0 },
+    limits: {
+      highlights: pick((t) => t.limits?.highlights) ?? 6,
+      tocItems: pick((t) => t.limits?.tocItems) ?? 0,
+      coverIndex: { A4: pick((t) => t.limits?.coverIndex?.A4), A5: pick((t) => t.limits?.coverIndex?.A5) },
+    },
     ...files,
   };
   const diagnostics = await checkThemeAssets(theme);

@@ -148,7 +148,7 @@ describe('the cover visual index', () => {
     const ids = Array.from({ length: 7 }, () => 'kinh-te-so-huong-toi-30-gdp').join(', ');
     const loaded = await load(cover(`    - group: Tin\n      items: [${ids}]\n`));
     expect(loaded.diagnostics).toEqual([]);
-    const { diagnostics } = await themeIssue(loaded.issue!, loaded.source);
+    const { diagnostics } = await themeIssue(loaded.issue!, loaded.source, 'base');
     expect(diagnostics.map((d) => [d.path, d.code])).toEqual([['cover.highlights[0].items[6]', 'theme-limit']]);
   });
 });

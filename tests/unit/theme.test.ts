@@ -64,7 +64,9 @@ describe('the built-in themes', () => {
     expect(theme.labels.contents).toBe('Mục lục');
     expect(theme.fonts.sans.family).toBe('Be Vietnam Pro');
     expect(theme.partials.has('cover')).toBe(true);
-    expect(theme.styles.map((s) => s.name)).toEqual(['bulletin.css']);
+    // Its own sheet: the compact cover index (limits.coverIndex).
+    expect(theme.styles.map((s) => s.name)).toEqual(['bulletin.css', 'cover-index.css']);
+    expect(theme.limits).toEqual({ highlights: 6, tocItems: 0, coverIndex: { A4: 44, A5: 26 } });
   });
 
   it('validate against the shipped JSON Schema, which is the one generated from the zod schema', () => {
@@ -108,7 +110,7 @@ describe('a child theme', () => {
     expect(theme.labels.contents).toBe('Nội dung');
     expect(theme.partials.get('figure')!.file).toBe(path.join(dir, 'partials/figure.hbs'));
     expect(theme.partials.get('cover')!.layer).toBe(2);
-    expect(theme.styles.map((s) => s.name)).toEqual(['bulletin.css', 'extra.css']);
+    expect(theme.styles.map((s) => s.name)).toEqual(['bulletin.css', 'cover-index.css', 'extra.css']);
     const css = themeCss(theme);
     expect(css).toContain('--color-primary: #123456;');
     expect(css).toContain(`url(${themeUrl(0, 'images/dot.png')})`);

@@ -18,6 +18,8 @@ export const theme = {
   'theme.has-errors': 'the theme {name} has errors; no PDF was written',
   'theme.cannot-read-file': "cannot read the theme file {file}: {reason}; a theme's templates and stylesheets must be ordinary files inside its folder",
   'theme.too-many-highlights': 'the theme "{name}" shows at most {limit} cover highlights: remove {extra}',
+  'theme.cover-overflow': 'the {size} cover has room for {fit} of the {count} highlights ({lines} lines, a highlight or a group label each): feature {extra} fewer, or drop a group label to make room for one more',
+  'theme.cover-index-shortened': 'the {size} cover has room for {fit} of the {count} highlights ({lines} lines, a highlight or a group label each): the last {extra} are left out (the table of contents lists every item)',
   'theme.logo-type': 'the logo {file} is not an image the page can show: use a .png, .jpg, .webp, .gif or .svg file',
   'theme.logo-unusable': 'the logo {file} cannot be used: {reason} (looked for {path})',
   'theme.font-file-unusable': 'the font file {file} cannot be used: {reason} (looked for {path})',

@@ -17,6 +17,8 @@ export const theme: Record<keyof typeof en, string> = {
   'theme.has-errors': 'giao diện {name} có lỗi; chưa ghi tệp PDF nào',
   'theme.cannot-read-file': 'không đọc được tệp giao diện {file}: {reason}; khuôn mẫu và bảng kiểu của giao diện phải là tệp thường nằm trong thư mục của nó',
   'theme.too-many-highlights': 'giao diện "{name}" chỉ nêu được tối đa {limit} điểm nổi bật trên trang bìa: hãy bớt {extra}',
+  'theme.cover-overflow': 'trang bìa khổ {size} chỉ đủ chỗ cho {fit} trong {count} điểm nổi bật ({lines} dòng, mỗi điểm nổi bật hoặc tên nhóm một dòng): hãy bớt {extra} điểm nổi bật, hoặc bỏ một tên nhóm để có thêm chỗ cho một mục',
+  'theme.cover-index-shortened': 'trang bìa khổ {size} chỉ đủ chỗ cho {fit} trong {count} điểm nổi bật ({lines} dòng, mỗi điểm nổi bật hoặc tên nhóm một dòng): {extra} mục cuối được bỏ khỏi trang bìa (mục lục vẫn liệt kê mọi tin)',
   'theme.logo-type': 'logo {file} không phải loại ảnh trang in hiển thị được: hãy dùng tệp .png, .jpg, .webp, .gif hoặc .svg',
   'theme.logo-unusable': 'không dùng được logo {file}: {reason} (đã tìm ở {path})',
   'theme.font-file-unusable': 'không dùng được tệp phông chữ {file}: {reason} (đã tìm ở {path})',
