@@ -111,8 +111,7 @@ export const themeSchema = z
           .strictObject({ A4: z.number().int().min(1).max(80).optional(), A5: z.number().int().min(1).max(80).optional() })
           .optional()
           .meta({
-            description:
-              "The lines the cover's index holds on each paper size, a highlight or a group label a line. Set for a size, it replaces `highlights` there: more is an error (cover-overflow) on the theme's own size, and on the other size the rest are left out with a warning.",
+            description: "The lines the cover's index holds on each paper size, a highlight or a group label a line. Set for a size, it replaces `highlights` there: more is an error (cover-overflow) on the theme's own size, and on the other size the rest are left out with a warning.",
           }),
         tocItems: z.number().int().min(0).optional().meta({ description: 'A table of contents only when the issue has more items than this (default 0: always).' }),
       })
