@@ -11,7 +11,7 @@ import { rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, type Diagnostic } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
-import { MAX_DRAFT_BYTES, MAX_IMAGE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
+import { MAX_DRAFT_BYTES, MAX_IMAGE_BYTES, megabytes, ReadProblem, readRegular } from '../core/read-file.js';
 import { checkDocx, NotADocx } from '../import/container.js';
 import { htmlBlocks } from '../import/blocks.js';
 import { previousIssue, type Previous } from '../import/previous.js';
@@ -103,7 +103,7 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
           const ext = PICTURE_TYPES[image.contentType.toLowerCase()];
           if (!ext) return { src: `unsupported:${image.contentType}` };
           const data = await image.readAsBuffer();
-          if (data.length > MAX_IMAGE_BYTES) return { src: `broken:${t('core.read.too-large', { size: `${Math.round(data.length / 1048576)} MB`, max: `${MAX_IMAGE_BYTES / 1048576} MB` })}` };
+          if (data.length > MAX_IMAGE_BYTES) return { src: `broken:${t('core.read.too-large', { size: megabytes(data.length), max: megabytes(MAX_IMAGE_BYTES) })}` };
           // The bytes decide, as `bantin check` will: a picture that would not print is not saved.
           const inspected = inspectImage(`picture.${ext}`, data);
           if ('problem' in inspected) return { src: `broken:${inspected.problem}` };
