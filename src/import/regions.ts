@@ -3,6 +3,7 @@
  * publisher, links: read for the issue's fields), the table of contents (MỤC LỤC with its page
  * numbers) and page numbers typed as paragraphs. What they held is counted in the report.
  */
+import { calendarDate } from '../issue/typed-date.js';
 import type { Block } from './blocks.js';
 
 /** "Tuần từ 14/03-21/03/2026", "(TUẦN TỪ 20/4/2026 – 26/4/2026)", "tuần từ ngày 25/5 đến 31/5/2026". */
@@ -32,10 +33,8 @@ export function weekIn(blocks: readonly Block[]): { week: Week; n: number } | un
   return undefined;
 }
 
-export const real = (d: number, m: number, y: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
+/** Whether day d of month m of year y exists. */
+export const real = (d: number, m: number, y: number) => calendarDate(y, m, d) !== undefined;
 
 export interface Regions {
   /** Index (into blocks) of the first block of the content. */
