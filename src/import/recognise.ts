@@ -14,11 +14,12 @@
  *   written as a comment where it came from.
  */
 import { t } from '../core/i18n.js';
+import { siteHost } from '../core/site-host.js';
 import type { Block } from './blocks.js';
 import { BUILT_IN_PARTS, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
 import { coverFields, PAGE_NUMBER, real, regionsOf, weekIn } from './regions.js';
 import { sentenceCase } from './sentence-case.js';
-import { DATE_LINE, headingLike, hostName, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
+import { DATE_LINE, headingLike, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
 
 
 export function recognise(blocks: readonly Block[], options: RecogniseOptions = {}): Draft {
@@ -221,7 +222,7 @@ class Recogniser {
   private setSource(b: Block, name: string): boolean {
     const url = b.links.find((l) => /^https?:/i.test(l.href))?.href;
     let outlet = name.replace(/^[[(]+|[\])]+$/g, '').trim();
-    if (/^https?:\/\//i.test(outlet)) outlet = hostName(outlet) ?? outlet;
+    if (/^https?:\/\//i.test(outlet)) outlet = siteHost(outlet) ?? outlet;
     if (!this.item || this.item.source || !outlet) return false;
     this.item.source = url ? { name: outlet, url } : { name: outlet };
     return true;

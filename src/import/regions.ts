@@ -3,6 +3,7 @@
  * publisher, links: read for the issue's fields), the table of contents (MỤC LỤC with its page
  * numbers) and page numbers typed as paragraphs. What they held is counted in the report.
  */
+import { siteHost } from '../core/site-host.js';
 import { calendarDate } from '../issue/typed-date.js';
 import type { Block } from './blocks.js';
 
@@ -95,7 +96,7 @@ export function coverFields(cover: readonly Block[]): CoverFields {
     } else if (WEEK.test(text)) seen = 'week';
     else if (found.length) {
       for (const url of found) {
-        const host = hostOf(url);
+        const host = siteHost(url);
         if (host && (urls.get(host)?.length ?? 0) < url.length) urls.set(host, url.replace(/[.,;]+$/, ''));
       }
     } else if (/\p{L}/u.test(text) && text === text.toUpperCase() && !/^FOLLOW US$|^THEO DÕI/iu.test(text)) {
@@ -109,12 +110,4 @@ export function coverFields(cover: readonly Block[]): CoverFields {
     else fields.website ??= url;
   }
   return fields;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
