@@ -9,8 +9,7 @@ import { Document, isMap, isPair, isScalar, isSeq, visit, type Node, type YAMLMa
 import { t } from '../core/i18n.js';
 import { addDays, parseIsoDate, type DateInfo } from '../issue/dates.js';
 import { deriveId } from '../issue/ids.js';
-import { PLACEHOLDER } from '../issue/lint/placeholders.js';
-import { DEFAULT_SERIES_TITLE } from '../commands/new/questions.js';
+import { DEFAULT_SERIES_TITLE, PLACEHOLDER } from '../issue/lint/placeholders.js';
 import type { Draft, DraftItem, DraftPart, Note } from './draft.js';
 import { sentenceCase, type NameList } from './sentence-case.js';
 

@@ -19,7 +19,7 @@ import { t } from '../../core/i18n.js';
 export type { NewOptions, NewResult } from './options.js';
 export { defaultFileName, mondayOf, nextIssueNumber, nextWeek } from './numbering.js';
 export { newestIssue } from './previous-issue.js';
-export { DEFAULT_SERIES_TITLE } from './questions.js';
+export { DEFAULT_SERIES_TITLE } from '../../issue/lint/placeholders.js';
 
 export async function newIssue(options: NewOptions): Promise<NewResult> {
   const dir = path.resolve(options.dir ?? '.');
