@@ -15,7 +15,7 @@
  */
 import { t } from '../core/i18n.js';
 import { siteHost } from '../core/site-host.js';
-import type { Block } from './blocks.js';
+import { BROKEN_PICTURE, UNSUPPORTED_PICTURE, type Block } from './blocks.js';
 import { BUILT_IN_PARTS, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
 import { coverFields, PAGE_NUMBER, real, regionsOf, weekIn } from './regions.js';
 import { sentenceCase } from './sentence-case.js';
@@ -25,10 +25,6 @@ import { DATE_LINE, headingLike, inCapitals, isHeading, ITEM_DATE, markdownTable
 export function recognise(blocks: readonly Block[], options: RecogniseOptions = {}): Draft {
   return new Recogniser(blocks, options).run();
 }
-
-/** What convertImage returns for a picture it did not save (src/commands/import.ts). */
-const UNSUPPORTED = 'unsupported:';
-const BROKEN = 'broken:';
 
 class Recogniser {
   private readonly known: readonly KnownPart[];
@@ -173,12 +169,12 @@ class Recogniser {
   /** The item's first picture is its image; any other is saved and named in a comment. */
   private pictures(b: Block): void {
     for (const picture of b.pictures) {
-      if (picture.src.startsWith(BROKEN)) {
-        const problem = picture.src.slice(BROKEN.length);
+      if (picture.src.startsWith(BROKEN_PICTURE)) {
+        const problem = picture.src.slice(BROKEN_PICTURE.length);
         this.warn(b, t('import.warn.picture-broken', { problem }));
         this.notPlaced(b, t('import.picture-unsaved-broken', { alt: picture.alt ?? '' }).trim());
-      } else if (picture.src.startsWith(UNSUPPORTED)) {
-        const type = picture.src.slice(UNSUPPORTED.length);
+      } else if (picture.src.startsWith(UNSUPPORTED_PICTURE)) {
+        const type = picture.src.slice(UNSUPPORTED_PICTURE.length);
         this.warn(b, t('import.warn.picture-type', { type }));
         this.notPlaced(b, t('import.picture-unsaved', { type, alt: picture.alt ?? '' }).trim());
       } else if (this.item && !this.item.image) this.item.image = { src: picture.src, alt: picture.alt };
