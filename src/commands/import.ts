@@ -7,7 +7,7 @@
  * nor an existing file is replaced, unless --force names an existing output.
  */
 import mammoth from 'mammoth';
-import { rmdir, stat } from 'node:fs/promises';
+import { rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, type Diagnostic } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
@@ -25,7 +25,7 @@ import { formatOf, yamlToMarkdown, type IssueFormat } from '../issue/markdown/in
 import { writeComment } from '../issue/markdown/lines.js';
 import { schemaReference } from './new/schema-ref.js';
 import { guardOutputs } from './output-guard.js';
-import { defaultOutput, makeFolder, writeAllAtomic } from './output.js';
+import { defaultOutput, exists, makeFolder, writeAllAtomic } from './output.js';
 
 export interface ImportOptions {
   input: string;
@@ -209,11 +209,4 @@ async function namesFile(file: string): Promise<string[]> {
     if (error instanceof ReadProblem) throw new UserError(t('import.unreadable', { file: shown(path.resolve(file)), reason: error.message }));
     throw error;
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
