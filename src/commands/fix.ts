@@ -54,7 +54,7 @@ export async function fixFile(file: string, options: { dryRun?: boolean } = {}):
 }
 
 /** The changed lines as a unified diff (a fix never adds or removes a line). */
-export function unifiedDiff(file: string, before: string, after: string): string {
+function unifiedDiff(file: string, before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
   const out = [`--- ${file}`, `+++ ${file}`];

@@ -7,7 +7,7 @@ import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocumen
 import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { t, type MessageKey } from '../core/i18n.js';
 import { libraryWords } from './library-words.js';
-import { blockColumn, overIndentedField, tabsToBlame } from './yaml-indent.js';
+import { blockColumn, overIndentedField, tabsToBlame, YAML_OPTIONS } from './yaml-indent.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
@@ -68,7 +68,7 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseIssueSource(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
   const text = raw.normalize('NFC');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, ...YAML_OPTIONS });
   visit(doc, {
     Scalar: (_key, node) => {
       if (typeof node.value === 'string') node.value = cleanValue(node.value);
