@@ -16,7 +16,7 @@
 import { t } from '../core/i18n.js';
 import { siteHost } from '../core/site-host.js';
 import { BROKEN_PICTURE, UNSUPPORTED_PICTURE, type Block } from './blocks.js';
-import { BUILT_IN_PARTS, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
+import { BUILT_IN_PARTS, partName, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
 import { coverFields, PAGE_NUMBER, real, regionsOf, weekIn } from './regions.js';
 import { sentenceCase } from './sentence-case.js';
 import { DATE_LINE, headingLike, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
@@ -155,7 +155,7 @@ class Recogniser {
   /** A short Heading 1 that names no known part: a news part of that name, said in the report. */
   private unknownPart(b: Block): void {
     const title = this.title(b, b.text);
-    this.partHeading(b, { part: { name: b.text.normalize('NFC').toLocaleUpperCase('vi'), kind: 'news', title }, rest: '', full: b.text });
+    this.partHeading(b, { part: { name: partName(b.text), kind: 'news', title }, rest: '', full: b.text });
     this.warn(b, t('import.warn.unknown-part', { title }));
   }
 
