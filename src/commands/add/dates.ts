@@ -23,8 +23,3 @@ export function articleDate(value: string): string | undefined {
   const local = new Date(ms + VIETNAM_OFFSET_MS);
   return real(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
-
-/** Days from a to b (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}

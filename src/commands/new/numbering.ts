@@ -22,8 +22,6 @@ export function mondayOf(today: Date): DateInfo {
   return addDays(parseIsoDate(iso), -((today.getDay() + 6) % 7));
 }
 
-export const daysBetween = (a: DateInfo, b: DateInfo) => Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
-
 export function defaultFileName(number: string, format: 'yaml' | 'md' = 'yaml'): string {
   const [, n, year] = ISSUE_NUMBER.exec(number)!;
   return `so-${n}-${year}.${format}`;
