@@ -151,7 +151,7 @@ function yamlRanges(lines: Lines): Array<[number, number]> {
   return ranges;
 }
 
-/** The data a text reads as, with what the fixes change normalized away; undefined if it does not read. */
+/** The data a text reads as, or undefined when it does not read (fixIssueText normalizes what the fixes change before it compares). */
 export type ReadBack = (text: string) => unknown;
 
 /**
