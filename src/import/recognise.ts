@@ -21,7 +21,6 @@ import { coverFields, PAGE_NUMBER, real, regionsOf, weekIn } from './regions.js'
 import { sentenceCase } from './sentence-case.js';
 import { DATE_LINE, headingLike, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
 
-
 export function recognise(blocks: readonly Block[], options: RecogniseOptions = {}): Draft {
   return new Recogniser(blocks, options).run();
 }
