@@ -12,14 +12,14 @@ import { t, type MessageKey } from '../core/i18n.js';
 import { megabytes } from '../core/read-file.js';
 
 /** All entries inflated: mammoth holds the XML and its DOM in memory (about 10× the XML). */
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /**
  * Each XML part (the text, styles, notes): a 300-page draft's text is about 5 MB of XML, and
  * mammoth's DOM of a 25 MB part already takes about 1 GB.
  */
-export const MAX_XML_BYTES = 25 * 1024 * 1024;
+const MAX_XML_BYTES = 25 * 1024 * 1024;
 /** Entries in the zip: Word writes a few dozen, plus one per picture. */
-export const MAX_ENTRIES = 5000;
+const MAX_ENTRIES = 5000;
 
 /** Why a file is not a draft bantin reads (the message names no file: the caller adds it). */
 export class NotADocx extends Error {

@@ -8,9 +8,9 @@
 import { t } from '../../core/i18n.js';
 import { megabytes } from '../../core/read-file.js';
 
-export const FETCH_TIMEOUT_MS = 10_000;
+const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 export interface FetchLimits {
