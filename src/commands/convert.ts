@@ -3,14 +3,13 @@
  * nothing. The result is read back before it is written: the same validated issue, or no file.
  * The input is never replaced; a file that exists is replaced only when -o names it.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, type Diagnostic } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
 import { formatOf, markdownToYaml, NotLossless, yamlToMarkdown, type IssueFormat } from '../issue/markdown/index.js';
 import { readIssueText } from '../issue/source.js';
 import { guardOutputs } from './output-guard.js';
-import { defaultOutput, writeAtomic } from './output.js';
+import { defaultOutput, exists, writeAtomic } from './output.js';
 
 export interface ConvertOptions {
   input: string;
@@ -60,10 +59,3 @@ export async function convert(options: ConvertOptions): Promise<ConvertResult> {
 }
 
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}

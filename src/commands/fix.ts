@@ -5,7 +5,7 @@
  * permissions kept), only when every fix reads back as the same issue, never through a link,
  * and not at all when there is nothing to fix. --dry-run prints the changes as a diff instead.
  */
-import { lstat, chmod } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { UserError } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
 import { fixIssueText, type Fix } from '../issue/fixes.js';
@@ -48,13 +48,12 @@ export async function fixFile(file: string, options: { dryRun?: boolean } = {}):
   const result = fixIssueText(text, { markdown: formatOf(file) === 'md', read: readBack(file) });
   if (!result.fixes.length || result.refused) return { file, fixes: result.fixes, written: false, refused: result.refused };
   if (options.dryRun) return { file, fixes: result.fixes, written: false, diff: unifiedDiff(file, text, result.text) };
-  await writeAtomic(file, result.text);
-  if (info) await chmod(file, info.mode & 0o7777);
+  await writeAtomic(file, result.text, info?.mode);
   return { file, fixes: result.fixes, written: true };
 }
 
 /** The changed lines as a unified diff (a fix never adds or removes a line). */
-export function unifiedDiff(file: string, before: string, after: string): string {
+function unifiedDiff(file: string, before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
   const out = [`--- ${file}`, `+++ ${file}`];

@@ -7,17 +7,17 @@
  * nor an existing file is replaced, unless --force names an existing output.
  */
 import mammoth from 'mammoth';
-import { rmdir, stat } from 'node:fs/promises';
+import { rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, type Diagnostic } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
-import { MAX_DRAFT_BYTES, MAX_IMAGE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
+import { MAX_DRAFT_BYTES, MAX_IMAGE_BYTES, megabytes, ReadProblem, readRegular } from '../core/read-file.js';
 import { checkDocx, NotADocx } from '../import/container.js';
-import { htmlBlocks } from '../import/blocks.js';
+import { BROKEN_PICTURE, htmlBlocks, UNSUPPORTED_PICTURE } from '../import/blocks.js';
 import { previousIssue, type Previous } from '../import/previous.js';
 import type { Draft, Note } from '../import/draft.js';
 import { recognise } from '../import/recognise.js';
-import { nameList } from '../import/sentence-case.js';
+import { nameList, type NameList } from '../import/sentence-case.js';
 import { writeIssue } from '../import/write-issue.js';
 import { inspectImage } from '../issue/image-check.js';
 import { hasErrors, loadIssueText } from '../issue/load.js';
@@ -25,7 +25,7 @@ import { formatOf, yamlToMarkdown, type IssueFormat } from '../issue/markdown/in
 import { writeComment } from '../issue/markdown/lines.js';
 import { schemaReference } from './new/schema-ref.js';
 import { guardOutputs } from './output-guard.js';
-import { defaultOutput, makeFolder, writeAllAtomic } from './output.js';
+import { defaultOutput, exists, makeFolder, writeAllAtomic } from './output.js';
 
 export interface ImportOptions {
   input: string;
@@ -71,6 +71,30 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
   await guardOutputs([output], [input]);
   if (!options.force && (await exists(output))) throw new UserError(t('import.exists', { output: shown(output) }));
 
+  const bytes = await readDocx(input);
+  const previous: Previous | undefined = options.from ? await previousIssue(options.from) : undefined;
+  const extraNames = options.names ? await namesFile(options.names) : [];
+  const names = nameList([...(previous?.names ?? []), ...extraNames]);
+
+  // Pictures: saved beside the issue as <name>-images/picture-N.<ext>, in the order they come.
+  const base = path.basename(output, path.extname(output));
+  const pictureDir = path.join(path.dirname(output), `${base}-images`);
+  const { html, pictures } = await draftHtml(bytes, { input, output, pictureDir });
+
+  const draft = recognise(htmlBlocks(html), { names, parts: previous?.parts, year: previous && Number(previous.issue.start.slice(0, 4)) });
+  const items = draft.parts.reduce((n, p) => n + p.items.length, 0);
+  if (!draft.parts.length || (!items && draft.parts.every((p) => !p.sections.length))) throw new UserError(t('import.nothing', { file: shown(input) }));
+
+  const { text, filled } = await issueText(draft, { input, output, format, previous, names });
+  await writeOutputs({ input, output, text, pictures, pictureDir, force: options.force });
+  const final = await loadIssueText(output, text);
+  if (hasErrors(final.diagnostics)) throw new UserError(t('import.invalid', { file: shown(input) }), final.diagnostics.filter((d) => d.severity === 'error'));
+
+  return { input, output, format, pictures: pictures.map((p) => p.file), report: reportOf(draft, filled), diagnostics: final.diagnostics };
+}
+
+/** The draft's bytes: a regular file of at most MAX_DRAFT_BYTES that is a .docx mammoth can safely open. */
+async function readDocx(input: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     bytes = await readRegular(input, MAX_DRAFT_BYTES);
@@ -84,15 +108,17 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
     if (error instanceof NotADocx) throw new UserError(t('import.not-docx', { file: shown(input), reason: error.message }));
     throw error;
   }
-  const previous: Previous | undefined = options.from ? await previousIssue(options.from) : undefined;
-  const extraNames = options.names ? await namesFile(options.names) : [];
-  const names = nameList([...(previous?.names ?? []), ...extraNames]);
+  return bytes;
+}
 
-  // Pictures: saved beside the issue as <name>-images/picture-N.<ext>, in the order they come.
-  const base = path.basename(output, path.extname(output));
-  const pictureDir = path.join(path.dirname(output), `${base}-images`);
-  const pictures: Array<{ file: string; data: Buffer }> = [];
-  let html: string;
+interface SavedPicture {
+  file: string;
+  data: Buffer;
+}
+
+/** The draft as mammoth's HTML, and the pictures to save in `pictureDir` (an <img> names each by its path from the issue file). */
+async function draftHtml(bytes: Buffer, where: { input: string; output: string; pictureDir: string }): Promise<{ html: string; pictures: SavedPicture[] }> {
+  const pictures: SavedPicture[] = [];
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
@@ -101,27 +127,27 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
         styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
         convertImage: mammoth.images.imgElement(async (image) => {
           const ext = PICTURE_TYPES[image.contentType.toLowerCase()];
-          if (!ext) return { src: `unsupported:${image.contentType}` };
+          if (!ext) return { src: `${UNSUPPORTED_PICTURE}${image.contentType}` };
           const data = await image.readAsBuffer();
-          if (data.length > MAX_IMAGE_BYTES) return { src: `broken:${t('core.read.too-large', { size: `${Math.round(data.length / 1048576)} MB`, max: `${MAX_IMAGE_BYTES / 1048576} MB` })}` };
+          if (data.length > MAX_IMAGE_BYTES) return { src: `${BROKEN_PICTURE}${t('core.read.too-large', { size: megabytes(data.length), max: megabytes(MAX_IMAGE_BYTES) })}` };
           // The bytes decide, as `bantin check` will: a picture that would not print is not saved.
           const inspected = inspectImage(`picture.${ext}`, data);
-          if ('problem' in inspected) return { src: `broken:${inspected.problem}` };
-          const file = path.join(pictureDir, `picture-${pictures.length + 1}.${inspected.info.type}`);
+          if ('problem' in inspected) return { src: `${BROKEN_PICTURE}${inspected.problem}` };
+          const file = path.join(where.pictureDir, `picture-${pictures.length + 1}.${inspected.info.type}`);
           pictures.push({ file, data });
-          return { src: path.relative(path.dirname(output), file).split(path.sep).join('/') };
+          return { src: path.relative(path.dirname(where.output), file).split(path.sep).join('/') };
         }),
       },
     );
-    html = result.value;
+    return { html: result.value, pictures };
   } catch (error) {
-    throw new UserError(t('import.not-docx', { file: shown(input), reason: t('import.bad.damaged') + ` (${(error as Error).message})` }));
+    throw new UserError(t('import.not-docx', { file: shown(where.input), reason: t('import.bad.damaged') + ` (${(error as Error).message})` }));
   }
+}
 
-  const draft = recognise(htmlBlocks(html), { names, parts: previous?.parts, year: previous && Number(previous.issue.start.slice(0, 4)) });
-  const items = draft.parts.reduce((n, p) => n + p.items.length, 0);
-  if (!draft.parts.length || (!items && draft.parts.every((p) => !p.sections.length))) throw new UserError(t('import.nothing', { file: shown(input) }));
-
+/** The issue file's text (YAML, or Markdown made from it) and what it fills in, once it passes `bantin check` but for its pictures, not written yet. */
+async function issueText(draft: Draft, options: { input: string; output: string; format: IssueFormat; previous?: Previous; names: NameList }): Promise<{ text: string; filled: Note[] }> {
+  const { input, output, format, previous, names } = options;
   const written = writeIssue(draft, { schema: schemaReference(path.dirname(output)), series: previous?.series, previous: previous?.issue, names, markdown: format === 'md' });
   let text = written.text;
   if (format === 'md') {
@@ -130,11 +156,15 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
     text = converted.text + written.trailing.map((line) => `\n${writeComment(line)}`).join('');
     if (written.trailing.length) text += '\n';
   }
-  // The file must pass `bantin check` as written; its pictures are not there yet.
   const check = await loadIssueText(output, text);
   const errors = check.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'image');
   if (errors.length) throw new UserError(t('import.invalid', { file: shown(input) }), errors);
+  return { text, filled: written.filled };
+}
 
+/** The pictures and the issue file, all written or none; no existing file replaced without --force. */
+async function writeOutputs(options: { input: string; output: string; text: string; pictures: SavedPicture[]; pictureDir: string; force?: boolean }): Promise<void> {
+  const { input, output, text, pictures, pictureDir } = options;
   if (!options.force) {
     for (const picture of pictures) if (await exists(picture.file)) throw new UserError(t('import.exists', { output: shown(picture.file) }));
   }
@@ -148,10 +178,6 @@ export async function importDraft(options: ImportOptions): Promise<ImportResult>
     if (madeFolder) await rmdir(pictureDir).catch(() => undefined);
     throw error;
   }
-  const final = await loadIssueText(output, text);
-  if (hasErrors(final.diagnostics)) throw new UserError(t('import.invalid', { file: shown(input) }), final.diagnostics.filter((d) => d.severity === 'error'));
-
-  return { input, output, format, pictures: pictures.map((p) => p.file), report: reportOf(draft, written.filled), diagnostics: final.diagnostics };
 }
 
 function reportOf(draft: Draft, filled: Note[]): ImportReport {
@@ -183,11 +209,4 @@ async function namesFile(file: string): Promise<string[]> {
     if (error instanceof ReadProblem) throw new UserError(t('import.unreadable', { file: shown(path.resolve(file)), reason: error.message }));
     throw error;
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -136,6 +136,14 @@ export async function makeFolder(dir: string): Promise<void> {
   }
 }
 
+/** Whether anything is at `file` (a file, a folder, a link that leads somewhere). */
+export async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** `issue-20.yaml` → `issue-20.pdf` beside it. */
 export function defaultOutput(input: string, ext = '.pdf'): string {
   const parsed = path.parse(input);

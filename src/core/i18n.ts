@@ -9,7 +9,6 @@ import { vi } from './messages/vi.js';
 
 export type { MessageKey } from './messages/en.js';
 export type UiLanguage = 'vi' | 'en';
-export const UI_LANGUAGES: readonly UiLanguage[] = ['vi', 'en'];
 
 const CATALOGUES: Record<UiLanguage, Record<MessageKey, string>> = { en, vi };
 

@@ -53,7 +53,8 @@ export class ReadProblem extends Error {
   }
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+/** A size as the messages give it: "5 MB". */
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   if (stats.isDirectory()) return t('core.read.folder');
@@ -83,7 +84,7 @@ function openProblem(error: unknown): ReadProblem {
 /** What the descriptor's own stat says about a file bantin is about to read. */
 function checkStats(stats: Stats, max: number): void {
   if (!stats.isFile()) throw new ReadProblem(kindOf(stats), stats.isDirectory() ? 'EISDIR' : 'ENOTREG');
-  if (stats.size > max) throw new ReadProblem(t('core.read.too-large', { size: mb(stats.size), max: mb(max) }), 'EFBIG');
+  if (stats.size > max) throw new ReadProblem(t('core.read.too-large', { size: megabytes(stats.size), max: megabytes(max) }), 'EFBIG');
 }
 
 function readFailure(error: unknown): ReadProblem {
@@ -113,7 +114,7 @@ export async function readRegular(file: string, max: number, flags = 0): Promise
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > max) throw new ReadProblem(t('core.read.more-than', { max: mb(max) }), 'EFBIG');
+      if (length > max) throw new ReadProblem(t('core.read.more-than', { max: megabytes(max) }), 'EFBIG');
       if (length === buffer.length) throw grewOrSystem(stats.size);
     }
     return buffer.subarray(0, length);

@@ -13,10 +13,17 @@ export interface Link {
 }
 
 export interface Picture {
-  /** What convertImage returned: the picture's number among the draft's pictures. */
+  /**
+   * What convertImage returned (src/commands/import.ts): the saved picture's path relative to
+   * the issue file, or UNSUPPORTED_PICTURE then its type, or BROKEN_PICTURE then the problem.
+   */
   src: string;
   alt?: string;
 }
+
+/** The src of a picture not saved: of a type bantin does not print, or whose bytes would not print. */
+export const UNSUPPORTED_PICTURE = 'unsupported:';
+export const BROKEN_PICTURE = 'broken:';
 
 export interface Block {
   /** 1-based: the draft's paragraph number, empty paragraphs counted. */

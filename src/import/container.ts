@@ -9,16 +9,17 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { t, type MessageKey } from '../core/i18n.js';
+import { megabytes } from '../core/read-file.js';
 
 /** All entries inflated: mammoth holds the XML and its DOM in memory (about 10× the XML). */
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /**
  * Each XML part (the text, styles, notes): a 300-page draft's text is about 5 MB of XML, and
  * mammoth's DOM of a 25 MB part already takes about 1 GB.
  */
-export const MAX_XML_BYTES = 25 * 1024 * 1024;
+const MAX_XML_BYTES = 25 * 1024 * 1024;
 /** Entries in the zip: Word writes a few dozen, plus one per picture. */
-export const MAX_ENTRIES = 5000;
+const MAX_ENTRIES = 5000;
 
 /** Why a file is not a draft bantin reads (the message names no file: the caller adds it). */
 export class NotADocx extends Error {
@@ -30,7 +31,6 @@ export class NotADocx extends Error {
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 interface Entry {
   name: string;
@@ -54,9 +54,9 @@ export function checkDocx(bytes: Buffer): void {
   if (!names.has('word/document.xml')) throw new NotADocx(names.has('xl/workbook.xml') ? 'import.bad.xlsx' : names.has('ppt/presentation.xml') ? 'import.bad.pptx' : 'import.bad.no-document');
   let total = 0;
   for (const entry of entries) {
-    if (/\.(?:xml|rels)$/i.test(entry.name) && entry.size > MAX_XML_BYTES) throw new NotADocx('import.bad.xml-too-large', { name: entry.name, size: mb(entry.size), max: mb(MAX_XML_BYTES) });
+    if (/\.(?:xml|rels)$/i.test(entry.name) && entry.size > MAX_XML_BYTES) throw new NotADocx('import.bad.xml-too-large', { name: entry.name, size: megabytes(entry.size), max: megabytes(MAX_XML_BYTES) });
     total += entry.size;
-    if (total > MAX_UNZIPPED_BYTES) throw new NotADocx('import.bad.bomb', { max: mb(MAX_UNZIPPED_BYTES) });
+    if (total > MAX_UNZIPPED_BYTES) throw new NotADocx('import.bad.bomb', { max: megabytes(MAX_UNZIPPED_BYTES) });
   }
   for (const entry of entries) inflated(bytes, entry);
 }
@@ -116,8 +116,8 @@ function inflated(bytes: Buffer, entry: Entry): void {
     out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new NotADocx('import.bad.bomb', { max: mb(MAX_UNZIPPED_BYTES) });
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new NotADocx('import.bad.bomb', { max: megabytes(MAX_UNZIPPED_BYTES) });
     throw new NotADocx('import.bad.damaged');
   }
-  if (out.length !== entry.size) throw new NotADocx(out.length > entry.size ? 'import.bad.bomb' : 'import.bad.damaged', { max: mb(MAX_UNZIPPED_BYTES) });
+  if (out.length !== entry.size) throw new NotADocx(out.length > entry.size ? 'import.bad.bomb' : 'import.bad.damaged', { max: megabytes(MAX_UNZIPPED_BYTES) });
 }

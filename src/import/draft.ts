@@ -4,16 +4,22 @@ import type { NameList } from './sentence-case.js';
 
 export type PartKind = 'summary' | 'news' | 'spotlight';
 
+/** A part's name as a heading writes it: its title in capitals. */
+export const partName = (title: string) => title.normalize('NFC').toLocaleUpperCase('vi');
+
 export interface KnownPart {
-  /** The name as a heading writes it, in capitals. */
+  /** The name as a heading writes it, in capitals (partName). */
   name: string;
   kind: PartKind;
   /** The part's title in the issue. */
   title: string;
 }
 
+/** The trend summary: a draft's summary is named so whatever an earlier issue titled it. */
+export const SUMMARY_PART: KnownPart = { name: 'TỔNG KẾT XU HƯỚNG', kind: 'summary', title: 'Tổng kết xu hướng' };
+
 export const BUILT_IN_PARTS: readonly KnownPart[] = [
-  { name: 'TỔNG KẾT XU HƯỚNG', kind: 'summary', title: 'Tổng kết xu hướng' },
+  SUMMARY_PART,
   { name: 'TIN TRONG NƯỚC', kind: 'news', title: 'Tin trong nước' },
   { name: 'TIN HẢI PHÒNG', kind: 'news', title: 'Tin Hải Phòng' },
   { name: 'TIN QUỐC TẾ', kind: 'news', title: 'Tin quốc tế' },

@@ -14,7 +14,7 @@ export const KNOWN_NAMES: readonly string[] = [
   // Bodies and titles
   'Chính phủ', 'Quốc hội', 'Thủ tướng', 'Phó Thủ tướng', 'Tổng Bí thư', 'Chủ tịch nước', 'Bộ Chính trị', 'Trung ương',
   'Bộ Khoa học và Công nghệ', 'Khoa học và Công nghệ', 'Bộ KH&CN', 'Sở Khoa học và Công nghệ', 'Ban Chỉ đạo', 'Hội Phụ nữ',
-  'Hải quân', 'Hoàng gia', 'UBND', 'HĐND', 'Thành ủy', 'Nghị quyết', 'Nghị định', 'Đề án', 'Chỉ thị', 
+  'Hải quân', 'Hoàng gia', 'UBND', 'HĐND', 'Thành ủy', 'Nghị quyết', 'Nghị định', 'Đề án', 'Chỉ thị',
   // Names and products
   'Tô Lâm', 'Sao Khuê', 'Smart Hải Phòng', 'Hateco', 'Startup Village', 'Skolkovo', 'Insider One', 'Agentic',
   'Zalo', 'VNeID', 'Viettel', 'VNPT', 'FPT', 'Google', 'Microsoft', 'Apple', 'Meta', 'Facebook', 'YouTube', 'TikTok', 'OpenAI',

@@ -8,7 +8,7 @@ import { UserError } from '../core/diagnostics.js';
 import { t } from '../core/i18n.js';
 import { readIssueText } from '../issue/source.js';
 import { readIssueInput } from '../issue/markdown/index.js';
-import { BUILT_IN_PARTS, type KnownPart, type PartKind } from './draft.js';
+import { BUILT_IN_PARTS, partName, SUMMARY_PART, type KnownPart, type PartKind } from './draft.js';
 import { namesIn } from './sentence-case.js';
 
 export interface Previous {
@@ -25,7 +25,7 @@ export async function previousIssue(file: string): Promise<Previous> {
   const parts: KnownPart[] = [];
   for (const part of input.parts) {
     if (part.kind === 'digest') continue;
-    const name = part.kind === 'summary' ? 'TỔNG KẾT XU HƯỚNG' : part.title.normalize('NFC').toLocaleUpperCase('vi');
+    const name = part.kind === 'summary' ? SUMMARY_PART.name : partName(part.title);
     if (!parts.some((p) => p.name === name)) parts.push({ name, kind: part.kind as PartKind, title: part.title });
   }
   for (const known of BUILT_IN_PARTS) if (!parts.some((p) => p.name === known.name)) parts.push(known);

@@ -14,20 +14,16 @@
  *   written as a comment where it came from.
  */
 import { t } from '../core/i18n.js';
-import type { Block } from './blocks.js';
-import { BUILT_IN_PARTS, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
+import { siteHost } from '../core/site-host.js';
+import { BROKEN_PICTURE, UNSUPPORTED_PICTURE, type Block } from './blocks.js';
+import { BUILT_IN_PARTS, partName, type Draft, type DraftItem, type DraftPart, type DraftSection, type KnownPart, type Note, type RecogniseOptions } from './draft.js';
 import { coverFields, PAGE_NUMBER, real, regionsOf, weekIn } from './regions.js';
 import { sentenceCase } from './sentence-case.js';
-import { DATE_LINE, headingLike, hostName, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
-
+import { DATE_LINE, headingLike, inCapitals, isHeading, ITEM_DATE, markdownTable, matchPart, SOURCE_END, SOURCE_END_MD, SOURCE_INLINE, SOURCE_LINE, yearFor } from './shapes.js';
 
 export function recognise(blocks: readonly Block[], options: RecogniseOptions = {}): Draft {
   return new Recogniser(blocks, options).run();
 }
-
-/** What convertImage returns for a picture it did not save (src/commands/import.ts). */
-const UNSUPPORTED = 'unsupported:';
-const BROKEN = 'broken:';
 
 class Recogniser {
   private readonly known: readonly KnownPart[];
@@ -158,7 +154,7 @@ class Recogniser {
   /** A short Heading 1 that names no known part: a news part of that name, said in the report. */
   private unknownPart(b: Block): void {
     const title = this.title(b, b.text);
-    this.partHeading(b, { part: { name: b.text.normalize('NFC').toLocaleUpperCase('vi'), kind: 'news', title }, rest: '', full: b.text });
+    this.partHeading(b, { part: { name: partName(b.text), kind: 'news', title }, rest: '', full: b.text });
     this.warn(b, t('import.warn.unknown-part', { title }));
   }
 
@@ -172,12 +168,12 @@ class Recogniser {
   /** The item's first picture is its image; any other is saved and named in a comment. */
   private pictures(b: Block): void {
     for (const picture of b.pictures) {
-      if (picture.src.startsWith(BROKEN)) {
-        const problem = picture.src.slice(BROKEN.length);
+      if (picture.src.startsWith(BROKEN_PICTURE)) {
+        const problem = picture.src.slice(BROKEN_PICTURE.length);
         this.warn(b, t('import.warn.picture-broken', { problem }));
         this.notPlaced(b, t('import.picture-unsaved-broken', { alt: picture.alt ?? '' }).trim());
-      } else if (picture.src.startsWith(UNSUPPORTED)) {
-        const type = picture.src.slice(UNSUPPORTED.length);
+      } else if (picture.src.startsWith(UNSUPPORTED_PICTURE)) {
+        const type = picture.src.slice(UNSUPPORTED_PICTURE.length);
         this.warn(b, t('import.warn.picture-type', { type }));
         this.notPlaced(b, t('import.picture-unsaved', { type, alt: picture.alt ?? '' }).trim());
       } else if (this.item && !this.item.image) this.item.image = { src: picture.src, alt: picture.alt };
@@ -221,7 +217,7 @@ class Recogniser {
   private setSource(b: Block, name: string): boolean {
     const url = b.links.find((l) => /^https?:/i.test(l.href))?.href;
     let outlet = name.replace(/^[[(]+|[\])]+$/g, '').trim();
-    if (/^https?:\/\//i.test(outlet)) outlet = hostName(outlet) ?? outlet;
+    if (/^https?:\/\//i.test(outlet)) outlet = siteHost(outlet) ?? outlet;
     if (!this.item || this.item.source || !outlet) return false;
     this.item.source = url ? { name: outlet, url } : { name: outlet };
     return true;

@@ -3,6 +3,8 @@
  * publisher, links: read for the issue's fields), the table of contents (MỤC LỤC with its page
  * numbers) and page numbers typed as paragraphs. What they held is counted in the report.
  */
+import { siteHost } from '../core/site-host.js';
+import { calendarDate } from '../issue/typed-date.js';
 import type { Block } from './blocks.js';
 
 /** "Tuần từ 14/03-21/03/2026", "(TUẦN TỪ 20/4/2026 – 26/4/2026)", "tuần từ ngày 25/5 đến 31/5/2026". */
@@ -32,10 +34,8 @@ export function weekIn(blocks: readonly Block[]): { week: Week; n: number } | un
   return undefined;
 }
 
-export const real = (d: number, m: number, y: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
+/** Whether day d of month m of year y exists. */
+export const real = (d: number, m: number, y: number) => calendarDate(y, m, d) !== undefined;
 
 export interface Regions {
   /** Index (into blocks) of the first block of the content. */
@@ -96,7 +96,7 @@ export function coverFields(cover: readonly Block[]): CoverFields {
     } else if (WEEK.test(text)) seen = 'week';
     else if (found.length) {
       for (const url of found) {
-        const host = hostOf(url);
+        const host = siteHost(url);
         if (host && (urls.get(host)?.length ?? 0) < url.length) urls.set(host, url.replace(/[.,;]+$/, ''));
       }
     } else if (/\p{L}/u.test(text) && text === text.toUpperCase() && !/^FOLLOW US$|^THEO DÕI/iu.test(text)) {
@@ -110,12 +110,4 @@ export function coverFields(cover: readonly Block[]): CoverFields {
     else fields.website ??= url;
   }
   return fields;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }

@@ -7,6 +7,7 @@
  * Vietnamese syllable and is not in the list (a foreign name, an acronym bantin does not know)
  * makes the title unsafe: it stays as typed, and the import says so.
  */
+import { foldText } from '../issue/lint/words.js';
 import { KNOWN_NAMES, PLACE_WORDS } from './names.js';
 
 export interface Cased {
@@ -17,11 +18,9 @@ export interface Cased {
   unknown: string[];
 }
 
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-
 /** A Vietnamese syllable: onset, vowels, coda (tones and vowel marks removed). */
 const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt]|[iyou])?$/;
-const isSyllable = (word: string) => SYLLABLE.test(fold(word));
+const isSyllable = (word: string) => SYLLABLE.test(foldText(word));
 const VOWEL = /[aeiouy]/;
 
 /** The list as lookup: each name by its folded words, longest first. */
@@ -84,13 +83,13 @@ export function sentenceCase(title: string, names: NameList = DEFAULT): Cased {
       continue;
     }
     const letters = core.replace(/[^\p{L}]/gu, '');
-    if (/\d/.test(core) || (letters && !VOWEL.test(fold(letters))) || core.includes('/')) {
+    if (/\d/.test(core) || (letters && !VOWEL.test(foldText(letters))) || core.includes('/')) {
       out[i] = word; // E10, 57-NQ/TW, KH-CN, TTXVN: as typed
       placeWords = 0;
       continue;
     }
     const parts = core.split('-').filter(Boolean);
-    if (letters && parts.some((p) => !isSyllable(p.replace(/[^\p{L}]/gu, '')) && VOWEL.test(fold(p)))) {
+    if (letters && parts.some((p) => !isSyllable(p.replace(/[^\p{L}]/gu, '')) && VOWEL.test(foldText(p)))) {
       if (names.spelled.has(core)) out[i] = word.toLocaleLowerCase('vi').replace(core, names.spelled.get(core)!);
       else unknown.push(word.replace(/^[“"‘'(«]+|[”"’'),.:;!?»]+$/g, ''));
       continue;

@@ -57,14 +57,6 @@ export function yearFor(month: number, week: Week | undefined, number: string | 
   return number ? Number(number.split('/')[1]) : undefined;
 }
 
-export function hostName(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
-
 /** A simple table (the same number of cells in each row, one line each) as a Markdown table. */
 export function markdownTable(b: Block): string | undefined {
   const rows = b.rows ?? [];

@@ -9,8 +9,8 @@ import { Document, isMap, isPair, isScalar, isSeq, visit, type Node, type YAMLMa
 import { t } from '../core/i18n.js';
 import { addDays, parseIsoDate, type DateInfo } from '../issue/dates.js';
 import { deriveId } from '../issue/ids.js';
-import { PLACEHOLDER } from '../issue/lint/placeholders.js';
-import { DEFAULT_SERIES_TITLE } from '../commands/new/questions.js';
+import { nextIssueNumber } from '../issue/issue-number.js';
+import { DEFAULT_SERIES_TITLE, PLACEHOLDER } from '../issue/lint/placeholders.js';
 import type { Draft, DraftItem, DraftPart, Note } from './draft.js';
 import { sentenceCase, type NameList } from './sentence-case.js';
 
@@ -99,10 +99,7 @@ class IssueWriter {
   private number(): string {
     if (this.draft.cover.number) return this.draft.cover.number;
     const previous = this.options.previous;
-    if (previous) {
-      const [n, year] = previous.number.split('/').map(Number) as [number, number];
-      return this.start.year > year ? `1/${this.start.year}` : `${n + 1}/${year}`;
-    }
+    if (previous) return nextIssueNumber(previous.number, this.start);
     this.comment('issue', [t('import.comment.number')]);
     return `1/${this.start.year}`;
   }

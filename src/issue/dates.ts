@@ -20,6 +20,9 @@ export function addDays(date: DateInfo, days: number): DateInfo {
   return parseIsoDate(next.toISOString().slice(0, 10));
 }
 
+/** Days from a to b (negative when b comes first). */
+export const daysBetween = (a: DateInfo, b: DateInfo) => Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+
 export function compareDates(a: DateInfo, b: DateInfo): number {
   return a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0;
 }

@@ -19,7 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, visit, type YAMLError } from 'yaml';
 import { t } from '../core/i18n.js';
 import { isoForTyped } from './typed-date.js';
-import { overIndentedField, tabLines, withoutTabs } from './yaml-indent.js';
+import { overIndentedField, tabLines, withoutTabs, YAML_OPTIONS } from './yaml-indent.js';
 import { quotedStart } from './source.js';
 import { stripZeroWidth } from './text.js';
 
@@ -39,7 +39,6 @@ export interface FixResult {
 }
 
 const SOFT_HYPHEN = /\u00AD/g;
-const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 const DATE_FIELD = /((?:^|[\s{,])(?:-[ \t]+)?(?:date|start|end)[ \t]*:[ \t]*)(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?=[ \t]*(?:$|[,}#]))/g;
 
 interface Lines {
@@ -84,7 +83,7 @@ function dateFixes(lines: Lines, fixes: Fix[], range: (index: number) => boolean
 /** YAML text of lines [from, to): tabs in indentation, then texts that need quotes, until it reads. */
 function yamlFixes(lines: Lines, fixes: Fix[], from: number, to: number): void {
   const part = () => lines.text.slice(from, to).join('\n');
-  const errors = parseDocument(part(), OPTIONS).errors;
+  const errors = parseDocument(part(), YAML_OPTIONS).errors;
   const lineOf = (offset: number) => part().slice(0, offset).split('\n').length;
   const refused = new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineOf(e.pos[0]) - 1));
   for (const tab of tabLines(part(), refused)) {
@@ -95,7 +94,7 @@ function yamlFixes(lines: Lines, fixes: Fix[], from: number, to: number): void {
   // One text at a time: an error after the first may be the first one's consequence.
   for (let round = 0; round < 200; round++) {
     const text = part();
-    const quotable = parseDocument(text, OPTIONS).errors.map((e) => quoteTarget(text, e)).find((q) => q !== undefined);
+    const quotable = parseDocument(text, YAML_OPTIONS).errors.map((e) => quoteTarget(text, e)).find((q) => q !== undefined);
     if (!quotable) return;
     const i = from + text.slice(0, quotable.offset).split('\n').length - 1;
     const line = lines.text[i]!;
@@ -152,7 +151,7 @@ function yamlRanges(lines: Lines): Array<[number, number]> {
   return ranges;
 }
 
-/** The data a text reads as, with what the fixes change normalized away; undefined if it does not read. */
+/** The data a text reads as, or undefined when it does not read (fixIssueText normalizes what the fixes change before it compares). */
 export type ReadBack = (text: string) => unknown;
 
 /**
@@ -187,7 +186,7 @@ export function fixIssueText(text: string, options: { markdown: boolean; read: R
 
 function quoteOverLines(yaml: string): boolean {
   let found = false;
-  visit(parseDocument(yaml, OPTIONS), {
+  visit(parseDocument(yaml, YAML_OPTIONS), {
     Scalar: (_key, node) => {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && yaml.slice(node.range[0], node.range[1]).includes('\n')) found = true;
     },

@@ -3,11 +3,11 @@
  */
 import path from 'node:path';
 import { MAX_ISSUE_BYTES, ReadProblem, readRegular } from '../core/read-file.js';
-import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLError, type YAMLWarning } from 'yaml';
 import { formatPath, UserError, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { t, type MessageKey } from '../core/i18n.js';
 import { libraryWords } from './library-words.js';
-import { blockColumn, overIndentedField, tabsToBlame } from './yaml-indent.js';
+import { blockColumn, overIndentedField, tabsToBlame, YAML_OPTIONS, type TabLine } from './yaml-indent.js';
 import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
@@ -68,7 +68,7 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseIssueSource(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
   const text = raw.normalize('NFC');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, ...YAML_OPTIONS });
   visit(doc, {
     Scalar: (_key, node) => {
       if (typeof node.value === 'string') node.value = cleanValue(node.value);
@@ -82,38 +82,45 @@ export function parseIssueSource(file: string, raw: string): { source: IssueSour
   const problems = [...doc.errors, ...doc.warnings]
     .filter((p) => !tabs.length || (lines.linePos(p.pos[0]).line < tabLine && stillWrong.has(lines.linePos(p.pos[0]).line)))
     .filter((p) => p.code !== 'TAG_RESOLVE_FAILED'); // an error of yaml-rules.ts
-  const diagnostics: Diagnostic[] = tabs.slice(0, 12).map((tab) => {
-    const { line, col } = lines.linePos(tab.offset);
-    const message = tab.char === '\t' ? t('issue.yaml.tab', { spaces: tab.spaces.length }) : t('issue.yaml.odd-space', { char: `U+${tab.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, spaces: tab.spaces.length });
-    return { severity: 'error', file, line, col, path: '', message, sourceLine: lineText(source, line), code: 'tab' } satisfies Diagnostic;
-  });
-  diagnostics.push(...problems.map((problem) => {
-    // yaml reports an unclosed quote where the file ends; the user needs where it opens.
-    // Where nesting gets too deep depends on the stack: point at where the run of brackets starts.
-    const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : problem.code === 'RESOURCE_EXHAUSTION' ? bracketRun(text, problem.pos[0]) : undefined;
-    // A field indented too far reads as the text above going on: said as indentation, at that field.
-    const deeper = problem.code === 'BLOCK_AS_IMPLICIT_KEY' ? overIndentedField(text, problem.pos[0]) : undefined;
-    const quoted = problem.code === 'UNEXPECTED_TOKEN' ? quotedStart(text, problem.pos[0]) : undefined;
-    if (quoted) {
-      const { line, col } = lines.linePos(quoted.offset);
-      const message = t('issue.yaml.quote-then-text', { quoted: quoted.quoted });
-      return { severity: 'error', file, line, col, path: formatPath(pathAt(doc, quoted.offset)), message, sourceLine: lineText(source, line), code: 'yaml' } satisfies Diagnostic;
-    }
-    const { line, col } = lines.linePos(deeper?.offset ?? opened ?? problem.pos[0]);
-    return {
-      severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
-      file,
-      line,
-      col,
-      path: deeper ? '' : formatPath(syntaxPath(doc, problem.code, opened ?? problem.pos[0])),
-      message: deeper ? t('issue.yaml.indent-deeper', { col, column: deeper.column }) : indentMessage(text, problem) ?? yamlMessage(problem.code, problem.message),
-      sourceLine: lineText(source, line),
-      code: 'yaml',
-    } satisfies Diagnostic;
-  }));
+  const diagnostics: Diagnostic[] = tabs.slice(0, 12).map((tab) => tabDiagnostic(source, tab));
+  diagnostics.push(...problems.map((problem) => syntaxDiagnostic(source, problem)));
   diagnostics.push(...controlCharDiagnostics(source));
   if (doc.errors.length === 0) diagnostics.push(...structureDiagnostics(source));
   return { source, diagnostics };
+}
+
+/** A tab (or a wide space) in a line's indentation, said at its column with the spaces it stands for. */
+function tabDiagnostic(source: IssueSource, tab: TabLine): Diagnostic {
+  const { line, col } = source.lines.linePos(tab.offset);
+  const message = tab.char === '\t' ? t('issue.yaml.tab', { spaces: tab.spaces.length }) : t('issue.yaml.odd-space', { char: `U+${tab.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, spaces: tab.spaces.length });
+  return { severity: 'error', file: source.file, line, col, path: '', message, sourceLine: lineText(source, line), code: 'tab' } satisfies Diagnostic;
+}
+
+/** One of yaml's errors or warnings, at the place and in the words the editor needs. */
+function syntaxDiagnostic(source: IssueSource, problem: YAMLError | YAMLWarning): Diagnostic {
+  const { file, text, doc, lines } = source;
+  // yaml reports an unclosed quote where the file ends; the user needs where it opens.
+  // Where nesting gets too deep depends on the stack: point at where the run of brackets starts.
+  const opened = problem.code === 'MISSING_CHAR' ? openingQuote(text, problem.pos[0], problem.message) : problem.code === 'RESOURCE_EXHAUSTION' ? bracketRun(text, problem.pos[0]) : undefined;
+  // A field indented too far reads as the text above going on: said as indentation, at that field.
+  const deeper = problem.code === 'BLOCK_AS_IMPLICIT_KEY' ? overIndentedField(text, problem.pos[0]) : undefined;
+  const quoted = problem.code === 'UNEXPECTED_TOKEN' ? quotedStart(text, problem.pos[0]) : undefined;
+  if (quoted) {
+    const { line, col } = lines.linePos(quoted.offset);
+    const message = t('issue.yaml.quote-then-text', { quoted: quoted.quoted });
+    return { severity: 'error', file, line, col, path: formatPath(pathAt(doc, quoted.offset)), message, sourceLine: lineText(source, line), code: 'yaml' } satisfies Diagnostic;
+  }
+  const { line, col } = lines.linePos(deeper?.offset ?? opened ?? problem.pos[0]);
+  return {
+    severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
+    file,
+    line,
+    col,
+    path: deeper ? '' : formatPath(syntaxPath(doc, problem.code, opened ?? problem.pos[0])),
+    message: deeper ? t('issue.yaml.indent-deeper', { col, column: deeper.column }) : indentMessage(text, problem) ?? yamlMessage(problem.code, problem.message),
+    sourceLine: lineText(source, line),
+    code: 'yaml',
+  } satisfies Diagnostic;
 }
 
 /**

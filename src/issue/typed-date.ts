@@ -16,6 +16,11 @@ export function readTypedDate(text: string): string | undefined {
   const dayFirst = iso ? undefined : DAY_FIRST.exec(value);
   if (!iso && !dayFirst) return undefined;
   const [y, m, d] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(dayFirst![4]), Number(dayFirst![3]), Number(dayFirst![1])];
+  return calendarDate(y, m, d);
+}
+
+/** YYYY-MM-DD for a day that exists (not 31/4, not 29/2/2025), else undefined. */
+export function calendarDate(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
   // Date.UTC reads the years 0–99 as 1900–1999: the year is compared too.
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;

@@ -11,7 +11,7 @@
  */
 import { parseDocument, type YAMLError } from 'yaml';
 
-export interface Line {
+interface Line {
   text: string;
   start: number;
 }
@@ -19,7 +19,7 @@ export interface Line {
 /** The last text split: a document with many errors asks for the same lines once per error. */
 let cached: { text: string; lines: Line[] } | undefined;
 
-export function lines(text: string): Line[] {
+function lines(text: string): Line[] {
   if (cached?.text === text) return cached.lines;
   const out: Line[] = [];
   let start = 0;
@@ -90,7 +90,8 @@ export function withoutTabs(text: string, tabs: readonly TabLine[]): string {
   return all.join('\n');
 }
 
-const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+/** How an issue file's YAML is parsed (source.ts): errors at their offsets, a key given twice and anything YAML 1.2 does not allow refused. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 /**
  * The tab lines to blame for a document's syntax errors: those found, when the text reads with
@@ -104,7 +105,7 @@ export function tabsToBlame(text: string, errors: readonly YAMLError[], lineOf: 
   const tabs = tabLines(text, refused);
   if (!tabs.length) return none;
   const fixedText = withoutTabs(text, tabs);
-  const fixed = parseDocument(fixedText, OPTIONS);
+  const fixed = parseDocument(fixedText, YAML_OPTIONS);
   if (!refused.size && fixed.errors.length >= errors.length) return none;
   const stillWrong = new Set(fixed.errors.map((e) => fixedText.slice(0, e.pos[0]).split('\n').length));
   return { tabs, stillWrong };

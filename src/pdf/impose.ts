@@ -13,7 +13,7 @@ import { drawCropMarks, REGISTRATION, SLUG_MM } from './boxes.js';
 import { pt, type Profile } from './profile.js';
 
 /** The paper a booklet of these pages is printed on, landscape, in mm. */
-export const BOOKLET_SHEET: Record<PageSize, { width: number; height: number }> = {
+const BOOKLET_SHEET: Record<PageSize, { width: number; height: number }> = {
   A5: { width: 297, height: 210 },
   A4: { width: 420, height: 297 },
 };

@@ -25,6 +25,13 @@ export interface Simulated {
 
 const PT_PER_PX = 0.75;
 
+/** What enterSimulation changed, kept on the page's window for leaveSimulation to undo: the body's style and each element's style before. */
+interface SimulationState {
+  bodyStyle: string | null;
+  breaks: Array<[HTMLElement, string | null]>;
+}
+type SimulationWindow = { __bantinSimulation?: SimulationState };
+
 /**
  * Chromium lays a printed page out in whole CSS pixels, rounded up (measured: a 672.76 px text
  * block holds 673 px of content, a 986.46 px one 987 px).
@@ -38,8 +45,8 @@ export async function enterSimulation(page: Page, box: PageBox): Promise<void> {
   const { width, height } = columnSize(box);
   await page.evaluate(
     (width: number, height: number) => {
-      const state = { bodyStyle: document.body.getAttribute('style'), breaks: [] as Array<[HTMLElement, string | null]> };
-      (window as unknown as { __bantinSimulation: typeof state }).__bantinSimulation = state;
+      const state: SimulationState = { bodyStyle: document.body.getAttribute('style'), breaks: [] };
+      (window as unknown as SimulationWindow).__bantinSimulation = state;
       const forced = new Set(['page', 'left', 'right', 'recto', 'verso']);
       for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
         const style = getComputedStyle(el);
@@ -131,7 +138,7 @@ export async function pageFill(page: Page, box: PageBox): Promise<number[]> {
 /** Back to the document as it prints. */
 export async function leaveSimulation(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const holder = window as unknown as { __bantinSimulation?: { bodyStyle: string | null; breaks: Array<[HTMLElement, string | null]> } };
+    const holder = window as unknown as SimulationWindow;
     const state = holder.__bantinSimulation;
     if (!state) return;
     const restore = (el: HTMLElement, style: string | null) => (style === null ? el.removeAttribute('style') : el.setAttribute('style', style));
@@ -163,7 +170,7 @@ export async function insertBlankPages(page: Page, box: PageBox, model: Simulate
   const { height } = columnSize(box);
   const inserted = await page.evaluate(
     (ids: string[], height: number) => {
-      const state = (window as unknown as { __bantinSimulation?: { breaks: Array<[HTMLElement, string | null]> } }).__bantinSimulation;
+      const state = (window as unknown as SimulationWindow).__bantinSimulation;
       const done: string[] = [];
       for (const id of ids) {
         const part = document.getElementById(id);
@@ -198,7 +205,7 @@ export async function balanceEnds(page: Page, box: PageBox, stories: ReadonlyArr
   const { width, height } = columnSize(box);
   return page.evaluate(
     (stories: Array<{ id: string; page: number; bottom: number }>, width: number, height: number, share: number, ptPerPx: number) => {
-      const state = (window as unknown as { __bantinSimulation?: { breaks: Array<[HTMLElement, string | null]> } }).__bantinSimulation;
+      const state = (window as unknown as SimulationWindow).__bantinSimulation;
       const origin = document.body.getBoundingClientRect();
       const column = (left: number) => Math.round((left - origin.left) / (2 * width));
       const done: string[] = [];

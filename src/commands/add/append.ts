@@ -33,7 +33,8 @@ function afterLastLine(text: string, end: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
-const columnOf = (text: string, offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+const columnOf = (text: string, offset: number) => offset - lineStart(text, offset);
 const eol = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
 
 /** `text` with `lines` inserted at `at` (which is a line's start, or the end of a file without a final line break). */
@@ -80,8 +81,6 @@ export function insertYaml(text: string, partIndex: number, index: number, item:
   // Before the first item: at the start of its line, its comments staying above the list.
   return insertLines(text, lineStart(text, items[0]!.range![0]), spaced ? [...lines, ''] : lines);
 }
-
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /**
  * The Markdown item: `## 14/03: Title`, `Chi tiết: [Outlet](url)`, `Nháp: có`, the summary;

@@ -4,15 +4,14 @@
  * not 14/3 as in UTC); "15/03/2026 08:00", as Vietnamese sites print it, is day/month/year; any
  * other form Date reads is taken in Vietnam's time (UTC+7).
  */
+import { calendarDate } from '../../issue/typed-date.js';
+
 const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
 const VN_DAY = /(?:^|\D)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
-function real(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+/** The day, when it exists and is not before 1900 (a page's zero date). */
+const real = (y: number, m: number, d: number): string | undefined => (y < 1900 ? undefined : calendarDate(y, m, d));
 
 export function articleDate(value: string): string | undefined {
   const iso = ISO_DAY.exec(value);
@@ -23,9 +22,4 @@ export function articleDate(value: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined;
   const local = new Date(ms + VIETNAM_OFFSET_MS);
   return real(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
-}
-
-/** Days from a to b (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }

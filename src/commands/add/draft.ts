@@ -1,10 +1,10 @@
 /** One fetched page → one draft item, with notes on what the editor must look at. */
 import { t } from '../../core/i18n.js';
+import { daysBetween, parseIsoDate } from '../../issue/dates.js';
 import type { Period } from '../../issue/markdown/day-month.js';
 import { PLACEHOLDER } from '../../issue/lint/placeholders.js';
 import { digestItemSchema, newsArticleSchema, spotlightArticleSchema } from '../../issue/schema.js';
 import type { DraftItem } from './append.js';
-import { daysBetween } from './dates.js';
 import { decodePage } from './decode.js';
 import { extractFacts, type PageFacts } from './extract.js';
 import { FetchProblem } from './fetch-page.js';
@@ -43,8 +43,9 @@ export async function draftFrom(page: { url: string; bytes: Uint8Array; contentT
 
   let date = facts.date;
   if (date) {
-    const before = daysBetween(date, ctx.period.start);
-    const after = daysBetween(ctx.period.end, date);
+    const days = (a: string, b: string) => daysBetween(parseIsoDate(a), parseIsoDate(b));
+    const before = days(date, ctx.period.start);
+    const after = days(ctx.period.end, date);
     // A year far from the issue's is a page's mistake (a template's 1970, a placeholder 2099), not a date to print.
     if (before > 400 || after > 400) {
       notes.push(t('add.note.date-implausible', { date }));

@@ -55,7 +55,7 @@ const nameOf = (value: unknown): string | undefined => {
  * direction-changing characters (which an issue may not hold, see text.ts and bidi.ts) dropped;
  * spaces, line breaks and NFC tidied.
  */
-export function tidyText(text: string | undefined): string | undefined {
+function tidyText(text: string | undefined): string | undefined {
   const tidy = text
     ?.replace(/[\u00AD\u200B-\u200D\uFEFF\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')

@@ -6,10 +6,11 @@
  * sites answer an unknown client with an empty page or a 403).
  */
 import { t } from '../../core/i18n.js';
+import { megabytes } from '../../core/read-file.js';
 
-export const FETCH_TIMEOUT_MS = 10_000;
+const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 export interface FetchLimits {
@@ -81,7 +82,7 @@ export async function fetchPage(url: string, limits: FetchLimits = {}): Promise<
       const declared = Number(response.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new FetchProblem(t('add.fail.too-big', { max: mb(maxBytes) }));
+        throw new FetchProblem(t('add.fail.too-big', { max: megabytes(maxBytes) }));
       }
       const bytes = await readCapped(response, maxBytes, timeoutMs);
       return { url: current.href, bytes, contentType };
@@ -91,8 +92,6 @@ export async function fetchPage(url: string, limits: FetchLimits = {}): Promise<
     controller.abort();
   }
 }
-
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 async function request(url: URL, signal: AbortSignal, timeoutMs: number): Promise<Response> {
   try {
@@ -123,7 +122,7 @@ async function readCapped(response: Response, maxBytes: number, timeoutMs: numbe
       length += value.byteLength;
       if (length > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new FetchProblem(t('add.fail.too-big', { max: mb(maxBytes) }));
+        throw new FetchProblem(t('add.fail.too-big', { max: megabytes(maxBytes) }));
       }
       chunks.push(value);
     }

@@ -23,7 +23,7 @@ import { withoutTracking } from './clean-url.js';
 import { draftFrom, type DraftContext } from './draft.js';
 import { checkWebAddress, fetchPage, FetchProblem, MAX_PAGE_BYTES, type FetchLimits } from './fetch-page.js';
 import { choosePart } from './part.js';
-import { knownSources, type Seen } from './known.js';
+import { seenLinks, type Seen } from './known.js';
 
 export interface AddOptions {
   issue: string;
@@ -77,7 +77,7 @@ export async function addLinks(options: AddOptions): Promise<AddResult> {
   const partIndex = choosePart(input, options.part);
   const part = input.parts[partIndex]!;
   const period = periodOf({ issue: input.issue })!;
-  const seen = await knownSources(file, input, period.start);
+  const seen = await seenLinks(file, input, period.start);
   const ctx: DraftContext = {
     period,
     kind: part.kind as DraftContext['kind'],

@@ -46,7 +46,8 @@ function linksOf(data: unknown): IssueLinks {
 
 const identity = (url: string) => urlIdentity(withoutTracking(url));
 
-export async function knownSources(file: string, input: IssueInput, weekStart: string): Promise<Seen> {
+/** The links of this issue and of the previous one (with their outlets' names), and why a new link would be a repeat. */
+export async function seenLinks(file: string, input: IssueInput, weekStart: string): Promise<Seen> {
   const current = linksOf(input);
   let previous: Seen['previous'];
   try {

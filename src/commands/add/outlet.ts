@@ -5,6 +5,7 @@
  * the same outlet by the alias table (lint/outlets.ts, the issue's checks.outlets); then the
  * site's usual name (HOST_NAMES); then what the page says; then its host.
  */
+import { siteHost } from '../../core/site-host.js';
 import { outletGroups, outletKey } from '../../issue/lint/source-names.js';
 
 export interface KnownSource {
@@ -39,16 +40,10 @@ const HOST_NAMES: Record<string, string> = {
   'khoahocphattrien.vn': 'Khoa học và Phát triển',
 };
 
-const hostOf = (url: string | undefined): string | undefined => {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '').toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-};
+const hostOf = (url: string | undefined): string | undefined => (url ? siteHost(url)?.toLowerCase() : undefined);
 
 /** The site's usual name by its host or a parent domain of it (news.mst.gov.vn → Bộ KH&CN). */
-function hostName(host: string): string | undefined {
+function usualName(host: string): string | undefined {
   for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) if (HOST_NAMES[h]) return HOST_NAMES[h];
   return undefined;
 }
@@ -66,7 +61,7 @@ export function outletName(options: { pageName?: string; url: string; known: Rea
   const host = hostOf(options.url)!;
   const groups = outletGroups(options.aliases);
   const group = (name: string) => groups.get(outletKey(name)) ?? outletKey(name);
-  const candidates = [options.pageName, hostName(host)].filter((n): n is string => !!n);
+  const candidates = [options.pageName, usualName(host)].filter((n): n is string => !!n);
   // This issue's names first, then the previous issue's; of two names for one site, the one the page's name is a spelling of.
   for (const sources of options.known) {
     const sameSite = sources.filter((s) => hostOf(s.url) === host).map((s) => s.name);
@@ -81,5 +76,5 @@ export function outletName(options: { pageName?: string; url: string; known: Rea
     }
   }
   // A site's own long name ("VnExpress - Tin nhanh Việt Nam", "TUOI TRE ONLINE") gives way to its usual one.
-  return hostName(host) ?? options.pageName ?? host;
+  return usualName(host) ?? options.pageName ?? host;
 }

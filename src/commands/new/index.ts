@@ -13,13 +13,13 @@ import type { NewOptions, NewResult } from './options.js';
 import { continueFrom, startSeries } from './plan.js';
 import { newestIssue } from './previous-issue.js';
 import { renderIssueYaml } from './render-yaml.js';
-import { folderProblem } from '../output.js';
+import { exists, folderProblem } from '../output.js';
 import { t } from '../../core/i18n.js';
 
 export type { NewOptions, NewResult } from './options.js';
 export { defaultFileName, mondayOf, nextIssueNumber, nextWeek } from './numbering.js';
 export { newestIssue } from './previous-issue.js';
-export { DEFAULT_SERIES_TITLE } from './questions.js';
+export { DEFAULT_SERIES_TITLE } from '../../issue/lint/placeholders.js';
 
 export async function newIssue(options: NewOptions): Promise<NewResult> {
   const dir = path.resolve(options.dir ?? '.');
@@ -69,10 +69,3 @@ const refuse = async (output: string) =>
   (await stat(output).then((s) => s.isDirectory(), () => false))
     ? new UserError(t('new.output-is-folder', { output, example: path.join(output, '<name>.yaml') }))
     : new UserError(t('new.output-exists', { output }));
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}

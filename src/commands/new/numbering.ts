@@ -1,17 +1,9 @@
 /** Issue numbers (number/year) and weeks: what comes after the previous issue. */
 import { addDays, parseIsoDate, type DateInfo } from '../../issue/dates.js';
 import { t } from '../../core/i18n.js';
+import { ISSUE_NUMBER } from '../../issue/issue-number.js';
 
-export const ISSUE_NUMBER = /^([1-9]\d{0,2})\/(\d{4})$/;
-
-/**
- * The number after `previous` for the week starting `nextStart`: one more, unless that week
- * starts in a later year than the previous number's, which restarts the count at 1.
- */
-export function nextIssueNumber(previous: string, nextStart: DateInfo): string {
-  const [, n, year] = ISSUE_NUMBER.exec(previous)!.map(Number) as [number, number, number];
-  return nextStart.year > year ? `1/${nextStart.year}` : `${n + 1}/${year}`;
-}
+export { ISSUE_NUMBER, nextIssueNumber } from '../../issue/issue-number.js';
 
 /** The week seven days later, as long as the previous one. */
 export function nextWeek(start: DateInfo, end: DateInfo): { start: DateInfo; end: DateInfo } {
@@ -29,8 +21,6 @@ export function mondayOf(today: Date): DateInfo {
   const iso = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())).toISOString().slice(0, 10);
   return addDays(parseIsoDate(iso), -((today.getDay() + 6) % 7));
 }
-
-export const daysBetween = (a: DateInfo, b: DateInfo) => Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 
 export function defaultFileName(number: string, format: 'yaml' | 'md' = 'yaml'): string {
   const [, n, year] = ISSUE_NUMBER.exec(number)!;

@@ -1,13 +1,13 @@
 /** What the new issue holds: carried over from the previous issue, or a new series' first parts. */
 import path from 'node:path';
 import { Document, isMap, visit, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { addDays, monthSpan, parseIsoDate, type DateInfo } from '../../issue/dates.js';
+import { addDays, daysBetween, monthSpan, parseIsoDate, type DateInfo } from '../../issue/dates.js';
 import { UserError } from '../../core/diagnostics.js';
 import { hasErrors, loadIssue } from '../../issue/load.js';
 import type { Issue, PartKind } from '../../issue/model.js';
 import { parseIssueFile } from '../../issue/markdown/read.js';
 import { readIssueText } from '../../issue/source.js';
-import { daysBetween, nextIssueNumber, nextMonth, nextWeek } from './numbering.js';
+import { nextIssueNumber, nextMonth, nextWeek } from './numbering.js';
 import type { NewOptions } from './options.js';
 import { gatherAnswers } from './questions.js';
 import { t } from '../../core/i18n.js';

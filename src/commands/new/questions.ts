@@ -1,11 +1,10 @@
 /** A new series without a previous issue: its title, publisher, number and week, from flags or questions. */
 import { UserError } from '../../core/diagnostics.js';
+import { DEFAULT_SERIES_TITLE } from '../../issue/lint/placeholders.js';
 import { readTypedDate } from '../../issue/typed-date.js';
 import { ISSUE_NUMBER, mondayOf } from './numbering.js';
 import type { NewOptions } from './options.js';
 import { t } from '../../core/i18n.js';
-
-export const DEFAULT_SERIES_TITLE = 'Điểm tin Khoa học Công nghệ';
 
 export interface SeriesAnswers {
   title: string;

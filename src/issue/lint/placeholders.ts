@@ -11,6 +11,9 @@ export const PLACEHOLDER = {
   sectionBody: 'Nội dung phần này.',
 } as const;
 
+/** The series title `bantin new` and `bantin import` give a series that names none (a real title: not flagged). */
+export const DEFAULT_SERIES_TITLE = 'Điểm tin Khoa học Công nghệ';
+
 export function isPlaceholder(article: Article): boolean {
   return article.title === PLACEHOLDER.title || article.source?.url === PLACEHOLDER.url;
 }

@@ -6,6 +6,7 @@
  * Labels are read without regard to case or diacritics ("Chi tiet:" too), in Vietnamese or English.
  */
 import type { Node } from 'yaml';
+import { foldText } from '../lint/words.js';
 import type { Line } from './lines.js';
 import { mapAt, scalarAt, setField } from './nodes.js';
 
@@ -54,14 +55,7 @@ const DRAFT_WORDS: Record<string, boolean> = { co: true, yes: true, true: true, 
 export const KIND_WORDS: Record<string, string> = { summary: 'tổng kết', news: 'tin', spotlight: 'tiêu điểm', digest: 'tin ngắn' };
 
 /** Lower case, without diacritics, single spaces: "Chi Tiết" and "chi tiet" are one label. */
-export const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+export const fold = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
 
 export interface Attribute {
   name: AttributeName;
