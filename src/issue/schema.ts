@@ -296,6 +296,8 @@ const breakdownBlock = z
     source: blockSource,
   })
   .superRefine((block, ctx) => {
+    // A group's own error says what is wrong with it: no sum of values that are not all numbers.
+    if (!block.groups.every((g) => typeof g.value === 'number' && g.value > 0)) return;
     const sum = block.groups.reduce((n, g) => n + g.value, 0);
     // Binary fractions: 0.1 + 0.2 is not 0.3.
     if (block.total !== undefined && Math.abs(sum - block.total) > 1e-9 * Math.max(1, block.total)) {
