@@ -39,7 +39,10 @@ function imageRefs(issue: Issue): ImageRef[] {
   if (issue.cover.image) refs.push({ src: issue.cover.image.src, path: ['cover', 'image', 'src'] });
   for (const a of issue.articles) {
     if (a.image) refs.push({ src: a.image.src, path: [...a.path, 'image', 'src'] });
-    a.blocks.forEach((b, i) => b.type === 'quote' && b.image && refs.push({ src: b.image.src, path: [...a.path, 'blocks', i, 'image', 'src'] }));
+    a.blocks.forEach((b, i) => {
+      if (b.type === 'quote' && b.image) refs.push({ src: b.image.src, path: [...a.path, 'blocks', i, 'image', 'src'] });
+      if (b.type === 'speakers') b.items.forEach((s, k) => s.image && refs.push({ src: s.image.src, path: [...a.path, 'blocks', i, 'items', k, 'image', 'src'] }));
+    });
   }
   return refs;
 }

@@ -12,6 +12,7 @@ import type { BlockInput, ImageInput, IssueInput, PartInput } from './schema.js'
 import { diagnosticAt, type IssueSource } from './source.js';
 import { leadSentence, shortName } from './untitled.js';
 import { coverIndex } from './cover-index.js';
+import { printedBlock } from './blocks.js';
 
 export type * from './types.js';
 import type { Article, Block, Highlight, HighlightGroup, Issue, Link, Part, Section, Source } from './types.js';
@@ -109,7 +110,7 @@ export function buildIssue(source: IssueSource, input: IssueInput): { issue: Iss
       image: a.image,
       podcast: a.podcast ? { url: a.podcast.url, label: a.podcast.label ?? 'Quét QR để nghe podcast', ownLabel: a.podcast.label } : undefined,
       draft: a.draft === true,
-      blocks: (a.blocks ?? []).map((b, j) => (b.type === 'related' ? { ...b, items: b.items.map((item, k) => ({ ...item, date: datedSpan(item.date, [...articlePath, 'blocks', j, 'items', k, 'date']) })) } : b)),
+      blocks: (a.blocks ?? []).map((b, j) => (b.type === 'related' ? { ...b, items: b.items.map((item, k) => ({ ...item, date: datedSpan(item.date, [...articlePath, 'blocks', j, 'items', k, 'date']) })) } : printedBlock(b))),
       };
     });
     articles.push(...partArticles);

@@ -214,8 +214,156 @@ const relatedBlock = z
   })
   .meta({ description: 'A "Hoạt động liên quan" box: a list of dated activities.' });
 
+export const MAX_FLOW_STEPS = 6;
+
+const flowBlock = z
+  .strictObject({
+    type: z.literal('flow'),
+    title: text('issue.schema.what.title').optional(),
+    steps: z
+      .array(text('issue.schema.what.step'))
+      .min(2, { error: say('issue.schema.flow-min') })
+      .max(MAX_FLOW_STEPS, { error: say('issue.schema.flow-max', { max: MAX_FLOW_STEPS }) }),
+    source: blockSource,
+  })
+  .meta({ description: `A process: 2–${MAX_FLOW_STEPS} steps in order, drawn as boxes joined by arrows (a numbered list in the PDF's tags).` });
+
+const timelinePhase = z
+  .strictObject({
+    period: text('issue.schema.what.phase-period').meta({ description: 'When: a date, a span or a period as printed, e.g. 2025–2026 or Quý I/2026.' }),
+    title: text('issue.schema.what.title').optional(),
+    text: markdown('issue.schema.what.phase-text').optional(),
+  })
+  .meta({ description: 'One phase: its period, an optional title and text.' });
+
+const timelineBlock = z
+  .strictObject({
+    type: z.literal('timeline'),
+    title: text('issue.schema.what.title').optional(),
+    phases: z.array(timelinePhase).min(2, { error: say('issue.schema.timeline-min') }),
+    source: blockSource,
+  })
+  .meta({ description: 'Phases in time order on a line, each with its period (a list in the PDF\'s tags).' });
+
+export const MAX_PANELS = 3;
+
+const panel = z
+  .strictObject({
+    title: text('issue.schema.what.panel-title'),
+    items: z.array(markdown('issue.schema.what.panel-item')).min(1, { error: say('issue.schema.panel-items-min') }),
+  })
+  .meta({ description: 'A box with a title over a list (each item one line of Markdown).' });
+
+const panelsBlock = z
+  .strictObject({
+    type: z.literal('panels'),
+    title: text('issue.schema.what.title').optional(),
+    panels: z
+      .array(panel)
+      .min(2, { error: say('issue.schema.panels-count', { max: MAX_PANELS }) })
+      .max(MAX_PANELS, { error: say('issue.schema.panels-count', { max: MAX_PANELS }) }),
+    source: blockSource,
+  })
+  .meta({ description: `2–${MAX_PANELS} boxes side by side, each a title over a list (stacked on a narrow column or a phone).` });
+
+export const MAX_BREAKDOWN_GROUPS = 8;
+
+const breakdownGroup = z
+  .strictObject({
+    label: text('issue.schema.what.group-label'),
+    value: z
+      .number({ error: say('issue.schema.breakdown-value') })
+      .positive({ error: say('issue.schema.breakdown-value') })
+      .meta({ description: 'How many of the total the group holds (the width of its part of the bar).' }),
+    items: z.array(markdown('issue.schema.what.panel-item')).optional().meta({ description: 'What the group holds, printed as a list under its label.' }),
+  })
+  .meta({ description: 'One group of a breakdown: its label, its value and an optional list.' });
+
+const breakdownBlock = z
+  .strictObject({
+    type: z.literal('breakdown'),
+    title: text('issue.schema.what.title').optional(),
+    total: z
+      .number({ error: say('issue.schema.breakdown-value') })
+      .positive({ error: say('issue.schema.breakdown-value') })
+      .optional()
+      .meta({ description: 'The whole, printed large; the groups must add up to it (default: their sum).' }),
+    unit: text('issue.schema.what.unit').optional().meta({ description: 'What is counted, printed after every value, e.g. tiêu chí.' }),
+    groups: z
+      .array(breakdownGroup)
+      .min(2, { error: say('issue.schema.breakdown-min') })
+      .max(MAX_BREAKDOWN_GROUPS, { error: say('issue.schema.breakdown-max', { max: MAX_BREAKDOWN_GROUPS }) }),
+    source: blockSource,
+  })
+  .superRefine((block, ctx) => {
+    // A group's own error says what is wrong with it: no sum of values that are not all numbers.
+    if (!block.groups.every((g) => typeof g.value === 'number' && g.value > 0)) return;
+    const sum = block.groups.reduce((n, g) => n + g.value, 0);
+    // Binary fractions: 0.1 + 0.2 is not 0.3.
+    if (block.total !== undefined && Math.abs(sum - block.total) > 1e-9 * Math.max(1, block.total)) {
+      ctx.addIssue({ code: 'custom', path: ['total'], message: t('issue.schema.breakdown-total', { sum: Number(sum.toFixed(6)), total: block.total }) });
+    }
+  })
+  .meta({ description: 'A total split into groups: a horizontal bar (a Figure with its alternative text in the PDF) over the groups with their values and lists.' });
+
+const rankingItem = z
+  .strictObject({
+    label: text('issue.schema.what.rank-label'),
+    value: text('issue.schema.what.rank-value').optional().meta({ description: 'The value as printed, e.g. 31% or 1,52 tỷ USD; when every item starts with a number, bars show them to scale.' }),
+    note: text('issue.schema.what.rank-note').optional(),
+  })
+  .meta({ description: 'One ranked item: what, its value, an optional note.' });
+
+const rankingBlock = z
+  .strictObject({
+    type: z.literal('ranking'),
+    title: text('issue.schema.what.title').optional(),
+    items: z.array(rankingItem).min(2, { error: say('issue.schema.ranking-min') }),
+    source: blockSource,
+  })
+  .meta({ description: 'Items in order, first the highest, numbered, with their values.' });
+
+export const MAX_SPEAKERS = 4;
+
+const speaker = z
+  .strictObject({
+    name: text('issue.schema.what.speaker'),
+    role: text('issue.schema.what.role').optional(),
+    image: imageSchema.optional().meta({ description: "The speaker's portrait, printed small and round (optional)." }),
+    quote: text('issue.schema.what.quote').optional().meta({ description: 'Their own words, printed in quotation marks.' }),
+    text: markdown('issue.schema.what.speaker-text').optional().meta({ description: 'What they said, in reported words (no quotation marks): paragraphs or a list.' }),
+  })
+  .meta({ description: 'One speaker: name, role, optional portrait, quote and reported words.' });
+
+const speakersBlock = z
+  .strictObject({
+    type: z.literal('speakers'),
+    title: text('issue.schema.what.title').optional(),
+    items: z
+      .array(speaker)
+      .min(1, { error: say('issue.schema.speakers-min') })
+      .max(MAX_SPEAKERS, { error: say('issue.schema.speakers-max', { max: MAX_SPEAKERS }) }),
+    source: blockSource,
+  })
+  .meta({ description: `Speaker cards, 1–${MAX_SPEAKERS}: portrait (optional), name, role, quote.` });
+
+const calloutBlock = z
+  .strictObject({
+    type: z.literal('callout'),
+    label: text('issue.schema.what.callout-label').meta({ description: 'The box\'s label, e.g. Nhận định or Yêu cầu.' }),
+    body: markdown('issue.schema.what.callout-text'),
+    source: blockSource,
+  })
+  .meta({ description: 'A labelled box: a remark, a requirement, a conclusion set apart from the text.' });
+
+export const BLOCK_TYPES = ['quote', 'figures', 'box', 'related', 'flow', 'timeline', 'panels', 'breakdown', 'ranking', 'speakers', 'callout'] as const;
+
 export const blockSchema = z
-  .discriminatedUnion('type', [quoteBlock, figuresBlock, boxBlock, relatedBlock], { error: say('issue.schema.block-type') })
+  .discriminatedUnion(
+    'type',
+    [quoteBlock, figuresBlock, boxBlock, relatedBlock, flowBlock, timelineBlock, panelsBlock, breakdownBlock, rankingBlock, speakersBlock, calloutBlock],
+    { error: say('issue.schema.block-type', { types: BLOCK_TYPES.join(', ') }) },
+  )
   .meta({ description: 'An extra block printed after the article body.' });
 
 const podcastSchema = z

@@ -42,8 +42,18 @@ export interface Article {
 }
 
 type RelatedInput = Extract<BlockInput, { type: 'related' }>;
-/** A block as printed: a related-activities box has its dates parsed ("13–15/10"). */
-export type Block = Exclude<BlockInput, { type: 'related' }> | (Omit<RelatedInput, 'items'> & { items: Array<Omit<RelatedInput['items'][number], 'date'> & { date: DateSpan }> });
+type BreakdownInput = Extract<BlockInput, { type: 'breakdown' }>;
+type RankingInput = Extract<BlockInput, { type: 'ranking' }>;
+/** A breakdown as printed: its total (given, or the groups' sum) and each group's share of the bar, in per cent. */
+export type BreakdownBlock = Omit<BreakdownInput, 'total' | 'groups'> & { total: number; groups: Array<BreakdownInput['groups'][number] & { share: string }> };
+/** A ranking as printed: `scaled` when every value starts with a number, each item's bar then `share` per cent of the largest. */
+export type RankingBlock = Omit<RankingInput, 'items'> & { scaled: boolean; items: Array<RankingInput['items'][number] & { share?: string }> };
+/** A block as printed: a related-activities box has its dates parsed ("13–15/10"); see blocks.ts for the others. */
+export type Block =
+  | Exclude<BlockInput, { type: 'related' | 'breakdown' | 'ranking' }>
+  | (Omit<RelatedInput, 'items'> & { items: Array<Omit<RelatedInput['items'][number], 'date'> & { date: DateSpan }> })
+  | BreakdownBlock
+  | RankingBlock;
 
 /** One entry of the cover's visual index: an article (its page) or a part (its page range). */
 export interface Highlight {

@@ -67,6 +67,13 @@ const NOT_PRINTED_AS_IS: Record<string, string[]> = {
     'Ngày 09/10, Trung tâm Phát triển Giáo dục và Đào tạo phía Nam phối hợp tổ chức ',
     'Ngày 09/10, Hiệp hội Phần mềm và Dịch vụ Công nghệ thông tin Việt Nam (VINASA) tổ chức',
   ],
+  'set apart by the infographic blocks: a breakdown prints "29 tiêu chí" beside its group, a timeline a phase\'s period over its title, a callout and a panel their label without the colon, a speaker card the name over the role, a ranking the survey\'s sectors and shares': [
+    '(2 tiêu chí)', 'Nhóm tiêu chí tác động (29 tiêu chí)',
+    'Giai đoạn 2025-2026 (nền tảng):', 'Giai đoạn 2027-2028 (tích hợp):', 'Giai đoạn 2029-2030 (tối ưu và', 'thông minh hóa): phát triển hệ',
+    'Nhận định:', 'Yêu cầu:', 'Tầm nhìn và mô hình phát triển:', 'Khát vọng đổi mới sáng tạo:', 'Huy động nguồn lực xã hội: thúc đẩy',
+    'GIÁM ĐỐC TRUNG TÂM CHUYỂN ĐỔI SỐ TP.HCM VÕ THỊ TRUNG TRINH',
+    'thấy AI mở ra cơ hội lớn thúc đẩy kinh tế số. Các ngành dẫn', 'dắt xu hướng cung cấp AI gồm CNTT 31%, tài chính - ngân', 'hàng 22%, giáo dục 17%, thương mại điện tử và y tế 15%. Nhu',
+  ],
   'list markers and speakers set by the layout ("+" is a Markdown bullet; a quote prints "name, role")': [
     '+ Ủy ban MTTQ Việt', '+ Kêu gọi phát huy vai trò nòng cốt của đội', 'PHÓ CHỦ TỊCH UBND THÀNH PHỐ NGUYỄN MẠNH CƯỜNG',
   ],

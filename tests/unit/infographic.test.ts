@@ -103,7 +103,7 @@ describe('infographic blocks', () => {
     const empty = await load(withBlocks('          - type: related\n            items: []\n'));
     expect(empty.diagnostics.map((d) => [d.line, d.path, d.message])).toEqual([[23, 'parts[0].articles[0].blocks[0].items', 'expected at least one activity (date and title)']]);
     const kind = await load(withBlocks('          - type: chart\n'));
-    expect(kind.diagnostics.map((d) => d.message)).toEqual(['expected a block with type: quote, figures, box or related']);
+    expect(kind.diagnostics.map((d) => d.message)).toEqual(['expected a block with one of these types: quote, figures, box, related, flow, timeline, panels, breakdown, ranking, speakers, callout']);
   });
 });
 

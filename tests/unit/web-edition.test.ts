@@ -127,6 +127,21 @@ describe('themes on the web', () => {
   }, 60_000);
 });
 
+describe('infographic blocks on the web', () => {
+  it('prints the hcm example\'s blocks as lists (steps, phases, panels, groups, ranks, speakers), the bar as one picture with its words', async () => {
+    const hcm = await webOf('hcm-10-2025.yaml');
+    expect(all(hcm.doc, 'ol.flow-steps > li').map(text)).toEqual(['Đề xuất sáng kiến', 'Sàng lọc, trình Ban Chỉ đạo', 'Thẩm tra và Phê duyệt', 'Giao nhiệm vụ, triển khai']);
+    expect(all(hcm.doc, 'ol.timeline-phases > li .timeline-period').map(text)).toEqual(['Giai đoạn 2025-2026', 'Giai đoạn 2027-2028', 'Giai đoạn 2029-2030']);
+    expect(hcm.doc.querySelector('.breakdown-bar')?.getAttribute('aria-label')).toBe('46 tiêu chí: Nhóm tiêu chí đầu vào 2; Nhóm tiêu chí kết quả 10; Nhóm tiêu chí hiệu quả 5; Nhóm tiêu chí tác động 29');
+    expect(all(hcm.doc, 'ol.ranking-list > li .ranking-value').map(text)).toEqual(['31%', '22%', '17%', '15%']);
+    expect(all(hcm.doc, 'ul.speakers-list > li .speaker-name').map(text)).toEqual(['Phạm Minh Tuấn', 'Trần Thị Diệu Thúy', 'Võ Thị Trung Trinh', 'Nguyễn Minh Quang', 'Nguyễn Khắc Lịch']);
+    expect(all(hcm.doc, 'aside.callout .callout-label').map(text)).toEqual(['Nhận định', 'Yêu cầu']);
+    expect(all(hcm.doc, '.panels-row').map((row) => row.className)).toEqual(['panels-row panels-2', 'panels-row panels-3', 'panels-row panels-2', 'panels-row panels-2', 'panels-row panels-3', 'panels-row panels-2']);
+    // Stacked on a phone, in a row from 640 px.
+    expect(hcm.html).toMatch(/@media \(min-width: 40rem\) \{\n {2}\.flow-steps \{ grid-auto-flow: column;/);
+  }, 60_000);
+});
+
 describe('colours that read well', () => {
   it('every text colour passes AA on its grounds in light and dark mode, for any theme colours', () => {
     const pale = { ink: '#999999', muted: '#bbbbbb', faint: '#cccccc', primary: '#66aaff', 'primary-deep': '#3388ee', accent: '#ffaa00', 'accent-soft': '#ffeecc', tint: '#eeeeee', rule: '#dddddd', leader: '#cccccc', 'on-primary': '#eeeeee', third: '#77dd77', fourth: '#cc99ff', paper: '#ffffff' };

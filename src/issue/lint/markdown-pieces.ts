@@ -1,5 +1,6 @@
 /** The Markdown texts of an issue, cut into paragraphs, list items and headings, each with its place in the file. */
 import type { PathSegment } from '../../core/diagnostics.js';
+import { blockTexts } from '../blocks.js';
 import type { Article, Issue } from '../model.js';
 import type { IssueSource } from '../source.js';
 import type { LintContext } from './context.js';
@@ -26,6 +27,7 @@ export function textFields(issue: Issue, placeholders: Set<Article>): TextField[
         if (b.type === 'quote') add([...a.path, 'blocks', i, 'text'], b.text);
         if (b.type === 'box') add([...a.path, 'blocks', i, 'body'], b.body);
         if (b.type === 'related') b.items.forEach((item, k) => add([...a.path, 'blocks', i, 'items', k, 'body'], item.body));
+        for (const piece of blockTexts(b)) if (piece.prose) add([...a.path, 'blocks', i, ...piece.at], piece.text);
       });
     }
   }

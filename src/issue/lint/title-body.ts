@@ -6,6 +6,7 @@
  * bodies: "chuyển đổi số" in every story proves little. Tuned for precision: no warning on any
  * correctly matched item of the seed bulletins (tests/unit/title-body.test.ts measures it).
  */
+import { blockTexts } from '../blocks.js';
 import { t } from '../../core/i18n.js';
 import type { Article } from '../model.js';
 import { realArticles, where, type LintContext } from './context.js';
@@ -90,9 +91,13 @@ export function titleCoverage(title: string, body: Set<string>, corpus: Corpus):
   return total === 0 ? undefined : found / total;
 }
 
-/** What an article's text is: lead, body, quotes and boxes. */
+/** What an article's text is: lead, body, quotes, boxes and the words of its infographic blocks. */
 export const articleText = (a: Article): string =>
-  [a.lead ?? '', a.body, ...a.blocks.map((b) => (b.type === 'quote' ? b.text : b.type === 'box' ? `${b.title} ${b.body}` : ''))].join('\n');
+  [
+    a.lead ?? '',
+    a.body,
+    ...a.blocks.map((b) => (b.type === 'quote' ? b.text : b.type === 'box' ? `${b.title} ${b.body}` : blockTexts(b).map((piece) => piece.text).join('\n'))),
+  ].join('\n');
 
 export function titleBodyMismatch(ctx: LintContext): void {
   const articles = realArticles(ctx);
