@@ -26,19 +26,20 @@ const day = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_4
 for (let n = 1; n <= count; n++) {
   // Issue n covers week n of an archive ending with so-20-2026's week.
   const shift = (n - count) * 7;
+  // Every date of the week moves with it (the items' too: dated outside its week, each would warn).
   const text = example
     .replace('number: 20/2026', `number: ${n}/2026`)
-    .replace('start: 2026-05-25', `start: ${day('2026-05-25', shift)}`)
-    .replace('end: 2026-05-31', `end: ${day('2026-05-31', shift)}`);
+    .replace(/2026-05-(2[5-9]|3[01])/g, (iso) => day(iso, shift));
   writeFileSync(path.join(issues, `so-${String(n).padStart(3, '0')}.yaml`), text);
 }
 
 function run(label) {
   const started = process.hrtime.bigint();
   const args = ['site', path.join(issues, '*.yaml'), '-o', path.join(work, 'site')];
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  // A whole archive's report can pass spawnSync's 1 MB default, which would end bantin midway.
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`bantin ${args.join(' ')} failed:\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`bantin ${args.join(' ')} failed (${result.status ?? result.signal ?? result.error}):\n${result.stderr.slice(-4000)}`);
   const summary = /\d+ built, \d+ reused[^\n]*/.exec(result.stderr)?.[0];
   console.log(`${label.padEnd(24)} ${seconds.toFixed(1).padStart(7)} s   ${summary}`);
   return seconds;
