@@ -58,7 +58,7 @@ it('rebuilds on change, survives an error, serves a live preview on loopback and
     expect(url, 'preview address').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await get(url!);
     expect(page.status).toBe(200);
-    // The pdf.js viewer page (driven in a browser by preview-viewer.test.ts), with pdf.js served locally.
+    // The pdf.js viewer page (driven in a browser by tests/slow/preview-viewer.test.ts), with pdf.js served locally.
     expect(page.body.toString()).toContain('/viewer/viewer.js');
     const library = await get(`${url}pdfjs/build/pdf.min.mjs`);
     expect([library.status, library.type]).toEqual([200, 'text/javascript; charset=utf-8']);

@@ -14,8 +14,8 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, expect, it } from 'vitest';
 import { openBrowser } from '../../src/print/browser.js';
-import { useNeighbour } from './neighbour.js';
-import { bin, repoRoot } from './pdf-tools.js';
+import { useNeighbour } from '../e2e/neighbour.js';
+import { bin, repoRoot } from '../e2e/pdf-tools.js';
 
 // The test ends bantin preview with a signal: a neighbouring Chromium runs meanwhile, and must survive.
 useNeighbour();
