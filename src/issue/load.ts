@@ -60,7 +60,7 @@ function tidy(diagnostics: Diagnostic[]): Diagnostic[] {
 
 async function loadUnsorted(file: string, text: string, options: LoadOptions): Promise<LoadResult> {
   // issue.md or issue.yaml, by the file's extension: the same IssueSource either way.
-  const { source, diagnostics } = parseIssueFile(file, text.normalize('NFC'));
+  const { source, diagnostics } = parseIssueFile(file, text);
   diagnostics.push(...yamlRuleDiagnostics(source), ...bidiDiagnostics(source));
   const empty: AssetMap = new Map();
   const ignored: Diagnostic[] = [];

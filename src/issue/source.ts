@@ -8,7 +8,7 @@ import { formatPath, UserError, type Diagnostic, type PathSegment } from '../cor
 import { t, type MessageKey } from '../core/i18n.js';
 import { libraryWords } from './library-words.js';
 import { blockColumn, overIndentedField, tabsToBlame, YAML_OPTIONS, type TabLine } from './yaml-indent.js';
-import { cleanValue, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
+import { cleanValue, composedSource, controlCharMessage, findControlChars, firstInvalidUtf8, looksLikeUtf16, visibleControls } from './text.js';
 
 export interface IssueSource {
   file: string;
@@ -59,14 +59,14 @@ export function decodeIssueText(file: string, bytes: Uint8Array): string {
     throw new UserError(`${file}:${line}:${col}${field ? ` ${field}:` : ''} ${t('issue.read.not-utf8', { byte: hex, offset })}`);
   }
   // Strip a byte-order mark; Vietnamese text pasted from Word is often NFD: print it composed.
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').normalize('NFC');
+  return composedSource(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
 }
 
 /** How often an anchored block may be repeated through aliases (yaml's guard against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
 
 export function parseIssueSource(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
-  const text = raw.normalize('NFC');
+  const text = composedSource(raw);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, ...YAML_OPTIONS });
   visit(doc, {

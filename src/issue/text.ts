@@ -39,6 +39,16 @@ export function cleanValue(text: string): string {
   return stripZeroWidth(text).normalize('NFC');
 }
 
+/**
+ * An issue file's text composed (NFC) before it is parsed, but for U+1FEF GREEK VARIA: its
+ * composed form is the backtick, which YAML reserves at the start of a plain value, so composing
+ * it would turn a valid file into a syntax error. The value itself is composed after parsing
+ * (cleanValue), where the backtick is only a character.
+ */
+export function composedSource(text: string): string {
+  return text.includes('\u1fef') ? text.split('\u1fef').map((part) => part.normalize('NFC')).join('\u1fef') : text.normalize('NFC');
+}
+
 export function hasControlChar(text: string): boolean {
   return CONTROL.test(text);
 }

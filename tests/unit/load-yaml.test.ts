@@ -96,4 +96,11 @@ describe('loadIssueText: YAML problems', () => {
     expect(issue?.articles[0]?.title).toBe(nfc);
     expect(issue?.articles[0]?.id).toBe('kinh-te-so-huong-toi-30-gdp');
   });
+
+  it('composes the text without turning a value that starts with U+1FEF into YAML syntax (its NFC form is the reserved backtick)', async () => {
+    const title = 'Kinh tế số hướng tới 30% GDP';
+    const { issue, diagnostics } = await load(MINIMAL_ISSUE.normalize('NFC').replace(`title: ${title}`, `title: \u1fef ${title}`));
+    expect(diagnostics).toEqual([]);
+    expect(issue?.articles[0]?.title).toBe(`\u0060 ${title}`);
+  });
 });

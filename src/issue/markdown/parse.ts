@@ -6,7 +6,7 @@
 import { isMap, Scalar, YAMLMap, type Document } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.js';
 import { t } from '../../core/i18n.js';
-import { controlCharMessage, findControlChars } from '../text.js';
+import { composedSource, controlCharMessage, findControlChars } from '../text.js';
 import { lineText, parseIssueSource, pathAt, type IssueSource } from '../source.js';
 import { periodOf, readHeadingDate, type Period } from './day-month.js';
 import type { FenceReader } from './fences.js';
@@ -26,7 +26,7 @@ export interface MarkdownContext {
 const DELIMITER = /^---[ \t]*$/;
 
 export function parseMarkdownIssue(file: string, raw: string): { source: IssueSource; diagnostics: Diagnostic[] } {
-  const text = raw.normalize('NFC');
+  const text = composedSource(raw);
   const lines = splitLines(text);
   const diagnostics: Diagnostic[] = [];
   const front = readFrontMatter(file, text, lines, diagnostics);

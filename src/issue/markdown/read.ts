@@ -20,7 +20,7 @@ export const isMarkdownFile = (file: string) => formatOf(file) === 'md';
 
 /** The file's text parsed as its form says. */
 export function parseIssueFile(file: string, text: string, format: IssueFormat = formatOf(file) ?? 'yaml'): { source: IssueSource; diagnostics: Diagnostic[] } {
-  return format === 'md' ? parseMarkdownIssue(file, text) : parseIssueSource(file, text.normalize('NFC'));
+  return format === 'md' ? parseMarkdownIssue(file, text) : parseIssueSource(file, text);
 }
 
 export interface ReadIssue {
