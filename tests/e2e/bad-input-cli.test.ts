@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_DIR, LONG_WORD, OUTCOMES, type Expected } from '../fixtures/bad/outcomes.js';
-import { fonts, pageTexts, repoRoot } from '../e2e/pdf-tools.js';
-import { manyArticles } from '../e2e/generated-issue.js';
-import { runCli, type CliRun } from '../e2e/run-cli.js';
+import { fonts, pageTexts, repoRoot } from './pdf-tools.js';
+import { manyArticles } from './generated-issue.js';
+import { runCli, type CliRun } from './run-cli.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bantin-bad-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
