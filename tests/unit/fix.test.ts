@@ -3,15 +3,22 @@
  * the way editors paste them; the file keeps its comments and layout, passes `check` afterwards
  * when those were its only problems, and is left alone when a fix cannot be verified.
  */
-import { lstat, mkdtemp, readFile, symlink, writeFile, chmod, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, rm, symlink, writeFile, chmod, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixFile } from '../../src/commands/fix.js';
 import { loadIssueText } from '../../src/issue/load.js';
 import { seedIssueYaml } from './seed-issue.js';
 
-const folder = () => mkdtemp(path.join(tmpdir(), 'bantin-fix-'));
+// Every folder a test makes is removed at the end: a test leaves nothing behind.
+const made: string[] = [];
+const folder = async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bantin-fix-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function fixed(name: string, text: string, dryRun = false) {
   const file = path.join(await folder(), name);
