@@ -27,7 +27,7 @@ function time(args) {
   return seconds;
 }
 
-/** A build's wall seconds, and the seconds its --verbose log shows from the QR codes going in to the file written. */
+/** A build's wall seconds, and the seconds its --verbose log shows from the page loaded to the file written. */
 function timeWindow(args) {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -35,7 +35,7 @@ function timeWindow(args) {
   if (run.status !== 0) throw new Error(`bantin ${args.join(' ')} failed:\n${run.stderr}`);
   const log = `${run.stdout}${run.stderr}`;
   const at = (what) => Number(new RegExp(`\\[([\\d.]+)s\\] ${what}`).exec(log)?.[1] ?? NaN);
-  return { seconds, window: at('wrote') - at('QR codes in') };
+  return { seconds, window: at('wrote') - at('page loaded') };
 }
 
 function pages(pdf) {
@@ -222,7 +222,7 @@ try {
   // Tagging's cost is a few tens of milliseconds in builds that swing by ±0.2 s on this machine:
   // more pairs, each in the order of the one before reversed (tagged first, then untagged first),
   // and the median of each pair's difference, with its quartiles.
-  // Besides the wall time, each build's own --verbose clock from the QR codes going in to the
+  // Besides the wall time, each build's own --verbose clock from the page loaded to the
   // file written: the print and finishing, all that tagging changes, without the start-up's noise.
   const pairs = [];
   const windows = [];
@@ -257,7 +257,7 @@ try {
   console.log(
     `tags: so-20-2026 tagged ${median(tagged).toFixed(2)} s (best ${Math.min(...tagged).toFixed(2)}), --no-tags ${median(untagged).toFixed(2)} s (best ${Math.min(...untagged).toFixed(2)}); ` +
       `tagged minus untagged over ${pairs.length} pairs: ${Math.round(median(pairs) * 1000)} ms median (quartiles ${Math.round(quartile(pairs, 0.25) * 1000)} to ${Math.round(quartile(pairs, 0.75) * 1000)} ms), ` +
-      `in the print and finishing (QR codes in to written, --verbose) ${Math.round(median(windows) * 1000)} ms (quartiles ${Math.round(quartile(windows, 0.25) * 1000)} to ${Math.round(quartile(windows, 0.75) * 1000)} ms); file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
+      `in the print and finishing (page loaded to written, --verbose) ${Math.round(median(windows) * 1000)} ms (quartiles ${Math.round(quartile(windows, 0.25) * 1000)} to ${Math.round(quartile(windows, 0.75) * 1000)} ms); file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
   );
   console.log(`floor: a bare Chromium print of so-20-2026's own HTML (${path.basename(browser.executablePath)} --print-to-pdf) ${median(bare).toFixed(2)} s median (best ${Math.min(...bare).toFixed(2)}); bantin build is ${(median(tagged) / median(bare)).toFixed(2)}x that (bar: 1.35x)`);
   console.log(`long issue: so-15-2026 with its news twice over, ${pages(longPdf)} pages: bantin build ${median(long.builds).toFixed(2)} s, bare Chromium print ${median(long.bare).toFixed(2)} s; ${(median(long.builds) / median(long.bare)).toFixed(2)}x (bar: 1.45x)`);

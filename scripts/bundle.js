@@ -15,12 +15,16 @@ rmSync(flags.outdir, { recursive: true, force: true });
  * Code bantin never runs, left out of the bundle. bantin finds an installed browser and talks
  * CDP to it over a pipe, so it needs neither @puppeteer/browsers' downloader (proxy-agent with a
  * JavaScript engine for PAC files, tar-fs, extract-zip) and its command line (yargs), nor
- * puppeteer's WebDriver BiDi (chromium-bidi) and WebSocket transports. Each is replaced by a
+ * puppeteer's WebDriver BiDi (chromium-bidi) and WebSocket transports. Nor zod's messages in
+ * other languages (half of zod's code, loaded by every build): bantin never switches zod's
+ * language, so its English default (imported on its own) is all it uses. Each is replaced by a
  * module that fails loudly if it is ever used (the two imported statically export a class that
- * throws when used; the rest, imported only dynamically, throw when loaded). The build fails when one of them is no longer
- * imported (a dependency changed: look again) — tests/unit/bundle.test.ts pins the result.
+ * throws when used; the rest, imported only dynamically, throw when loaded; zod's locales are an
+ * empty namespace). The build fails when one of them is no longer
+ * imported (a dependency changed: look again) — tests/e2e/bundle.test.ts pins the result.
  */
 const LEFT_OUT = [
+  { name: "zod's locales", filter: /^\.\.\/locales\/index\.js$/, importer: /zod\/v4\/(classic|core)\//, contents: 'export {};', why: 'bantin never switches the language of zod' },
   { name: 'proxy-agent', filter: /^proxy-agent$/, contents: 'export class ProxyAgent { constructor() { unavailable(); } }' },
   { name: 'yargs', filter: /^yargs(\/helpers)?$/ },
   { name: 'tar-fs', filter: /^tar-fs$/ },
@@ -47,7 +51,8 @@ const leaveOut = {
     }
     b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => {
       const entry = LEFT_OUT.find((e) => e.name === args.path);
-      const unavailable = `function unavailable() { throw new Error(${JSON.stringify(`${entry.name} is not part of bantin's bundle (bantin never downloads a browser nor uses WebDriver BiDi or WebSockets)`)}); }`;
+      const why = entry.why ?? 'bantin never downloads a browser nor uses WebDriver BiDi or WebSockets';
+      const unavailable = `function unavailable() { throw new Error(${JSON.stringify(`${entry.name} is not part of bantin's bundle (${why})`)}); }`;
       return { contents: `${unavailable}\n${entry.contents ?? 'unavailable();'}`, loader: 'js' };
     });
     b.onEnd((result) => {

@@ -11,8 +11,7 @@ import { hasErrors, loadIssue } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { pageGeometry, textBlock, type PageGeometry, type PageSize } from '../issue/page.js';
 import { diagnosticAt, type IssueSource } from '../issue/source.js';
-import { finish, machineFonts } from '../pdf/index.js';
-import { imposeBooklet } from '../pdf/impose.js';
+import { pdfStage } from '../pdf/stage.js';
 import { DEFAULT_BLEED_MM, type Profile } from '../pdf/profile.js';
 import { browserFailure, openBrowser } from '../print/browser.js';
 import { downsampler, type ImageFilter } from '../print/downsample.js';
@@ -224,13 +223,14 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
 
 export async function render(prepared: Prepared, logger: Logger): Promise<RenderedIssue> {
   logger.progress(t('commands.build.rendering', { title: prepared.issue.title }));
-  // QR codes are made while Chromium loads the page: they do not move anything.
-  return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry, deferQr: true });
+  return renderIssueHtml(prepared.issue, { theme: prepared.theme, geometry: prepared.geometry });
 }
 
 /** Prints with settled page numbers (print/paginate.ts); a broken image becomes an error at its line. */
 export async function print(target: Browser | Page | PrintSession, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<PrintResult> {
   options.logger.progress(t('commands.build.printing'));
+  // Loaded while Chromium lays out the page: the print is read with it.
+  pdfStage().catch(() => undefined);
   const browser = target instanceof PrintSession ? undefined : 'newPage' in target ? target : target.browser();
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 && browser ? downsampler(browser) : undefined;
   const input = printInput(prepared, rendered, options, shrink?.filter);
@@ -247,7 +247,6 @@ export async function print(target: Browser | Page | PrintSession, prepared: Pre
 function printInput(prepared: Prepared, rendered: RenderedIssue, options: BuildOptions, imageFilter?: ImageFilter): PrintInput {
   return {
     html: rendered.html,
-    qrContents: rendered.pendingQr?.contents,
     assets: prepared.assets,
     themeFiles: themeFiles(prepared.theme),
     targets: rendered.targets,
@@ -265,10 +264,11 @@ function printInput(prepared: Prepared, rendered: RenderedIssue, options: BuildO
 export async function finishPrint(printed: PrintResult, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<{ pdf: Uint8Array; html: string; warnings: Diagnostic[] }> {
   const { logger } = options;
   const { issue, source } = prepared;
+  const { finish, machineFonts } = await pdfStage();
   const warnings = [...preflightWarnings(printed.measurement, issue, source), ...fontWarnings(machineFonts(printed.doc, themeFamilies(prepared.theme)), source)];
   for (const url of printed.requests.blocked) logger.warn(t('commands.build.blocked', { url }));
   logger.debug('finishing');
-  const html = await completeHtml(rendered);
+  const { html } = rendered;
   const cmyk = options.cmyk ? { timeoutMs: options.timeoutMs, logger, images: [...prepared.assets.values()] } : undefined;
   const finished = await finish(printed.doc, issue, { source: html, profile: prepared.profile, geometry: prepared.geometry, pdfa: options.pdfa, labels: prepared.theme.labels, quotes: prepared.theme.quotes, cmyk });
   warnings.push(...droppedLinkWarnings(finished.droppedLinks, source));
@@ -283,6 +283,7 @@ async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered
   const { html, warnings } = finished;
   let pdf = finished.pdf;
   if (options.impose === 'booklet') {
+    const { imposeBooklet } = await pdfStage();
     const imposed = await imposeBooklet(pdf, { geometry: prepared.geometry, profile: prepared.profile });
     pdf = imposed.pdf;
     if (imposed.padded > 0) {
@@ -321,11 +322,6 @@ export function preparedOutputs(p: Pick<Prepared, 'output' | 'htmlOutput' | 'pdf
 /** A safeguard: the CMYK conversion edits colours in place and keeps the tree; say so if it ever did not. */
 const CMYK_DROPS_TAGS = (source: IssueSource): Diagnostic =>
   diagnosticAt(source, [], t('commands.build.cmyk-untagged'), { code: 'cmyk-untagged', severity: 'warning' });
-
-/** The rendered HTML with its QR codes in. */
-function completeHtml(rendered: RenderedIssue): Promise<string> {
-  return rendered.pendingQr?.html ?? Promise.resolve(rendered.html);
-}
 
 /** News items in reading order, per part, and the stories a forced break ends (for pulling back short tails). */
 export function articleFlow(prepared: Prepared): Flow {

@@ -26,6 +26,7 @@ import { setXmp } from './xmp.js';
 import { t } from '../core/i18n.js';
 
 export { machineFonts } from './fonts-used.js';
+export { imposeBooklet } from './impose.js';
 export { destinationsOf, openPrint, readDestinations, type Destination, type DestinationMap } from './destinations.js';
 
 export interface FinishOptions {

@@ -8,7 +8,8 @@ import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AssetMap } from '../issue/assets.js';
 import { PAGE_URL } from '../render/urls.js';
-import { destinationsOf, openPrint, type DestinationMap } from '../pdf/index.js';
+import type { DestinationMap } from '../pdf/destinations.js';
+import { pdfStage } from '../pdf/stage.js';
 import { fillPageNumbers, LayoutError, pageNumbers, sameTargets } from './page-numbers.js';
 import { balanceEnds, columnSize, enterSimulation, insertBlankPages, leaveSimulation, measureSimulation, pageFill, type PageBox, type Simulated } from './simulate.js';
 import { shortEnds, shortTails, type Flow } from './tails.js';
@@ -21,8 +22,6 @@ import { t } from '../core/i18n.js';
 
 export interface PrintInput {
   html: string;
-  /** The QR codes' contents, still being made, for the page's empty QR <svg> elements (data-qr). */
-  qrContents?: Promise<string[]>;
   assets: AssetMap;
   /** The theme's folders and font packages: the only other files the page may read. */
   themeFiles?: ThemeFiles;
@@ -138,10 +137,6 @@ export class PrintSession {
     const guess = await this.bounded(this.predict(input, tightened, nearlyEmpty));
     for (const { page, fill } of nearlyEmpty) this.options.log?.(`page ${page} is only ${Math.round(fill * 100)} % full`);
     lap(`page numbers predicted (${tightened.pulled.size + tightened.pushed.size} short tails tightened)`);
-    if (input.qrContents) {
-      await this.bounded(fillQrCodes(this.page, await input.qrContents));
-      lap('QR codes in');
-    }
     const settled = await this.printUntilSettled(input, guess, tightened, lap);
     return { ...settled, requests: { ...this.requests }, measurement, nearlyEmpty };
   }
@@ -154,6 +149,7 @@ export class PrintSession {
     let guess = predicted;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
+      const { openPrint, destinationsOf } = await pdfStage();
       const doc = await openPrint(pdf);
       const { destinations, pageCount } = destinationsOf(doc);
       const pages = pageNumbers(destinations, input.targets);
@@ -300,13 +296,6 @@ export async function printPaginated(target: Browser | Page, input: PrintInput):
   } finally {
     void session.close();
   }
-}
-
-/** The QR codes' drawings into the page's empty QR <svg> elements (data-qr). */
-function fillQrCodes(page: Page, contents: string[]): Promise<void> {
-  return page.evaluate((list: string[]) => {
-    for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-qr]')) svg.innerHTML = list[Number(svg.dataset.qr)] ?? '';
-  }, contents);
 }
 
 function splitDocument(html: string): { head: string; body: string } | undefined {

@@ -10,7 +10,7 @@ import { formatLabel } from '../theme/label-keys.js';
 import { themeMargins, themeSides } from '../theme/apply.js';
 import { themeIssue } from '../theme/choose.js';
 import type { Theme } from '../theme/theme.js';
-import { fillQr, issueLinks, makeQrContents, planQr, qrPlaceholder } from './qr.js';
+import { issueLinks, makeQrCodes } from './qr.js';
 import { renderTemplate } from './templates.js';
 import { withQuotes } from './quotes.js';
 
@@ -63,12 +63,6 @@ export interface RenderedIssue {
   html: string;
   /** Ids whose page numbers the page prints (TOC entries, cover highlights, pagerefs). */
   targets: ReadonlySet<string>;
-  /**
-   * With `deferQr`, `html` holds each QR code as an empty <svg> of its final size while the
-   * codes are still being made: their contents (numbered by `data-qr`) for the page, and the
-   * complete HTML.
-   */
-  pendingQr?: { contents: Promise<string[]>; html: Promise<string> };
 }
 
 export interface HtmlOptions {
@@ -78,8 +72,6 @@ export interface HtmlOptions {
   digits?: number;
   /** Paper, margins and bleed (default: the issue's own page settings, no bleed). */
   geometry?: PageGeometry;
-  /** Return before the QR codes are made (they do not move the layout): see qrContents. */
-  deferQr?: boolean;
 }
 
 export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): Promise<RenderedIssue> {
@@ -87,10 +79,9 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
   if (!theme) ({ theme, issue } = await themeIssue(issue, undefined));
   const digits = options.digits ?? 2;
   const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins), 0, themeSides(theme, issue.page));
-  const plans = issueLinks(issue).map(planQr);
   // One quote style for the whole issue, as printed (the file keeps what was written).
   const shown = withQuotes({ issue, footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }) }, theme.quotes, MARKDOWN_KEYS);
-  const qr = new Map(plans.map((plan, i) => [plan.url, qrPlaceholder(plan, i)]));
+  const qr = makeQrCodes(issueLinks(issue));
   const html = renderTemplate(
     theme,
     {
@@ -120,11 +111,5 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
       quotes: theme.quotes,
     },
   );
-  const contents = makeQrContents(plans);
-  const complete = contents.then((made) => fillQr(html, made));
-  // Whoever needs them awaits them; a build that fails first must not leave a rejection unheard.
-  contents.catch(() => undefined);
-  complete.catch(() => undefined);
-  if (options.deferQr) return { html, targets: issue.targets, pendingQr: { contents, html: complete } };
-  return { html: await complete, targets: issue.targets };
+  return { html, targets: issue.targets };
 }

@@ -22,16 +22,15 @@ export function issueLinks(issue: Issue): string[] {
 export const QR_SYMBOL_MM = 20.5;
 const QUIET_ZONE = 4;
 
-/**
- * A code's plan: its version, so its size is known before the page is laid out. The SVG is
- * drawn while Chromium loads the page (makeQrContents).
- */
-export interface QrPlan {
+/** A link's code: its version and its modules, dark (1) or light (0), row by row, `size` to a row. */
+export interface QrCode {
   url: string;
   version: number;
+  modules: Uint8Array;
+  size: number;
 }
 
-export function planQr(url: string): QrPlan {
+export function makeQr(url: string): QrCode {
   let code: QRCode.QRCode;
   try {
     // Medium error correction survives print smudges without making the code dense.
@@ -39,39 +38,43 @@ export function planQr(url: string): QrPlan {
   } catch {
     throw new Error(t('render.qr.too-long', { url }));
   }
-  return { url, version: code.version };
+  return { url, version: code.version, modules: code.modules.data, size: code.modules.size };
 }
 
 /**
- * The code's <svg> element, empty: `data-qr` numbers it for fillQr(). Its size is set here,
- * so the symbol itself is QR_SYMBOL_MM wide whatever its version.
+ * The code as an <svg> element whose symbol is QR_SYMBOL_MM wide whatever its version: a white
+ * square with the quiet zone, and each row's runs of dark modules as one stroked path (a line
+ * one module thick through the middle of the row), as the qrcode package's own SVG renderer
+ * draws it (tests/unit/qr.test.ts compares the two).
  */
-export function qrPlaceholder(plan: QrPlan, index: number): string {
-  const size = plan.version * 4 + 17 + 2 * QUIET_ZONE;
-  const total = ((QR_SYMBOL_MM * size) / (size - 2 * QUIET_ZONE)).toFixed(2);
-  return `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges" data-qr="${index}"></svg>`;
-}
-
-/** The inside of each planned code's <svg>, in plan order; yields between codes. */
-export async function makeQrContents(plans: readonly QrPlan[]): Promise<string[]> {
-  const contents: string[] = [];
-  for (const plan of plans) {
-    await new Promise((resolve) => setImmediate(resolve));
-    // Margin 4 is the quiet zone the QR standard asks for.
-    const svg = await QRCode.toString(plan.url, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
-    contents.push(svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>')));
+export function qrSvg(code: QrCode): string {
+  const { modules, size } = code;
+  const whole = size + 2 * QUIET_ZONE;
+  const total = ((QR_SYMBOL_MM * whole) / size).toFixed(2);
+  let d = '';
+  for (let row = 0; row < size; row++) {
+    let gap = 0; // light modules since the row's last run
+    let first = true;
+    for (let col = 0; col < size; ) {
+      if (!modules[row * size + col]) {
+        gap++;
+        col++;
+        continue;
+      }
+      const from = col;
+      while (col < size && modules[row * size + col]) col++;
+      d += `${first ? `M${from + QUIET_ZONE} ${row + QUIET_ZONE + 0.5}` : `m${gap} 0`}h${col - from}`;
+      first = false;
+      gap = 0;
+    }
   }
-  return contents;
+  return (
+    `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${whole} ${whole}" shape-rendering="crispEdges">` +
+    `<path fill="#ffffff" d="M0 0h${whole}v${whole}H0z"/><path stroke="#000000" d="${d}"/></svg>`
+  );
 }
 
-/** Puts the made codes into their placeholders. */
-export function fillQr(html: string, contents: readonly string[]): string {
-  return html.replace(/( data-qr="(\d+)">)(<\/svg>)/g, (_m, open: string, index: string, close: string) => `${open}${contents[Number(index)] ?? ''}${close}`);
-}
-
-/** Every URL's complete code, as an <svg> element (tests; the renderer uses the steps above). */
-export async function makeQrCodes(urls: readonly string[]): Promise<QrMap> {
-  const plans = urls.map(planQr);
-  const contents = await makeQrContents(plans);
-  return new Map(plans.map((plan, i) => [plan.url, fillQr(qrPlaceholder(plan, i), contents)]));
+/** Every URL's code, as an <svg> element. */
+export function makeQrCodes(urls: readonly string[]): QrMap {
+  return new Map(urls.map((url) => [url, qrSvg(makeQr(url))]));
 }

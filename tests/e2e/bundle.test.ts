@@ -23,6 +23,7 @@ describe('the CLI bundle', () => {
     ['proxy-agent and its PAC engine', 'PacProxyAgent'],
     ['quickjs-emscripten', 'quickjs'],
     ['chromium-bidi', 'BidiMapper'],
+    ["zod's messages in other languages", 'zu haben'],
   ])('has no %s', (_name, marker) => {
     expect(code).not.toContain(marker);
   });
@@ -31,8 +32,26 @@ describe('the CLI bundle', () => {
     expect(code).toContain("is not part of bantin's bundle (bantin never downloads a browser nor uses WebDriver BiDi or WebSockets)");
   });
 
-  it('still has what bantin uses: puppeteer over a pipe, and the browser finder', () => {
+  it("still has what bantin uses: puppeteer over a pipe, the browser finder and zod's English messages", () => {
     expect(code).toContain('PipeTransport');
     expect(code).toContain('computeSystemExecutablePath');
+    expect(code).toContain('Invalid input');
+  });
+
+  it('starts a build without pdf-lib: the PDF stage loads when the print is read', () => {
+    // The chunks `bantin build` loads before its first line runs: the build command's static imports.
+    const build = readdirSync(dir).find((f) => /^build-[A-Z0-9]+\.js$/.test(f))!;
+    const loaded = new Set<string>();
+    const walk = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) walk(m[1]!);
+    };
+    walk(build);
+    const startup = [...loaded].map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    expect(startup).toContain('PipeTransport');
+    expect(startup).not.toContain('PDFDocument');
+    // …and it is in the bundle, loaded later.
+    expect(code).toContain('PDFDocument');
   });
 });

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import { renderIssueHtml } from '../../src/render/html.js';
-import { fillQr, issueLinks, makeQrCodes, makeQrContents, planQr, QR_SYMBOL_MM, qrPlaceholder } from '../../src/render/qr.js';
+import { issueLinks, makeQr, makeQrCodes, QR_SYMBOL_MM, qrSvg } from '../../src/render/qr.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,7 +32,7 @@ function measure(svg: string): Measured {
 
 describe('makeQrCodes', () => {
   it('returns one SVG per URL, keyed by the URL', async () => {
-    const codes = await makeQrCodes(URLS);
+    const codes = makeQrCodes(URLS);
     expect([...codes.keys()]).toEqual(URLS);
     for (const svg of codes.values()) {
       expect(svg.startsWith('<svg class="qr-code" role="img" ')).toBe(true);
@@ -42,7 +42,7 @@ describe('makeQrCodes', () => {
   });
 
   it('sizes every symbol (without the 4-module quiet zone) to at least 20 mm', async () => {
-    const codes = await makeQrCodes(URLS);
+    const codes = makeQrCodes(URLS);
     const sizes = [...codes.values()].map(measure);
     for (const { widthMm, heightMm, modules } of sizes) {
       expect(heightMm).toBe(widthMm);
@@ -57,59 +57,47 @@ describe('makeQrCodes', () => {
   });
 
   it('encodes the same URL to the same SVG', async () => {
-    const [a, b] = await Promise.all([makeQrCodes([URLS[1]!]), makeQrCodes([URLS[1]!])]);
+    const [a, b] = [makeQrCodes([URLS[1]!]), makeQrCodes([URLS[1]!])];
     expect(a.get(URLS[1]!)).toBe(b.get(URLS[1]!));
-    expect(a.get(URLS[1]!)).not.toBe((await makeQrCodes([URLS[0]!])).get(URLS[0]!));
+    expect(a.get(URLS[1]!)).not.toBe((makeQrCodes([URLS[0]!])).get(URLS[0]!));
   });
 
   it('returns an empty map for no URLs', async () => {
-    expect((await makeQrCodes([])).size).toBe(0);
+    expect((makeQrCodes([])).size).toBe(0);
   });
 });
 
-describe('codes made after the layout (planQr → qrPlaceholder → makeQrContents → fillQr)', () => {
+describe('qrSvg', () => {
   // Mixed segments matter: long digit runs are cheaper in numeric mode and change the version.
-  const MORE = [...URLS, 'https://baochinhphu.vn/a-102260526093012345678901234.htm', 'https://x.vn/?q=' + 'a'.repeat(300)];
+  const MORE = [...URLS, 'https://baochinhphu.vn/a-102260526093012345678901234.htm', 'https://x.vn/?q=' + 'a'.repeat(300), 'https://haiphong.gov.vn/Điểm-tin'];
 
-  it('gives each placeholder the size and version of the finished code', async () => {
-    const plans = MORE.map(planQr);
-    const contents = await makeQrContents(plans);
-    plans.forEach((plan, i) => {
-      const empty = qrPlaceholder(plan, i);
-      expect(empty).toMatch(new RegExp(`data-qr="${i}"></svg>$`));
-      const made = QRCode.create(plan.url, { errorCorrectionLevel: 'M' });
-      expect(plan.version).toBe(made.version);
-      expect(measure(empty).modules).toBe(made.modules.size + 8);
-      expect(fillQr(empty, contents)).toContain(contents[i]);
-    });
-  });
-
-  it('fills in exactly what QRCode.toString() draws for the URL', async () => {
-    const plans = MORE.map(planQr);
-    const contents = await makeQrContents(plans);
-    for (const [i, url] of MORE.entries()) {
+  it('draws exactly what QRCode.toString() draws for the URL, at the size of its version', async () => {
+    for (const url of MORE) {
+      const code = makeQr(url);
       const direct = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
-      expect(direct).toContain(contents[i]!);
-      expect(contents[i]!.length).toBeGreaterThan(100);
+      const inside = (svg: string) => svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>'));
+      const svg = qrSvg(code);
+      expect(inside(svg)).toBe(inside(direct));
+      expect(inside(svg).length).toBeGreaterThan(100);
+      expect(measure(svg).modules).toBe(QRCode.create(url, { errorCorrectionLevel: 'M' }).modules.size + 8);
     }
   });
 
-  it('renders the issue with empty codes first, and the same HTML once they are made', async () => {
+  it('puts every code of the issue into the rendered HTML', async () => {
     const { issue } = await loadIssue(path.join(repoRoot, 'examples/so-20-2026.yaml'));
-    const deferred = await renderIssueHtml(issue!, { deferQr: true });
-    const whole = await renderIssueHtml(issue!);
-    expect(deferred.html).not.toContain('<path');
-    expect(deferred.html.match(/data-qr="\d+"><\/svg>/g)).toHaveLength(issueLinks(issue!).length);
-    expect(await deferred.pendingQr!.html).toBe(whole.html);
-    expect(whole.html.match(/data-qr="\d+"><path/g)).toHaveLength(issueLinks(issue!).length);
+    const { html } = await renderIssueHtml(issue!);
+    const links = issueLinks(issue!);
+    expect(links.length).toBeGreaterThan(20);
+    expect(html.match(/<svg class="qr-code" role="img" aria-label="[^"]+"/g)).toHaveLength(links.length);
+    expect(html.match(/<path stroke="#000000" d="M/g)).toHaveLength(links.length);
   });
 });
 
-describe('planQr', () => {
-  it('gives the version QRCode.create() gives, and refuses a text too long for any code', () => {
+describe('makeQr', () => {
+  it('gives the version and modules QRCode.create() gives, and refuses a text too long for any code', () => {
     const url = 'https://vnexpress.net/viet-nam-dat-muc-tieu-hinh-thanh-50-nhom-nghien-cuu-manh-4897123.html';
     const made = QRCode.create(url, { errorCorrectionLevel: 'M' });
-    expect(planQr(url)).toEqual({ url, version: made.version });
-    expect(() => planQr(`https://example.vn/${'a'.repeat(3000)}`)).toThrow(/too long|quá dài/);
+    expect(makeQr(url)).toEqual({ url, version: made.version, modules: made.modules.data, size: made.modules.size });
+    expect(() => makeQr(`https://example.vn/${'a'.repeat(3000)}`)).toThrow(/too long|quá dài/);
   });
 });
