@@ -1,13 +1,14 @@
 /**
- * Reading PDFs back as a reader would, with poppler and zbar (installed by .ci/run).
+ * Reading PDFs back as a reader would, with poppler (installed by .ci/run) and ZXing.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const bin = path.join(repoRoot, 'bin/bantin.js');
@@ -53,10 +54,10 @@ export function fonts(pdf: string): FontRow[] {
 }
 
 /**
- * Every QR code on every page, decoded with zbarimg from a 150 dpi grey rendering (every code of
- * every shared print decodes the same as at 200 dpi, in less than two thirds of the time; at
- * 120 dpi the press prints lose some). The pages are rendered as PGM (writing PNGs took most of
- * the time) and read by two zbarimg at once, each given half of them.
+ * Every QR code on every page, decoded with ZXing (zxing-cpp as WebAssembly, the decoder of many
+ * phone apps) from a 150 dpi grey rendering: every code of every shared print decodes the same
+ * as at 200 dpi; at 120 dpi the press prints lose some. ZXing reads the PGM files pdftoppm
+ * writes as they are, in this process (no program to install, and a fifth of the time zbarimg took).
  */
 export async function decodeQrCodes(pdf: string): Promise<Map<number, string[]>> {
   // Several tests read the codes of one shared print (prints-plan.ts): decoded once, kept in its folder.
@@ -65,22 +66,32 @@ export async function decodeQrCodes(pdf: string): Promise<Map<number, string[]>>
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bantin-qr-'));
   try {
     execFileSync('pdftoppm', ['-r', '150', '-gray', pdf, path.join(dir, 'p')]);
-    const files = readdirSync(dir).sort().map((f) => path.join(dir, f));
-    const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
     const found = new Map<number, string[]>();
-    for (const xml of await Promise.all(halves.map(zbar))) {
-      for (const source of xml.split('<source ').slice(1)) {
-        const page = Number(/^href='[^']*\D(\d+)\.pgm'/.exec(source)?.[1]);
-        const codes = [...source.matchAll(/<data><!\[CDATA\[([\s\S]*?)\]\]><\/data>/g)].map((m) => m[1]!);
-        if (!Number.isInteger(page)) throw new Error(`zbarimg named no page: ${source.slice(0, 200)}`);
-        if (codes.length) found.set(page, codes);
-      }
+    for (const file of readdirSync(dir).sort()) {
+      const page = Number(/(\d+)\.pgm$/.exec(file)?.[1]);
+      if (!Number.isInteger(page)) throw new Error(`pdftoppm wrote ${file}`);
+      const codes = await readQrCodes(readFileSync(path.join(dir, file)));
+      if (codes.length) found.set(page, codes);
     }
     if (cache) writeFileSync(cache, JSON.stringify([...found]));
     return found;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+let zxing: Promise<typeof import('zxing-wasm/reader')> | undefined;
+
+/** The texts of the QR codes in an image file (PGM, PNG, JPEG). */
+export async function readQrCodes(image: Uint8Array): Promise<string[]> {
+  zxing ??= import('zxing-wasm/reader').then((reader) => {
+    // Its WebAssembly from the package's own folder: by default it would fetch it from a CDN.
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    reader.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    return reader;
+  });
+  const results = await (await zxing).readBarcodes(new Uint8Array(image), { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 255 });
+  return results.filter((r) => r.isValid).map((r) => r.text);
 }
 
 /** Where the codes of a shared print are kept (none for another PDF). */
@@ -93,19 +104,6 @@ function qrCache(pdf: string): string | undefined {
   return path.join(dir, `${path.relative(root, pdf).replaceAll(path.sep, '_')}-${size}-${Math.round(mtimeMs)}.json`);
 }
 
-/** zbarimg's XML for these images (QR codes only). Exit 4 means it found no code at all. */
-function zbar(files: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // One thread: ImageMagick's OpenMP threads, which zbarimg reads images with, spin for a quarter more CPU time.
-    const child = spawn('zbarimg', ['--quiet', '--xml', '-Sdisable', '-Sqrcode.enable', ...files], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_NUM_THREADS: '1' } });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 || code === 4 ? resolve(out) : reject(new Error(`zbarimg exited ${code}: ${err}`))));
-  });
-}
 
 export interface OutlineNode {
   title: string;

@@ -239,7 +239,7 @@ describe('pdfs.yml, the build both share', () => {
   });
 
   it('installs the PDF tools, runs npm test, builds with npm run release:local, then uploads', () => {
-    const tools = stepIndex((s) => /apt-get install .*poppler-utils zbar-tools ghostscript qpdf/.test(s.run ?? ''));
+    const tools = stepIndex((s) => /apt-get install .*poppler-utils ghostscript qpdf/.test(s.run ?? ''));
     const test = stepIndex((s) => s.run === 'npm test');
     const build = stepIndex((s) => s.id === 'build');
     const upload = stepIndex((s) => Boolean(s.uses?.startsWith('actions/upload-artifact@')));
@@ -328,7 +328,7 @@ describe('ci.yml, on every push and pull request', () => {
     const runs = steps.map((s) => s.run ?? '');
     const at = (script: string) => runs.indexOf(script);
     expect(at('npm ci --no-audit --no-fund')).toBeGreaterThan(0);
-    expect(runs.some((r) => /apt-get install .*poppler-utils zbar-tools ghostscript qpdf/.test(r))).toBe(true);
+    expect(runs.some((r) => /apt-get install .*poppler-utils ghostscript qpdf/.test(r))).toBe(true);
     expect(at('npm ci --no-audit --no-fund') < at('npm run typecheck') && at('npm run typecheck') < at('npm run test:unit') && at('npm run test:unit') < at('npm run test:e2e')).toBe(true);
     expect(steps[at('npm run test:e2e')]!.env).toEqual({ CI: 'true' });
     // The browser goes into puppeteer's cache (~/.cache/puppeteer), the first place bantin looks.
