@@ -112,6 +112,9 @@ export interface Prepared {
  * reports the issue's errors, never the browser's.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // An output that would replace the issue itself, a link, a device or a file of bantin is a
+  // usage error found in a few stat calls: refused before a browser is started for nothing.
+  await guardOutputs(preparedOutputs(outputPaths(options)), [path.resolve(options.input)]);
   const opening = openBrowser({ browserPath: options.browserPath, timeoutMs: options.timeoutMs, log: options.logger.debug });
   opening.catch(() => undefined);
   let prepared: Prepared;
@@ -197,11 +200,7 @@ async function writeWebOnly(prepared: Prepared, web: WebFiles, options: BuildOpt
 export async function prepare(options: BuildOptions): Promise<Prepared> {
   const started = performance.now();
   const input = path.resolve(options.input);
-  const formats = options.formats ?? ['pdf'];
-  const pdf = formats.includes('pdf');
-  const output = path.resolve(options.output ?? defaultOutput(options.input, pdf ? '.pdf' : '.html'));
-  const webOutput = formats.includes('web') ? (pdf ? defaultOutput(output, '.html') : output) : undefined;
-  const web = webOutput ? { output: webOutput, image: defaultOutput(webOutput, '.png') } : undefined;
+  const { output, htmlOutput, pdf, web } = outputPaths(options);
   options.logger.progress(t('commands.build.checking', { file: options.input }));
   const loaded = await loadIssue(input);
   if (!loaded.issue || hasErrors(loaded.diagnostics)) {
@@ -211,7 +210,6 @@ export async function prepare(options: BuildOptions): Promise<Prepared> {
   if (hasErrors(themed.diagnostics)) throw new UserError(t('commands.build.has-errors', { file: options.input }), themed.diagnostics);
   const warnings = [...loaded.diagnostics, ...themed.diagnostics].filter((d) => d.severity === 'warning');
   const { issue, theme } = themed;
-  const htmlOutput = options.html && pdf ? defaultOutput(output, '.html') : undefined;
   await guardOutputs(preparedOutputs({ output, htmlOutput, pdf, web }), buildInputs(input, loaded.assets, theme));
   const profile = options.profile ?? 'print';
   const size = options.size ?? issue.page.size;
@@ -312,6 +310,17 @@ async function finishAndWrite(printed: PrintResult, prepared: Prepared, rendered
     blockedRequests: printed.requests.blocked,
     seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** Where a build writes: the PDF (or the web edition alone) beside the input unless -o says, the print HTML with --html, the web edition and its picture. */
+export function outputPaths(options: Pick<BuildOptions, 'input' | 'output' | 'formats' | 'html'>): Pick<Prepared, 'output' | 'htmlOutput' | 'pdf' | 'web'> {
+  const formats = options.formats ?? ['pdf'];
+  const pdf = formats.includes('pdf');
+  const output = path.resolve(options.output ?? defaultOutput(options.input, pdf ? '.pdf' : '.html'));
+  const webOutput = formats.includes('web') ? (pdf ? defaultOutput(output, '.html') : output) : undefined;
+  const web = webOutput ? { output: webOutput, image: defaultOutput(webOutput, '.png') } : undefined;
+  const htmlOutput = options.html && pdf ? defaultOutput(output, '.html') : undefined;
+  return { output, htmlOutput, pdf, web };
 }
 
 /** Every file a build writes: the PDF (or the web edition alone), the print HTML, the web edition and its picture. */

@@ -46,13 +46,18 @@ describe('outputs never replace inputs (exit 2, nothing touched)', () => {
     mkdirSync(path.join(dir, 'x'));
     linkSync(input, path.join(dir, 'hard.pdf'));
     const spellings = [input, path.join(dir, 'x/../issue.yaml'), './issue.yaml', path.join(dir, 'hard.pdf')];
+    // A "browser" that says when it is started: a refused output starts none.
+    const started = path.join(work, 'self-browser-started');
+    const browser = path.join(work, 'self-browser');
+    writeFileSync(browser, `#!/bin/sh\ntouch '${started}'\nexit 1\n`, { mode: 0o755 });
     for (const output of spellings) {
-      const run = await runCli(['build', input, '-o', output], { cwd: dir, env });
+      const run = await runCli(['build', input, '-o', output, '--browser', browser], { cwd: dir, env });
       expect(run.code, `${output}: ${run.stderr}`).toBe(2);
       expect(run.stderr).toContain('never overwrites its inputs');
       noStack(run.stderr);
       expect(readFileSync(input, 'utf8')).toBe(text);
     }
+    expect(existsSync(started), 'no browser started for a refused output').toBe(false);
     for (const args of [['build', input, '--watch', '-o', input], ['preview', input, '-o', input]]) {
       const run = await runCli(args, { cwd: dir, env, timeoutMs: 30_000 });
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
