@@ -61,7 +61,7 @@ export async function finish(doc: PDFDocument, issue: Issue, options: FinishOpti
   const outline = issueOutline(issue, options.labels, options.quotes);
   addOutline(doc, outline);
   // Before the page boxes: only what Chromium drew is marked.
-  if (tagged) completeTags(doc, linkTitles(outline));
+  if (tagged) await completeTags(doc, linkTitles(outline));
   applyPageBoxes(doc, options.profile, options.geometry, { pdfa: options.pdfa });
   if (options.pdfa) {
     addOutputIntent(doc);

@@ -61,7 +61,8 @@ async function expectNumbersAndCodes(input: string, result: Result, theme?: stri
 }
 
 describe('haiphong, the default, prints the same bytes however it is chosen', () => {
-  it.each(EXAMPLES)('%s: no theme, series.theme: haiphong, and a child theme that changes nothing', (name) => {
+  // The theme is resolved before the issue is read into it: one issue (so-20) shows each way.
+  it.each(['so-20-2026'])('%s: no theme, series.theme: haiphong, and a child theme that changes nothing', (name) => {
     // The example with no flags; a copy naming haiphong in series.theme (inputs.ts); --theme with
     // a folder made by `bantin theme new --from haiphong`.
     const bytes = readFileSync(result('print-A4', name).output);

@@ -33,13 +33,13 @@ describe('link texts', () => {
 
   it('say where each link goes: the address, or the title of the target', async () => {
     const doc = await PDFDocument.load(await linked(), { updateMetadata: false });
-    completeTags(doc, titles);
+    await completeTags(doc, titles);
     expect(await texts(doc)).toEqual(['Liên kết tới https://example.vn/a(b)\\c', 'Đến: Kỹ thuật số', 'Đến: muc luc']);
   });
 
   it('keep every other entry of the link', async () => {
     const doc = await PDFDocument.load(await linked(), { updateMetadata: false });
-    completeTags(doc, titles);
+    await completeTags(doc, titles);
     const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });
     const annot = saved.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).lookup(1, PDFDict);
     expect(annot.get(PDFName.of('StructParent'))?.toString()).toBe('1');
@@ -54,7 +54,7 @@ describe('marked artifacts', () => {
     const source = await PDFDocument.create();
     source.addPage([300, 400]).drawRectangle({ x: 10, y: 10, width: 50, height: 50 });
     const doc = await PDFDocument.load(await source.save({ useObjectStreams: false }), { updateMetadata: false });
-    completeTags(doc, new Map());
+    await completeTags(doc, new Map());
     // As applyPageBoxes does, after the tags.
     doc.getPage(0).drawLine({ start: { x: 0, y: 0 }, end: { x: 5, y: 0 }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
     const saved = await PDFDocument.load(await doc.save(), { updateMetadata: false });

@@ -10,11 +10,22 @@
  */
 import { latin1, scan } from '../content-stream.js';
 
-const OPEN = '\n/Artifact BMC\n';
-const CLOSE = '\nEMC\n';
+const OPEN = Buffer.from('\n/Artifact BMC\n', 'latin1');
+const CLOSE = Buffer.from('\nEMC\n', 'latin1');
+
+/** An operator of up to three characters as a number (0 for a longer one): no string per token. */
+function opCode(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length > 3) return 0;
+  let code = 0;
+  for (let i = 0; i < length; i++) code = code * 256 + text.charCodeAt(start + i);
+  return code;
+}
+const code = (op: string) => opCode(op, 0, op.length);
+const [BDC, BMC, EMC, q, Q] = ['BDC', 'BMC', 'EMC', 'q', 'Q'].map(code) as [number, number, number, number, number];
 
 /** Operators that start a graphics object (text, path, XObject, shading, inline image). */
-const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI']);
+const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI'].map(code));
 
 /**
  * The content stream with its untagged drawing marked as artifacts, or undefined when there is
@@ -23,7 +34,7 @@ const STARTS = new Set(['BT', 'm', 're', 'Do', 'sh', 'BI']);
  */
 export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
   const text = latin1(src);
-  const inserts: Array<{ at: number; text: string }> = [];
+  const inserts: Array<{ at: number; mark: Buffer }> = [];
   let depth = 0; // marked-content nesting of the original stream
   let qDepth = 0;
   let open = false;
@@ -35,38 +46,40 @@ export function markArtifacts(src: Uint8Array): Uint8Array | undefined {
       operandStart ??= start;
       return;
     }
-    const op = end - start <= 3 ? text.slice(start, end) : '';
+    const op = opCode(text, start, end);
     const before = operandStart ?? start;
     operandStart = undefined;
-    if (op === 'BDC' || op === 'BMC') {
+    if (op === BDC || op === BMC) {
       if (depth === 0 && open) {
-        inserts.push({ at: before, text: CLOSE });
+        inserts.push({ at: before, mark: CLOSE });
         open = false;
       }
       depth++;
-    } else if (op === 'EMC') {
+    } else if (op === EMC) {
       depth = Math.max(0, depth - 1);
-    } else if (op === 'q') {
+    } else if (op === q) {
       qDepth++;
-    } else if (op === 'Q') {
+    } else if (op === Q) {
       if (open && qDepth <= openedAtQ) {
-        inserts.push({ at: start, text: CLOSE });
+        inserts.push({ at: start, mark: CLOSE });
         open = false;
       }
       qDepth--;
     } else if (depth === 0 && !open && STARTS.has(op)) {
-      inserts.push({ at: before, text: OPEN });
+      inserts.push({ at: before, mark: OPEN });
       open = true;
       openedAtQ = qDepth;
     }
   });
-  if (open) inserts.push({ at: text.length, text: CLOSE });
+  if (open) inserts.push({ at: text.length, mark: CLOSE });
   if (inserts.length === 0) return undefined;
-  let out = '';
+  // The original bytes between the marks, as they are.
+  const parts: Uint8Array[] = [];
   let copied = 0;
-  for (const { at, text: mark } of inserts) {
-    out += text.slice(copied, at) + mark;
+  for (const { at, mark } of inserts) {
+    parts.push(src.subarray(copied, at), mark);
     copied = at;
   }
-  return Buffer.from(out + text.slice(copied), 'latin1');
+  parts.push(src.subarray(copied));
+  return Buffer.concat(parts);
 }

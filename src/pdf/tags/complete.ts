@@ -4,10 +4,13 @@
  * text saying where it goes, pages with annotations are read in structure order (/Tabs /S), and
  * the PDF 2.0 structure types Chromium writes are mapped to PDF 1.7 ones.
  */
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { streamBytes } from '../streams.js';
 import { markArtifacts } from './artifacts.js';
+
+const deflateAsync = promisify(deflate);
 
 /** The words of a link's alternative text; the URL or the target's title follows. */
 export const LINK_TEXT = { external: 'Liên kết tới', internal: 'Đến' } as const;
@@ -26,10 +29,11 @@ export async function hasStructure(pdf: Uint8Array): Promise<boolean> {
  * anything else draws on the pages (page boxes, crop marks): only the print's own content is
  * marked.
  */
-export function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>): void {
+export async function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, string>): Promise<void> {
   mapRoles(doc);
+  const marking: Array<Promise<void>> = [];
   for (const page of doc.getPages()) {
-    markPageArtifacts(doc, page.node);
+    marking.push(markPageArtifacts(doc, page.node));
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots || annots.size() === 0) continue;
     page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
@@ -40,6 +44,7 @@ export function completeTags(doc: PDFDocument, titles: ReadonlyMap<string, strin
       if (contents) annot.set(PDFName.of('Contents'), PDFHexString.fromText(contents));
     }
   }
+  await Promise.all(marking);
 }
 
 /**
@@ -57,8 +62,11 @@ function mapRoles(doc: PDFDocument): void {
   if (!root.has(PDFName.of('RoleMap'))) root.set(PDFName.of('RoleMap'), roleMap);
 }
 
-/** The page's streams joined into its first, with the untagged drawing marked. */
-function markPageArtifacts(doc: PDFDocument, page: PDFDict): void {
+/**
+ * The page's streams joined into its first, with the untagged drawing marked. The marked content
+ * is compressed on Node's worker pool (zlib's asynchronous API) while the next page is read.
+ */
+async function markPageArtifacts(doc: PDFDocument, page: PDFDict): Promise<void> {
   const contents = page.get(PDFName.of('Contents'));
   const list = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
   const refs = list instanceof PDFArray ? list.asArray() : [contents];
@@ -69,9 +77,9 @@ function markPageArtifacts(doc: PDFDocument, page: PDFDict): void {
   const marked = markArtifacts(parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((p) => [p, NEWLINE])));
   if (!marked) return;
   // The same object takes the marked content: no orphan left behind in the file.
-  doc.context.assign(refs[0]!, doc.context.stream(deflateSync(marked), { Filter: 'FlateDecode' }));
   for (const ref of refs.slice(1)) doc.context.delete(ref);
   page.set(PDFName.of('Contents'), refs[0]!);
+  doc.context.assign(refs[0]!, doc.context.stream(await deflateAsync(marked), { Filter: 'FlateDecode' }));
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
