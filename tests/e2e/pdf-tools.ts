@@ -90,7 +90,9 @@ export async function readQrCodes(image: Uint8Array): Promise<string[]> {
     reader.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
     return reader;
   });
-  const results = await (await zxing).readBarcodes(new Uint8Array(image), { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 255 });
+  // Printed codes are upright and dark on light, at a resolution where no downscaling is needed:
+  // looking for rotated, inverted or shrunk ones would only double the time.
+  const results = await (await zxing).readBarcodes(new Uint8Array(image), { formats: ['QRCode'], tryHarder: true, tryRotate: false, tryInvert: false, tryDownscale: false, maxNumberOfSymbols: 255 });
   return results.filter((r) => r.isValid).map((r) => r.text);
 }
 
