@@ -55,7 +55,12 @@ export function onePagePartIssue(dir: string): string {
 
 /** An example that names the default theme in series.theme (NAME-themed.yaml in `dir`). */
 export function namingHaiphong(dir: string, name: string): string {
-  const file = path.join(dir, `${name}-themed.yaml`);
-  writeFileSync(file, readFileSync(exampleFile(name), 'utf8').replace(/^series:\n/m, 'series:\n  theme: haiphong\n'));
-  return file;
+  return namingTheme(dir, name, 'haiphong', `${name}-themed.yaml`);
+}
+
+/** An example that names `theme` in series.theme, written to `file` in `dir`. */
+export function namingTheme(dir: string, name: string, theme: string, file = `${name}-${theme}.yaml`): string {
+  const out = path.join(dir, file);
+  writeFileSync(out, readFileSync(exampleFile(name), 'utf8').replace(/^series:\n/m, `series:\n  theme: ${theme}\n`));
+  return out;
 }
