@@ -81,7 +81,7 @@ export async function renderIssueHtml(issue: Issue, options: HtmlOptions = {}): 
   const geometry = options.geometry ?? pageGeometry(issue.page.size, themeMargins(theme, issue.page.size, issue.page.margins), 0, themeSides(theme, issue.page));
   // One quote style for the whole issue, as printed (the file keeps what was written).
   const shown = withQuotes({ issue, footerLeft: formatLabel(theme.labels.footer, { series: issue.series.title, number: issue.number }) }, theme.quotes, MARKDOWN_KEYS);
-  const qr = makeQrCodes(issueLinks(issue));
+  const qr = await makeQrCodes(issueLinks(issue));
   const html = renderTemplate(
     theme,
     {

@@ -22,59 +22,26 @@ export function issueLinks(issue: Issue): string[] {
 export const QR_SYMBOL_MM = 20.5;
 const QUIET_ZONE = 4;
 
-/** A link's code: its version and its modules, dark (1) or light (0), row by row, `size` to a row. */
-export interface QrCode {
-  url: string;
-  version: number;
-  modules: Uint8Array;
-  size: number;
-}
-
-export function makeQr(url: string): QrCode {
-  let code: QRCode.QRCode;
+/**
+ * A link's code as an <svg> element whose symbol is QR_SYMBOL_MM wide whatever its version:
+ * qrcode's own SVG drawing (made once per link), sized from its viewBox.
+ */
+async function qrSvg(url: string): Promise<string> {
+  let svg: string;
   try {
-    // Medium error correction survives print smudges without making the code dense.
-    code = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    // Medium error correction survives print smudges without making the code dense; margin 4 is
+    // the quiet zone the QR standard asks for.
+    svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: QUIET_ZONE, color: { dark: '#000000', light: '#ffffff' } });
   } catch {
     throw new Error(t('render.qr.too-long', { url }));
   }
-  return { url, version: code.version, modules: code.modules.data, size: code.modules.size };
-}
-
-/**
- * The code as an <svg> element whose symbol is QR_SYMBOL_MM wide whatever its version: a white
- * square with the quiet zone, and each row's runs of dark modules as one stroked path (a line
- * one module thick through the middle of the row), as the qrcode package's own SVG renderer
- * draws it (tests/unit/qr.test.ts compares the two).
- */
-export function qrSvg(code: QrCode): string {
-  const { modules, size } = code;
-  const whole = size + 2 * QUIET_ZONE;
-  const total = ((QR_SYMBOL_MM * whole) / size).toFixed(2);
-  let d = '';
-  for (let row = 0; row < size; row++) {
-    let gap = 0; // light modules since the row's last run
-    let first = true;
-    for (let col = 0; col < size; ) {
-      if (!modules[row * size + col]) {
-        gap++;
-        col++;
-        continue;
-      }
-      const from = col;
-      while (col < size && modules[row * size + col]) col++;
-      d += `${first ? `M${from + QUIET_ZONE} ${row + QUIET_ZONE + 0.5}` : `m${gap} 0`}h${col - from}`;
-      first = false;
-      gap = 0;
-    }
-  }
-  return (
-    `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${whole} ${whole}" shape-rendering="crispEdges">` +
-    `<path fill="#ffffff" d="M0 0h${whole}v${whole}H0z"/><path stroke="#000000" d="${d}"/></svg>`
-  );
+  const whole = Number(/viewBox="0 0 (\d+) /.exec(svg)![1]);
+  const total = ((QR_SYMBOL_MM * whole) / (whole - 2 * QUIET_ZONE)).toFixed(2);
+  const drawing = svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>'));
+  return `<svg class="qr-code" role="img" style="width:${total}mm;height:${total}mm" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${whole} ${whole}" shape-rendering="crispEdges">${drawing}</svg>`;
 }
 
 /** Every URL's code, as an <svg> element. */
-export function makeQrCodes(urls: readonly string[]): QrMap {
-  return new Map(urls.map((url) => [url, qrSvg(makeQr(url))]));
+export async function makeQrCodes(urls: readonly string[]): Promise<QrMap> {
+  return new Map(await Promise.all(urls.map(async (url) => [url, await qrSvg(url)] as const)));
 }

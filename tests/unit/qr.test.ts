@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import { renderIssueHtml } from '../../src/render/html.js';
-import { issueLinks, makeQr, makeQrCodes, QR_SYMBOL_MM, qrSvg } from '../../src/render/qr.js';
+import { issueLinks, makeQrCodes, QR_SYMBOL_MM } from '../../src/render/qr.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,7 +32,7 @@ function measure(svg: string): Measured {
 
 describe('makeQrCodes', () => {
   it('returns one SVG per URL, keyed by the URL', async () => {
-    const codes = makeQrCodes(URLS);
+    const codes = await makeQrCodes(URLS);
     expect([...codes.keys()]).toEqual(URLS);
     for (const svg of codes.values()) {
       expect(svg.startsWith('<svg class="qr-code" role="img" ')).toBe(true);
@@ -42,7 +42,7 @@ describe('makeQrCodes', () => {
   });
 
   it('sizes every symbol (without the 4-module quiet zone) to at least 20 mm', async () => {
-    const codes = makeQrCodes(URLS);
+    const codes = await makeQrCodes(URLS);
     const sizes = [...codes.values()].map(measure);
     for (const { widthMm, heightMm, modules } of sizes) {
       expect(heightMm).toBe(widthMm);
@@ -57,26 +57,26 @@ describe('makeQrCodes', () => {
   });
 
   it('encodes the same URL to the same SVG', async () => {
-    const [a, b] = [makeQrCodes([URLS[1]!]), makeQrCodes([URLS[1]!])];
+    const [a, b] = await Promise.all([makeQrCodes([URLS[1]!]), makeQrCodes([URLS[1]!])]);
     expect(a.get(URLS[1]!)).toBe(b.get(URLS[1]!));
-    expect(a.get(URLS[1]!)).not.toBe((makeQrCodes([URLS[0]!])).get(URLS[0]!));
+    expect(a.get(URLS[1]!)).not.toBe((await makeQrCodes([URLS[0]!])).get(URLS[0]!));
   });
 
   it('returns an empty map for no URLs', async () => {
-    expect((makeQrCodes([])).size).toBe(0);
+    expect((await makeQrCodes([])).size).toBe(0);
   });
 });
 
-describe('qrSvg', () => {
+describe('the codes drawn', () => {
   // Mixed segments matter: long digit runs are cheaper in numeric mode and change the version.
   const MORE = [...URLS, 'https://baochinhphu.vn/a-102260526093012345678901234.htm', 'https://x.vn/?q=' + 'a'.repeat(300), 'https://haiphong.gov.vn/Điểm-tin'];
 
-  it('draws exactly what QRCode.toString() draws for the URL, at the size of its version', async () => {
+  it('are what QRCode.toString() draws for the URL, at the size of its version', async () => {
+    const codes = await makeQrCodes(MORE);
     for (const url of MORE) {
-      const code = makeQr(url);
       const direct = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
       const inside = (svg: string) => svg.slice(svg.indexOf('>') + 1, svg.lastIndexOf('</svg>'));
-      const svg = qrSvg(code);
+      const svg = codes.get(url)!;
       expect(inside(svg)).toBe(inside(direct));
       expect(inside(svg).length).toBeGreaterThan(100);
       expect(measure(svg).modules).toBe(QRCode.create(url, { errorCorrectionLevel: 'M' }).modules.size + 8);
@@ -93,11 +93,8 @@ describe('qrSvg', () => {
   });
 });
 
-describe('makeQr', () => {
-  it('gives the version and modules QRCode.create() gives, and refuses a text too long for any code', () => {
-    const url = 'https://vnexpress.net/viet-nam-dat-muc-tieu-hinh-thanh-50-nhom-nghien-cuu-manh-4897123.html';
-    const made = QRCode.create(url, { errorCorrectionLevel: 'M' });
-    expect(makeQr(url)).toEqual({ url, version: made.version, modules: made.modules.data, size: made.modules.size });
-    expect(() => makeQr(`https://example.vn/${'a'.repeat(3000)}`)).toThrow(/too long|quá dài/);
+describe('a link too long for any code', () => {
+  it('is refused by name', async () => {
+    await expect(makeQrCodes([`https://example.vn/${'a'.repeat(3000)}`])).rejects.toThrow(/too long|quá dài/);
   });
 });
