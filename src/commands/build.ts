@@ -227,8 +227,6 @@ export async function render(prepared: Prepared, logger: Logger): Promise<Render
 /** Prints with settled page numbers (print/paginate.ts); a broken image becomes an error at its line. */
 export async function print(target: Browser | Page | PrintSession, prepared: Prepared, rendered: RenderedIssue, options: BuildOptions): Promise<PrintResult> {
   options.logger.progress(t('commands.build.printing'));
-  // Loaded while Chromium lays out the page: the print is read with it.
-  pdfStage().catch(() => undefined);
   const browser = target instanceof PrintSession ? undefined : 'newPage' in target ? target : target.browser();
   const shrink = prepared.profile === 'screen' && prepared.assets.size > 0 && browser ? downsampler(browser) : undefined;
   const input = printInput(prepared, rendered, options, shrink?.filter);

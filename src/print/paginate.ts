@@ -315,7 +315,12 @@ export function refusedUrl(text: string): string | undefined {
   );
 }
 
-function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
-  return page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged, outline: false });
+async function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
+  // Every font face loaded first, as page.pdf() would make sure; then the print is asked for at
+  // once, and the PDF stage loads while Chromium prints (this process would only wait).
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const printing = page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged, outline: false, waitForFonts: false });
+  pdfStage().catch(() => undefined);
+  return printing;
 }
 

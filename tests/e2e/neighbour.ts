@@ -50,8 +50,9 @@ export function startNeighbour(executable: string): Neighbour {
     churn = launch(executable, home);
     timer = setTimeout(() => {
       void end(churn!).then(() => {
-        // Up 3 s in every 10: processes still come and go under the tests, with half the launches.
-        if (!stopped) timer = setTimeout(cycle, 7000);
+        // Up 3 s in every 20: processes still come and go under the tests (a test file that
+        // signals or counts processes runs 15 s or more), at a quarter of the launches.
+        if (!stopped) timer = setTimeout(cycle, 17_000);
       });
     }, 3000);
   };
