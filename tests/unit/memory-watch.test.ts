@@ -32,7 +32,10 @@ describe.skipIf(!existsSync('/proc/self/status'))('the memory watch (Linux /proc
     const { parent, childPid } = await parentWithHungryChild(120);
     expect(processTree(parent.pid!)).toEqual([parent.pid, childPid]);
     expect(residentBytes(childPid)).toBeGreaterThan(110 * MB);
-    expect(largestProcess(parent.pid!)).toEqual({ pid: childPid, bytes: residentBytes(childPid) });
+    // The child's resident size moves by a page or two between two readings: the same process, about the same size.
+    const largest = largestProcess(parent.pid!)!;
+    expect(largest.pid).toBe(childPid);
+    expect(Math.abs(largest.bytes - residentBytes(childPid)!)).toBeLessThan(MB);
     expect(residentBytes(2 ** 30)).toBeUndefined();
     process.kill(parent.pid!, 'SIGTERM');
   });
