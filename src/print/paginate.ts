@@ -148,6 +148,8 @@ export class PrintSession {
   private async printUntilSettled(input: PrintInput, predicted: Map<string, number>, tightened: Tightened, lap: (what: string) => void): Promise<Omit<PrintResult, 'requests' | 'measurement' | 'nearlyEmpty'>> {
     let guess = predicted;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      // Every font face in, as page.pdf() would make sure (print() asks it not to: a round trip more).
+      await this.fontsReady();
       const pdf = await print(this.page, { timeoutMs: this.options.timeoutMs, tagged: input.tagged ?? true });
       const { openPrint, destinationsOf } = await pdfStage();
       const doc = await openPrint(pdf);
@@ -272,9 +274,13 @@ export class PrintSession {
       await this.page.goto(PAGE_URL, { waitUntil: 'load' });
       this.loadedHead = parts?.head;
     }
-    await this.bounded(this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    await this.fontsReady();
     const vector = [...input.assets.values()].filter((a) => a.type === 'svg').map((a) => a.src);
     return this.bounded(measureLayout(this.page, vector));
+  }
+
+  private fontsReady(): Promise<void> {
+    return this.bounded(this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
   }
 
   /** page.evaluate() has no timeout of its own: a hung renderer must not hang bantin. */
@@ -315,10 +321,11 @@ export function refusedUrl(text: string): string | undefined {
   );
 }
 
-async function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
-  // Every font face loaded first, as page.pdf() would make sure; then the print is asked for at
-  // once, and the PDF stage loads while Chromium prints (this process would only wait).
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+/**
+ * The caller has waited for the fonts: the print is asked for at once, and the PDF stage loads
+ * while Chromium prints (this process would only wait).
+ */
+function print(page: Page, { timeoutMs = 60_000, tagged }: { timeoutMs?: number; tagged: boolean }): Promise<Uint8Array> {
   const printing = page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: timeoutMs, tagged, outline: false, waitForFonts: false });
   pdfStage().catch(() => undefined);
   return printing;
