@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { barePrinter } from './floor.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [other, roundsArg] = process.argv.slice(2);
@@ -43,25 +44,14 @@ function build(bin) {
 }
 
 try {
-  const { findBrowser } = await import(pathToFileURL(path.join(root, 'dist/print/find-browser.js')).href);
-  const { CHROMIUM_ARGS } = await import(pathToFileURL(path.join(root, 'dist/print/browser.js')).href);
-  const browser = await findBrowser();
-  const html = path.join(work, 'issue.html');
-  spawnSync(process.execPath, [sides[0].bin, 'build', input, '-o', path.join(work, 'issue.pdf'), '--html'], { encoding: 'utf8' });
-  const floor = () => {
-    const args = [...CHROMIUM_ARGS, ...(browser.headlessShell ? [] : ['--headless']), `--user-data-dir=${path.join(work, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, pathToFileURL(html).href];
-    const started = process.hrtime.bigint();
-    const run = spawnSync(browser.executablePath, args, { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`bare Chromium print failed:\n${run.stderr}`);
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  };
+  const floor = await barePrinter({ root, bin: sides[0].bin, work, input, name: 'issue' });
   // One of each first (the OS file cache), then the rounds, each side first in turn.
-  floor();
+  floor.print();
   sides.forEach((s) => build(s.bin));
   const floors = [];
   const results = sides.map(() => []);
   for (let i = 0; i < rounds; i++) {
-    floors.push(floor());
+    floors.push(floor.print());
     for (const j of i % 2 ? [0, 1] : [1, 0]) results[j].push(build(sides[j].bin));
   }
   const bare = median(floors);

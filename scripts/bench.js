@@ -8,8 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { barePrinter } from './floor.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/bantin.js');
@@ -186,38 +187,24 @@ try {
   const untaggedPdf = path.join(work, 'untagged.pdf');
   const tagged = [];
   const untagged = [];
-  // The floor: Chromium printing an issue's own HTML (written by --html) from its command line,
-  // in a fresh process as bantin is, with the same flags; interleaved with bantin's builds.
-  const { findBrowser } = await import(pathToFileURL(path.join(root, 'dist/print/find-browser.js')).href);
-  const { CHROMIUM_ARGS } = await import(pathToFileURL(path.join(root, 'dist/print/browser.js')).href);
-  const browser = await findBrowser();
-  const barePrinter = (input, name) => {
-    const html = path.join(work, `${name}-bare.html`);
-    time(['build', input, '-o', path.join(work, `${name}-bare.pdf`), '--html']);
-    return () => {
-      const started = process.hrtime.bigint();
-      const args = [...CHROMIUM_ARGS, ...(browser.headlessShell ? [] : ['--headless']), `--user-data-dir=${path.join(work, 'bare-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'bare.pdf')}`, pathToFileURL(html).href];
-      const run = spawnSync(browser.executablePath, args, { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`bare Chromium print failed:\n${run.stderr}`);
-      return Number(process.hrtime.bigint() - started) / 1e9;
-    };
-  };
-  const barePrint = barePrinter(so20, 'so-20');
+  // The floor (scripts/floor.js), interleaved with bantin's builds.
+  const floor = (input, name) => barePrinter({ root, bin, work, input, name });
+  const so20Floor = await floor(so20, 'so-20');
   // A long issue: so-15 with its news parts twice over (~90 items, ~37 pages), against its own floor.
   const longInput = path.join(work, 'long.yaml');
   writeFileSync(longInput, longIssue(path.join(root, 'examples/so-15-2026.yaml')));
   const longPdf = path.join(work, 'long.pdf');
-  const longBare = barePrinter(longInput, 'long');
+  const longFloor = await floor(longInput, 'long');
   const long = { builds: [], bare: [] };
   for (let i = 0; i < runs; i++) {
     long.builds.push(time(['build', longInput, '-o', longPdf]));
-    long.bare.push(longBare());
+    long.bare.push(longFloor.print());
   }
   const bare = [];
   for (let i = 0; i < runs; i++) {
     tagged.push(time(['build', so20, '-o', taggedPdf]));
     untagged.push(time(['build', so20, '-o', untaggedPdf, '--no-tags']));
-    bare.push(barePrint());
+    bare.push(so20Floor.print());
   }
   // Tagging's cost is a few tens of milliseconds in builds that swing by ±0.2 s on this machine:
   // more pairs, each in the order of the one before reversed (tagged first, then untagged first),
@@ -259,7 +246,7 @@ try {
       `tagged minus untagged over ${pairs.length} pairs: ${Math.round(median(pairs) * 1000)} ms median (quartiles ${Math.round(quartile(pairs, 0.25) * 1000)} to ${Math.round(quartile(pairs, 0.75) * 1000)} ms), ` +
       `in the print and finishing (page loaded to written, --verbose) ${Math.round(median(windows) * 1000)} ms (quartiles ${Math.round(quartile(windows, 0.25) * 1000)} to ${Math.round(quartile(windows, 0.75) * 1000)} ms); file ${Math.round(size(taggedPdf) / 1024)} KiB vs ${Math.round(size(untaggedPdf) / 1024)} KiB (+${(((size(taggedPdf) - size(untaggedPdf)) / size(untaggedPdf)) * 100).toFixed(1)} %)`,
   );
-  console.log(`floor: a bare Chromium print of so-20-2026's own HTML (${path.basename(browser.executablePath)} --print-to-pdf) ${median(bare).toFixed(2)} s median (best ${Math.min(...bare).toFixed(2)}); bantin build is ${(median(tagged) / median(bare)).toFixed(2)}x that (bar: 1.35x)`);
+  console.log(`floor: a bare Chromium print of so-20-2026's own HTML (${so20Floor.browser} --print-to-pdf) ${median(bare).toFixed(2)} s median (best ${Math.min(...bare).toFixed(2)}); bantin build is ${(median(tagged) / median(bare)).toFixed(2)}x that (bar: 1.35x)`);
   console.log(`long issue: so-15-2026 with its news twice over, ${pages(longPdf)} pages: bantin build ${median(long.builds).toFixed(2)} s, bare Chromium print ${median(long.bare).toFixed(2)} s; ${(median(long.builds) / median(long.bare)).toFixed(2)}x (bar: 1.45x)`);
   console.log(`tagging: ${Math.round(median(pairs) * 1000)} ms of a ${median(tagged).toFixed(2)} s build, ${((median(pairs) / median(tagged)) * 100).toFixed(1)} % (bar: 10 %)`);
   console.log(`watch: rebuild of so-20-2026 after a one-word edit: ${median(rebuilds).toFixed(2)} s median (best ${Math.min(...rebuilds).toFixed(2)} s)`);
